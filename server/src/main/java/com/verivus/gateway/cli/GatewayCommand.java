@@ -1,0 +1,55 @@
+package com.verivus.gateway.cli;
+
+import com.verivus.gateway.GatewayRuntime;
+import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.mcp.stdio.StdioGateway;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gateway}: the MCP server (stdio by default, {@code --transport=http} for Streamable HTTP). */
+@Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayCommand.Version.class,
+        description = "llm-cli-gateway: one MCP endpoint for the claude, codex, gemini, grok and vibe CLIs.")
+public final class GatewayCommand implements Callable<Integer> {
+
+    @Option(names = "--transport", paramLabel = "stdio|http",
+            description = "Transport (default: $LLM_GATEWAY_TRANSPORT, $MCP_TRANSPORT, else stdio).")
+    String transport;
+
+    public static int run(String... args) {
+        return new CommandLine(new GatewayCommand()).execute(args);
+    }
+
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayLog.routeJavaUtilLogging();
+        GatewayEnvironment env = GatewayEnvironment.fromSystem();
+        String chosen = transport != null ? transport
+                : env.nonBlank("LLM_GATEWAY_TRANSPORT").or(() -> env.nonBlank("MCP_TRANSPORT")).orElse("stdio");
+        try (GatewayRuntime runtime = GatewayRuntime.start(env)) {
+            switch (chosen) {
+                case "stdio" -> StdioGateway.serve(runtime.catalog(), runtime.instructions());
+                case "http" -> throw new IllegalStateException("HTTP transport is not wired yet");
+                default -> throw new IllegalArgumentException("Unsupported transport: " + chosen);
+            }
+        } catch (RuntimeException e) {
+            GatewayLog.error("Fatal server error: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {GatewayVersion.NAME + " " + GatewayVersion.version()};
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.verivus.gateway.mcp;
+
+import com.verivus.gateway.GatewayVersion;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Duration;
+
+/** Builds the MCP server for one transport: identity, instructions, capabilities, tools and resources. */
+public final class McpServerFactory {
+
+    /** Long enough for the SDK never to cut off a sync tool call that runs inline (SYNC_DEADLINE_MS=0). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofHours(2);
+
+    private McpServerFactory() {
+    }
+
+    public static McpSyncServer stdio(McpServerTransportProvider transport, ToolCatalog catalog, String instructions) {
+        return McpServer.sync(transport)
+                .serverInfo(GatewayVersion.NAME, GatewayVersion.version())
+                .instructions(instructions)
+                .capabilities(capabilities(catalog))
+                .requestTimeout(REQUEST_TIMEOUT)
+                .validateToolInputs(false) // InputSchema checks arguments with field-named messages
+                .tools(catalog.toolSpecifications())
+                .resources(catalog.resourceSpecifications())
+                .build();
+    }
+
+    public static McpSyncServer streamable(McpStreamableServerTransportProvider transport, ToolCatalog catalog,
+                                           String instructions) {
+        return McpServer.sync(transport)
+                .serverInfo(GatewayVersion.NAME, GatewayVersion.version())
+                .instructions(instructions)
+                .capabilities(capabilities(catalog))
+                .requestTimeout(REQUEST_TIMEOUT)
+                .validateToolInputs(false)
+                .tools(catalog.toolSpecifications())
+                .resources(catalog.resourceSpecifications())
+                .build();
+    }
+
+    private static ServerCapabilities capabilities(ToolCatalog catalog) {
+        ServerCapabilities.Builder b = ServerCapabilities.builder().tools(true).logging();
+        if (!catalog.resources().isEmpty()) {
+            b.resources(false, true);
+        }
+        return b.build();
+    }
+
+    /** The JSON mapper the SDK transports use. */
+    public static io.modelcontextprotocol.json.McpJsonMapper jsonMapper() {
+        return McpJsonDefaults.getMapper();
+    }
+}

@@ -1,0 +1,79 @@
+package com.verivus.gateway.mcp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One call of a tool: the validated arguments with typed accessors, and a way to report progress
+ * to the client (a no-op when the client sent no progress token).
+ */
+public final class ToolCall {
+
+    private final String toolName;
+    private final Map<String, Object> args;
+    private final ProgressReporter progress;
+
+    public ToolCall(String toolName, Map<String, Object> args, ProgressReporter progress) {
+        this.toolName = toolName;
+        this.args = args;
+        this.progress = progress == null ? ProgressReporter.NONE : progress;
+    }
+
+    public String toolName() {
+        return toolName;
+    }
+
+    public Map<String, Object> arguments() {
+        return args;
+    }
+
+    public ProgressReporter progress() {
+        return progress;
+    }
+
+    public boolean has(String name) {
+        return args.get(name) != null;
+    }
+
+    public Optional<String> string(String name) {
+        return Optional.ofNullable((String) args.get(name));
+    }
+
+    public String requiredString(String name) {
+        return string(name).orElseThrow(() -> new InvalidArgumentsException(name + ": required"));
+    }
+
+    public boolean bool(String name) {
+        return Boolean.TRUE.equals(args.get(name));
+    }
+
+    public Optional<Boolean> optionalBool(String name) {
+        return Optional.ofNullable((Boolean) args.get(name));
+    }
+
+    public Optional<Long> integer(String name) {
+        Object v = args.get(name);
+        return v == null ? Optional.empty() : Optional.of(((Number) v).longValue());
+    }
+
+    public Optional<Double> number(String name) {
+        Object v = args.get(name);
+        return v == null ? Optional.empty() : Optional.of(((Number) v).doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<List<String>> strings(String name) {
+        return Optional.ofNullable((List<String>) args.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> object(String name) {
+        Object v = args.get(name);
+        return v instanceof Map<?, ?> ? Optional.of((Map<String, Object>) v) : Optional.empty();
+    }
+
+    public Object raw(String name) {
+        return args.get(name);
+    }
+}

@@ -1,0 +1,44 @@
+package com.verivus.gateway.mcp.stdio;
+
+import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.mcp.McpServerFactory;
+import com.verivus.gateway.mcp.ToolCatalog;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/**
+ * Serves MCP over stdin/stdout until stdin closes. Every request read before EOF is answered before
+ * the server stops; then {@link #serve} returns promptly.
+ */
+public final class StdioGateway {
+
+    private StdioGateway() {
+    }
+
+    /** Serves on the process's real stdin/stdout; System.out is pointed at stderr so nothing else writes there. */
+    public static void serve(ToolCatalog catalog, String instructions) throws InterruptedException {
+        OutputStream realStdout = new FileOutputStream(FileDescriptor.out);
+        InputStream realStdin = new FileInputStream(FileDescriptor.in);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        serve(catalog, instructions, realStdin, realStdout);
+    }
+
+    public static void serve(ToolCatalog catalog, String instructions, InputStream stdin, OutputStream stdout)
+            throws InterruptedException {
+        DrainingStdin in = new DrainingStdin(stdin);
+        TappedStdout out = new TappedStdout(stdout, in::noteResponse);
+        StdioServerTransportProvider transport =
+                new StdioServerTransportProvider(McpServerFactory.jsonMapper(), in, out);
+        McpSyncServer server = McpServerFactory.stdio(transport, catalog, instructions);
+        GatewayLog.info("llm-cli-gateway MCP server running on stdio");
+        in.awaitEof();
+        GatewayLog.debug("stdin closed; all requests answered, stopping");
+        server.closeGracefully();
+    }
+}
