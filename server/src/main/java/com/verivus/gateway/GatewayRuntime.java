@@ -1,38 +1,105 @@
 package com.verivus.gateway;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.config.PersistenceConfig;
+import com.verivus.gateway.config.PersistenceConfigException;
+import com.verivus.gateway.config.PersistenceConfigLoader;
+import com.verivus.gateway.config.SyncDeadline;
+import com.verivus.gateway.health.ProcessHealthReport;
+import com.verivus.gateway.job.AsyncJobsAvailability;
+import com.verivus.gateway.job.JobHealthSource;
+import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The composition root: builds every subsystem once per process from the environment, and the tool
  * catalogue that each transport serves. Subsystems are closed in reverse order on shutdown.
+ *
+ * <p>Tool registration follows the Node gateway's order: validation tools, the sync provider tools,
+ * then the async/job block (only when {@link #asyncJobs()} is enabled: backend not none, async jobs
+ * enabled and a job store opened), then the always-registered utility tools.
  */
 public final class GatewayRuntime implements AutoCloseable {
 
     private final GatewayEnvironment env;
+    private final PersistenceConfig persistence;
+    private final long syncDeadlineMs;
+    private final AsyncJobsAvailability asyncJobs;
+    private final ProcessHealthReport processHealth;
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
+        this.persistence = PersistenceConfigLoader.load(env);
+        this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
+
+        // Seam for the jobs issue: open the JobStore for persistence.backend() here (none for backend
+        // none; on failure log "Failed to open durable job store; async tools will be unavailable" and
+        // keep the error as storeProblem), register it in closeables and build the job engine on it.
+        boolean storeOpened = false;
+        String storeProblem = "no job store implementation is wired into this build yet";
+        this.asyncJobs = AsyncJobsAvailability.decide(persistence, storeOpened, storeProblem);
+        if (!asyncJobs.enabled() && persistence.asyncJobsEnabled()) {
+            GatewayLog.warn(asyncJobs.reason());
+        }
+        JobHealthSource jobHealth = JobHealthSource.NONE; // the job engine, once it exists
+        this.processHealth = new ProcessHealthReport(persistence, env, jobHealth, asyncJobs);
+
         List<GatewayTool> tools = new ArrayList<>();
         List<GatewayResource> resources = new ArrayList<>();
+        // validation tools, then claude/codex/codex_fork_session/gemini/grok/mistral _request
+        if (asyncJobs.enabled()) {
+            tools.addAll(asyncTools());
+        }
+        tools.add(new ProcessHealthTool(processHealth));
+        // approval_list, list_models, cli_versions, upstream_contracts, cli_upgrade, session_* follow here
         this.catalog = new ToolCatalog(tools, resources);
-        this.instructions = ServerInstructions.text(45_000, false, List.of());
+        this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), List.of());
     }
 
+    /**
+     * Builds the runtime.
+     *
+     * @throws PersistenceConfigException when [persistence] is invalid; the gateway must not start
+     */
     public static GatewayRuntime start(GatewayEnvironment env) {
         return new GatewayRuntime(env);
     }
 
+    /** The 8 async/job tools; registered only when {@link #asyncJobs()} is enabled. Filled by the jobs issue. */
+    private List<GatewayTool> asyncTools() {
+        return List.of();
+    }
+
     public GatewayEnvironment environment() {
         return env;
+    }
+
+    public PersistenceConfig persistence() {
+        return persistence;
+    }
+
+    /** SYNC_DEADLINE_MS in force (0 = sync requests run inline). */
+    public long syncDeadlineMs() {
+        return syncDeadlineMs;
+    }
+
+    /** Whether the async/job tools are registered, and if not why. */
+    public AsyncJobsAvailability asyncJobs() {
+        return asyncJobs;
+    }
+
+    /** The body of llm_process_health, also served at GET /process-health. */
+    public ProcessHealthReport processHealth() {
+        return processHealth;
     }
 
     public ToolCatalog catalog() {
@@ -49,7 +116,7 @@ public final class GatewayRuntime implements AutoCloseable {
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
-                com.verivus.gateway.log.GatewayLog.warn("shutdown: " + e.getMessage());
+                GatewayLog.warn("shutdown: " + e.getMessage());
             }
         }
     }

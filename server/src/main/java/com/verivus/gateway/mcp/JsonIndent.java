@@ -1,9 +1,14 @@
 package com.verivus.gateway.mcp;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
 
-/** Pretty printing like JSON.stringify(v, null, 2): two spaces, "key": value, no space before colons. */
+/**
+ * Pretty printing like JSON.stringify(v, null, 2): two spaces, "key": value, no space before colons,
+ * and empty containers as {@code []} / {@code {}} (Jackson's default would print {@code [ ]}).
+ */
 final class JsonIndent extends DefaultPrettyPrinter {
 
     JsonIndent() {
@@ -19,5 +24,29 @@ final class JsonIndent extends DefaultPrettyPrinter {
     @Override
     public DefaultPrettyPrinter createInstance() {
         return new JsonIndent(this);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+        if (nrOfValues > 0) {
+            super.writeEndArray(g, nrOfValues);
+            return;
+        }
+        if (!_arrayIndenter.isInline()) {
+            --_nesting;
+        }
+        g.writeRaw(']');
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+        if (nrOfEntries > 0) {
+            super.writeEndObject(g, nrOfEntries);
+            return;
+        }
+        if (!_objectIndenter.isInline()) {
+            --_nesting;
+        }
+        g.writeRaw('}');
     }
 }

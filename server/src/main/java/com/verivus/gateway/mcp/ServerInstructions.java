@@ -25,7 +25,8 @@ public final class ServerInstructions {
                     + "mistral_request_async: start a durable job and return its id at once.\n");
             s.append("- llm_job_status, llm_job_result, llm_job_cancel: poll, fetch and cancel jobs.\n");
         } else {
-            s.append("- Async job tools are not registered on this gateway (persistence backend 'none').\n");
+            s.append("- Async job tools (*_request_async, llm_job_*) are not registered on this gateway; "
+                    + "llm_process_health shows why in persistence.warning.\n");
         }
         s.append("- validate_with_models, second_opinion, compare_answers, red_team_review, consensus_check, "
                 + "ask_model, synthesize_validation, list_available_models, job_status, job_result: cross-model "

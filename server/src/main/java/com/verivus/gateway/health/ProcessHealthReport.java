@@ -1,0 +1,78 @@
+package com.verivus.gateway.health;
+
+import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.config.PersistenceConfig;
+import com.verivus.gateway.job.AsyncJobsAvailability;
+import com.verivus.gateway.job.JobHealthSnapshot;
+import com.verivus.gateway.job.JobHealthSource;
+import com.verivus.gateway.mcp.ToolResults;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The body of {@code llm_process_health} and of {@code GET /process-health}: running-job health plus
+ * the resolved persistence settings. Each call of {@link #body()} samples the jobs afresh.
+ *
+ * <p>Beyond the Node gateway's fields, {@code persistence} carries {@code path} (same value as
+ * {@code dbPath}, so the isolation gate holds as written), {@code dataDir} (where this gateway keeps its
+ * state files) and {@code asyncToolsRegistered}; {@code warning} is set whenever the async tools are not
+ * registered, with the real reason.
+ */
+public final class ProcessHealthReport {
+
+    private final PersistenceConfig persistence;
+    private final GatewayEnvironment env;
+    private final JobHealthSource jobs;
+    private final AsyncJobsAvailability async;
+
+    public ProcessHealthReport(PersistenceConfig persistence, GatewayEnvironment env, JobHealthSource jobs,
+                               AsyncJobsAvailability async) {
+        this.persistence = Objects.requireNonNull(persistence, "persistence");
+        this.env = Objects.requireNonNull(env, "env");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.async = Objects.requireNonNull(async, "async");
+    }
+
+    public Map<String, Object> body() {
+        JobHealthSnapshot snapshot = jobs.health();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("runningJobs", snapshot.runningJobs());
+        body.put("deadJobs", snapshot.deadJobs());
+        body.put("zombieJobs", snapshot.zombieJobs());
+        body.put("jobs", snapshot.jobs());
+        body.put("persistence", persistenceBlock());
+        return body;
+    }
+
+    /** The body as 2-space pretty JSON, the text of the tool result and the HTTP response. */
+    public String json() {
+        return ToolResults.pretty(body());
+    }
+
+    private Map<String, Object> persistenceBlock() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("backend", persistence.backend().key());
+        p.put("dbPath", persistence.path());
+        p.put("path", persistence.path());
+        p.put("dataDir", persistence.dataDirectory(env).toString());
+        p.put("dsn", persistence.dsn() == null ? null : "[redacted]");
+        p.put("retentionDays", wholeIfIntegral(persistence.retentionDays()));
+        p.put("dedupWindowMs", persistence.dedupWindowMs());
+        p.put("asyncJobsEnabled", persistence.asyncJobsEnabled());
+        p.put("acknowledgeEphemeral", persistence.acknowledgeEphemeral());
+        p.put("asyncToolsRegistered", async.enabled());
+        Map<String, Object> sources = new LinkedHashMap<>();
+        sources.put("configFile", persistence.sources().configFile());
+        sources.put("envOverrides", persistence.sources().envOverrides());
+        p.put("sources", sources);
+        p.put("warning", async.reason());
+        return p;
+    }
+
+    /** 30 days prints as 30, as JSON.stringify does, and 0.5 stays 0.5. */
+    private static Number wholeIfIntegral(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
+    }
+}
