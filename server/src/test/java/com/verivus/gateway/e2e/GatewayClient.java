@@ -1,0 +1,104 @@
+package com.verivus.gateway.e2e;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real gateway under the MCP SDK's own stdio client ({@link StdioClientTransport}), initialized.
+ * The SDK client would pass the test JVM's whole environment to the child; the transport here starts
+ * it with exactly the environment {@link GatewayProcess.Builder} describes, in its working directory.
+ */
+public final class GatewayClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final McpSyncClient client;
+    private final StringBuffer stderr = new StringBuffer();
+
+    private GatewayClient(GatewayProcess.Builder launch) {
+        List<String> cmd = launch.command();
+        ServerParameters params = ServerParameters.builder(cmd.getFirst()).args(cmd.subList(1, cmd.size()))
+                .env(launch.environment()).build();
+        Path dir = launch.effectiveWorkingDirectory();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper()) {
+            @Override
+            protected ProcessBuilder getProcessBuilder() {
+                ProcessBuilder pb = new ProcessBuilder().directory(dir.toFile());
+                pb.environment().clear(); // the SDK then adds params.getEnv() only
+                return pb;
+            }
+        };
+        transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
+        this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0")).build();
+        client.initialize();
+    }
+
+    static GatewayClient connect(GatewayProcess.Builder launch) {
+        return new GatewayClient(launch);
+    }
+
+    public McpSyncClient mcp() {
+        return client;
+    }
+
+    public List<String> toolNames() {
+        return client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+    }
+
+    public CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    /** Calls a tool whose result text is JSON and returns it parsed. */
+    public Map<String, Object> callJson(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        String text = ((TextContent) result.content().getFirst()).text();
+        try {
+            return JSON.readValue(text, new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new AssertionError(tool + " did not return JSON: " + text, e);
+        }
+    }
+
+    /** What the gateway wrote to stderr so far. */
+    public String stderr() {
+        return stderr.toString();
+    }
+
+    /** Waits until stderr contains {@code text} (stderr is read asynchronously); returns all of it. */
+    public String awaitStderr(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stderr.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("stderr never contained \"" + text + "\"; stderr:\n" + stderr);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return stderr.toString();
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+}

@@ -1,0 +1,381 @@
+package com.verivus.gateway.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real gateway as a child process, for end-to-end tests. See README.md beside this class.
+ *
+ * <pre>{@code
+ * try (GatewayProcess gw = GatewayProcess.builder(tempHome).env("LLM_GATEWAY_CONFIG", cfg).start()) {
+ *     gw.send("{...json-rpc...}");
+ *     gw.closeStdin();
+ *     String line = gw.readLine(Duration.ofSeconds(10));
+ *     int exit = gw.awaitExit(Duration.ofSeconds(10));
+ *     assertThat(gw.stderr()).contains("...");
+ * }
+ * }</pre>
+ *
+ * The child gets a clean environment (PATH, HOME = the given temp home, JAVA_HOME, LANG, plus what the
+ * test adds), never the test JVM's LLM_GATEWAY_* variables. stdout and stderr are read on background
+ * threads, each stdout line with the time it arrived. {@link #close()} kills the process tree if it is
+ * still running.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    /** How the gateway is launched. */
+    public enum Launch {
+        /** {@code java -cp server/target/classes:<runtime classpath> com.verivus.gateway.cli.GatewayCommand}. */
+        DIRECT,
+        /** {@code ./jbang gateway@verivus} from the repo root, with JBANG_DIR inside the temp home. */
+        JBANG
+    }
+
+    /** One stdout line and when it arrived ({@link System#nanoTime()}). */
+    public record Line(String text, long nanoTime) {
+    }
+
+    private static final Line EOF = new Line(null, 0);
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final LinkedBlockingQueue<Line> stdoutQueue = new LinkedBlockingQueue<>();
+    private final List<Line> stdoutLines = new ArrayList<>();
+    private final StringBuilder stderr = new StringBuilder();
+    private final Thread stdoutReader;
+    private final Thread stderrReader;
+    private volatile long exitNanoTime;
+
+    private GatewayProcess(Process process) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        this.stdoutReader = Thread.ofPlatform().daemon().name("gateway-stdout").start(() -> pump(
+                process.getInputStream(), text -> {
+                    Line line = new Line(text, System.nanoTime());
+                    synchronized (stdoutLines) {
+                        stdoutLines.add(line);
+                    }
+                    stdoutQueue.add(line);
+                }, () -> stdoutQueue.add(EOF)));
+        this.stderrReader = Thread.ofPlatform().daemon().name("gateway-stderr").start(() -> pump(
+                process.getErrorStream(), text -> {
+                    synchronized (stderr) {
+                        stderr.append(text).append('\n');
+                        stderr.notifyAll();
+                    }
+                }, () -> { }));
+        process.onExit().thenRun(() -> exitNanoTime = System.nanoTime());
+    }
+
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    /** Writes one line (a JSON-RPC message) to the gateway's stdin and flushes it. */
+    public GatewayProcess send(String line) {
+        try {
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("gateway stdin closed; stderr:\n" + stderr(), e);
+        }
+    }
+
+    /** Writes several lines in one write, so they reach the gateway as one burst. */
+    public GatewayProcess sendAll(List<String> lines) {
+        return send(String.join("\n", lines));
+    }
+
+    public GatewayProcess closeStdin() {
+        try {
+            stdin.close();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next stdout line, or empty when stdout ended; fails after {@code timeout}. */
+    public Optional<String> readLine(Duration timeout) {
+        return readTimedLine(timeout).map(Line::text);
+    }
+
+    /** The next stdout line with its arrival time, or empty when stdout ended; fails after {@code timeout}. */
+    public Optional<Line> readTimedLine(Duration timeout) {
+        try {
+            Line line = stdoutQueue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new AssertionError("no stdout line within " + timeout + "; stderr:\n" + stderr());
+            }
+            if (line == EOF) {
+                stdoutQueue.add(EOF); // stays at end of stream for later readers
+                return Optional.empty();
+            }
+            return Optional.of(line);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Every stdout line received so far. */
+    public List<Line> stdoutLines() {
+        synchronized (stdoutLines) {
+            return List.copyOf(stdoutLines);
+        }
+    }
+
+    /** Everything the gateway wrote to stderr so far. */
+    public String stderr() {
+        synchronized (stderr) {
+            return stderr.toString();
+        }
+    }
+
+    /** Waits for a stderr line matching {@code regex} and returns its first match (e.g. a port line). */
+    public Matcher awaitStderr(String regex, Duration timeout) {
+        Pattern pattern = Pattern.compile(regex);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stderr) {
+            while (true) {
+                Matcher m = pattern.matcher(stderr);
+                if (m.find()) {
+                    return m;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || !process.isAlive() && !stderrReader.isAlive()) {
+                    throw new AssertionError("stderr never matched /" + regex + "/; stderr:\n" + stderr);
+                }
+                try {
+                    stderr.wait(Math.min(left, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** Waits for the process to exit, fails after {@code timeout}; returns the exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("gateway still running after " + timeout + "; stderr:\n" + stderr());
+            }
+            stdoutReader.join(timeout.toMillis());
+            stderrReader.join(timeout.toMillis());
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** When the process was seen to exit ({@link System#nanoTime()}), 0 while it runs. */
+    public long exitNanoTime() {
+        return exitNanoTime;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void pump(InputStream in, Consumer<String> onLine, Runnable onEnd) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                onLine.accept(line);
+            }
+        } catch (IOException ignored) {
+            // the process went away; the end of the stream is reported below
+        } finally {
+            onEnd.run();
+        }
+    }
+
+    /** Describes one launch: how, with which arguments, environment and working directory. */
+    public static final class Builder {
+        private final Path home;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final List<String> args = new ArrayList<>();
+        private Launch launch = Launch.DIRECT;
+        private Path workingDirectory;
+
+        private Builder(Path home) {
+            this.home = home.toAbsolutePath();
+            String path = System.getenv("PATH");
+            env.put("PATH", path == null ? "/usr/local/bin:/usr/bin:/bin" : path);
+            env.put("HOME", this.home.toString());
+            env.put("JAVA_HOME", javaHome().toString());
+            env.put("LANG", System.getenv().getOrDefault("LANG", "C.UTF-8"));
+        }
+
+        /** Sets (or, with null, removes) one environment variable of the child. */
+        public Builder env(String name, String value) {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder env(Map<String, String> vars) {
+            vars.forEach(this::env);
+            return this;
+        }
+
+        /** Gateway arguments, e.g. {@code --transport=http} or {@code doctor --json}. */
+        public Builder args(String... more) {
+            args.addAll(List.of(more));
+            return this;
+        }
+
+        public Builder launch(Launch how) {
+            this.launch = how;
+            return this;
+        }
+
+        /** Default: the temp home for DIRECT, the repo root for JBANG. */
+        public Builder workingDirectory(Path dir) {
+            this.workingDirectory = dir;
+            return this;
+        }
+
+        public Path home() {
+            return home;
+        }
+
+        public List<String> command() {
+            List<String> cmd = new ArrayList<>();
+            if (launch == Launch.JBANG) {
+                cmd.add(repoRoot().resolve("jbang").toString());
+                cmd.add("gateway@verivus");
+            } else {
+                cmd.add(javaHome().resolve("bin/java").toString());
+                cmd.add("--enable-native-access=ALL-UNNAMED");
+                cmd.add("-cp");
+                cmd.add(classpath());
+                cmd.add("com.verivus.gateway.cli.GatewayCommand");
+            }
+            cmd.addAll(args);
+            return cmd;
+        }
+
+        public Map<String, String> environment() {
+            Map<String, String> all = new LinkedHashMap<>(env);
+            if (launch == Launch.JBANG) {
+                // A fresh JBang home (catalog, build cache, JDK link) inside the temp home, so the user's
+                // catalog is never touched; the JBang jar and Maven artifacts come from the shared caches
+                // so nothing is downloaded again.
+                all.putIfAbsent("JBANG_DIR", home.resolve(".jbang").toString());
+                all.putIfAbsent("XDG_CACHE_HOME", realCacheHome().toString());
+                all.putIfAbsent("JBANG_REPO", localMavenRepository().toString());
+            }
+            return all;
+        }
+
+        public Path effectiveWorkingDirectory() {
+            if (workingDirectory != null) {
+                return workingDirectory;
+            }
+            return launch == Launch.JBANG ? repoRoot() : home;
+        }
+
+        /** Starts the process; the test talks JSON-RPC over its stdin/stdout itself. */
+        public GatewayProcess start() {
+            ProcessBuilder pb = new ProcessBuilder(command()).directory(effectiveWorkingDirectory().toFile());
+            pb.environment().clear();
+            pb.environment().putAll(environment());
+            try {
+                return new GatewayProcess(pb.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + command(), e);
+            }
+        }
+
+        /** Starts the process under the MCP SDK's own stdio client, initialized and ready. */
+        public GatewayClient connect() {
+            return GatewayClient.connect(this);
+        }
+    }
+
+    /** The JDK running the tests (JAVA_HOME, as ./mvnw sets it; else java.home). */
+    public static Path javaHome() {
+        String env = System.getenv("JAVA_HOME");
+        if (env != null && Files.isExecutable(Path.of(env, "bin", "java"))) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("java.home"));
+    }
+
+    /** The repository root: -Drepo.root (set by Surefire), else the nearest parent with jbang-catalog.json. */
+    public static Path repoRoot() {
+        String prop = System.getProperty("repo.root");
+        if (prop != null && Files.exists(Path.of(prop, "jbang-catalog.json"))) {
+            return Path.of(prop).toAbsolutePath().normalize();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("jbang-catalog.json"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (no jbang-catalog.json above "
+                + Path.of("").toAbsolutePath() + ")");
+    }
+
+    /** server/target/classes plus the runtime classpath Maven wrote to server/target/runtime-classpath.txt. */
+    public static String classpath() {
+        Path target = repoRoot().resolve("server/target");
+        Path cpFile = target.resolve("runtime-classpath.txt");
+        try {
+            return target.resolve("classes") + java.io.File.pathSeparator + Files.readString(cpFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing " + cpFile + ": build with ./mvnw -pl server test-compile first", e);
+        }
+    }
+
+    private static Path realCacheHome() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    }
+
+    private static Path localMavenRepository() {
+        String prop = System.getProperty("maven.repo.local");
+        if (prop != null && !prop.isBlank() && !prop.startsWith("${")) {
+            return Path.of(prop);
+        }
+        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+}

@@ -1,0 +1,158 @@
+package com.verivus.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real gateway process over stdio, driven by the MCP SDK's own client. */
+class StdioGatewayE2ETest {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final List<String> ASYNC_TOOLS = List.of("claude_request_async", "codex_request_async",
+            "gemini_request_async", "grok_request_async", "mistral_request_async", "llm_job_status",
+            "llm_job_result", "llm_job_cancel");
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path work;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> persistence(Map<String, Object> health) {
+        return (Map<String, Object>) health.get("persistence");
+    }
+
+    @Test
+    void a_real_client_lists_the_tools_and_reads_process_health_with_defaults() {
+        try (GatewayClient gw = GatewayProcess.builder(home).connect()) {
+            assertThat(gw.mcp().getServerInfo().name()).isEqualTo("llm-cli-gateway");
+            assertThat(gw.mcp().getServerInfo().version()).isEqualTo(System.getProperty("project.version"));
+            assertThat(gw.mcp().getServerInstructions()).contains("llm_process_health");
+            assertThat(gw.toolNames()).contains("llm_process_health").doesNotContainAnyElementsOf(ASYNC_TOOLS);
+
+            CallToolResult raw = gw.call("llm_process_health", Map.of());
+            assertThat(raw.isError()).isFalse();
+            assertThat(raw.structuredContent()).isNull();
+            assertThat(((TextContent) raw.content().getFirst()).text()).startsWith("{\n  \"success\": true,");
+
+            Map<String, Object> health = gw.callJson("llm_process_health", Map.of());
+            assertThat(health).containsEntry("success", true).containsEntry("runningJobs", 0)
+                    .containsEntry("jobs", List.of());
+            String db = home.resolve(".llm-cli-gateway/logs.db").toString();
+            assertThat(persistence(health)).containsEntry("backend", "sqlite").containsEntry("dbPath", db)
+                    .containsEntry("path", db).containsEntry("dataDir", home.resolve(".llm-cli-gateway").toString())
+                    .containsEntry("sources", sources(null));
+        }
+    }
+
+    /** The expected persistence.sources block (configFile may be null). */
+    private static Map<String, Object> sources(String configFile, String... envOverrides) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("configFile", configFile);
+        m.put("envOverrides", List.of(envOverrides));
+        return m;
+    }
+
+    @Test
+    void a_project_config_named_by_llm_gateway_config_moves_the_store_and_the_data_directory() throws IOException {
+        Path gatewayDir = work.resolve("repo/.gateway");
+        Files.createDirectories(gatewayDir);
+        Path config = gatewayDir.resolve("config.toml");
+        Path db = gatewayDir.resolve("logs.db");
+        Files.writeString(config, """
+                [server]
+                ignored = true
+
+                [persistence]
+                backend = "sqlite"
+                path = "%s"
+                retentionDays = 14
+                """.formatted(db));
+        try (GatewayClient gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).connect()) {
+            Map<String, Object> p = persistence(gw.callJson("llm_process_health", Map.of()));
+            assertThat(p).containsEntry("path", db.toString()).containsEntry("dbPath", db.toString())
+                    .containsEntry("dataDir", gatewayDir.toString()).containsEntry("retentionDays", 14);
+            assertThat(p.get("sources")).isEqualTo(sources(config.toString()));
+        }
+    }
+
+    @Test
+    void legacy_environment_overrides_are_listed_and_warned_about_on_stderr() throws IOException {
+        Path db = work.resolve("legacy/jobs.db");
+        try (GatewayClient gw = GatewayProcess.builder(home).env("LLM_GATEWAY_JOBS_DB", db.toString())
+                .env("LLM_GATEWAY_JOB_RETENTION_DAYS", "3").connect()) {
+            Map<String, Object> p = persistence(gw.callJson("llm_process_health", Map.of()));
+            assertThat(p).containsEntry("backend", "sqlite").containsEntry("path", db.toString())
+                    .containsEntry("retentionDays", 3)
+                    .containsEntry("dataDir", db.getParent().toString());
+            assertThat(p.get("sources"))
+                    .isEqualTo(sources(null, "LLM_GATEWAY_JOBS_DB", "LLM_GATEWAY_JOB_RETENTION_DAYS"));
+            String stderr = gw.awaitStderr("LLM_GATEWAY_JOB_RETENTION_DAYS is deprecated", STARTUP);
+            assertThat(stderr).contains("[WARN] ").contains(
+                    "LLM_GATEWAY_JOBS_DB is deprecated; migrate to [persistence] in ~/.llm-cli-gateway/config.toml");
+        }
+    }
+
+    @Test
+    void backend_none_registers_no_async_tool_and_health_carries_the_warning() throws IOException {
+        Path config = work.resolve("none.toml");
+        Files.writeString(config, "[persistence]\nbackend = \"none\"\n");
+        try (GatewayClient gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).connect()) {
+            assertThat(gw.toolNames()).contains("llm_process_health").doesNotContainAnyElementsOf(ASYNC_TOOLS);
+            Map<String, Object> p = persistence(gw.callJson("llm_process_health", Map.of()));
+            assertThat(p).containsEntry("backend", "none").containsEntry("asyncJobsEnabled", false)
+                    .containsEntry("path", null).containsEntry("warning", "Async job persistence is disabled "
+                            + "(backend = 'none'). *_request_async tools are NOT registered on this gateway. Set "
+                            + "[persistence].backend = 'sqlite' (or 'memory' + acknowledgeEphemeral = true) to "
+                            + "enable them.");
+            assertThat(gw.awaitStderr("Async job persistence is DISABLED (backend = 'none')", STARTUP))
+                    .contains("*_request_async tools will NOT be registered on this gateway.");
+        }
+    }
+
+    @Test
+    void memory_without_acknowledgement_refuses_to_start_with_the_documented_message() throws IOException {
+        Path config = work.resolve("memory.toml");
+        Files.writeString(config, "[persistence]\nbackend = \"memory\"\n");
+        try (GatewayProcess gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).start()) {
+            assertThat(gw.awaitExit(STARTUP)).isEqualTo(1);
+            assertThat(gw.stderr()).contains("Fatal server error: [persistence].backend = 'memory' is ephemeral — "
+                    + "async job results are lost on gateway exit. Set [persistence].acknowledgeEphemeral = true (or "
+                    + "LLM_GATEWAY_ACKNOWLEDGE_EPHEMERAL=1) to confirm this is intentional.");
+            assertThat(gw.stdoutLines()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_unknown_persistence_key_refuses_to_start_naming_the_key() throws IOException {
+        Path config = work.resolve("typo.toml");
+        Files.writeString(config, "[persistence]\nbackend = \"sqlite\"\nretentionDayz = 3\n");
+        try (GatewayProcess gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).start()) {
+            assertThat(gw.awaitExit(STARTUP)).isEqualTo(1);
+            assertThat(gw.stderr()).contains("Fatal server error: Invalid [persistence] config: ")
+                    .contains("'retentionDayz'");
+        }
+    }
+
+    @Test
+    void doctor_and_contracts_subcommands_exist_and_say_they_are_not_implemented_yet() {
+        for (String sub : List.of("doctor", "contracts")) {
+            try (GatewayProcess gw = GatewayProcess.builder(home).args(sub, "--json").start()) {
+                assertThat(gw.awaitExit(STARTUP)).as(sub).isEqualTo(2);
+                assertThat(gw.stderr()).as(sub).contains(sub + ": not yet implemented");
+                assertThat(gw.stdoutLines()).as(sub).isEmpty();
+            }
+        }
+        assertThat(home.resolve(".llm-cli-gateway")).doesNotExist();
+    }
+}
