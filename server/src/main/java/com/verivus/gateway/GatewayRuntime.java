@@ -1,5 +1,7 @@
 package com.verivus.gateway;
 
+import com.verivus.gateway.approval.ApprovalGate;
+import com.verivus.gateway.approval.ApprovalLog;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigException;
@@ -13,7 +15,10 @@ import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
+import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
+import com.verivus.gateway.metrics.PerformanceMetrics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +37,9 @@ public final class GatewayRuntime implements AutoCloseable {
     private final long syncDeadlineMs;
     private final AsyncJobsAvailability asyncJobs;
     private final ProcessHealthReport processHealth;
+    private final java.nio.file.Path dataDirectory;
+    private final ApprovalGate approvals;
+    private final PerformanceMetrics metrics;
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -53,14 +61,20 @@ public final class GatewayRuntime implements AutoCloseable {
         JobHealthSource jobHealth = JobHealthSource.NONE; // the job engine, once it exists
         this.processHealth = new ProcessHealthReport(persistence, env, jobHealth, asyncJobs);
 
+        this.dataDirectory = persistence.dataDirectory(env);
+        this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
+        this.metrics = new PerformanceMetrics();
+
         List<GatewayTool> tools = new ArrayList<>();
         List<GatewayResource> resources = new ArrayList<>();
+        resources.add(new PerformanceMetricsResource(metrics));
         // validation tools, then claude/codex/codex_fork_session/gemini/grok/mistral _request
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
         }
         tools.add(new ProcessHealthTool(processHealth));
-        // approval_list, list_models, cli_versions, upstream_contracts, cli_upgrade, session_* follow here
+        tools.add(new ApprovalListTool(approvals.log()));
+        // list_models, list_models, cli_versions, upstream_contracts, cli_upgrade, session_* follow here
         this.catalog = new ToolCatalog(tools, resources);
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), List.of());
     }
@@ -100,6 +114,19 @@ public final class GatewayRuntime implements AutoCloseable {
     /** The body of llm_process_health, also served at GET /process-health. */
     public ProcessHealthReport processHealth() {
         return processHealth;
+    }
+
+    /** Where this gateway keeps sessions.json, approvals.jsonl and the other per-user state. */
+    public java.nio.file.Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public ApprovalGate approvals() {
+        return approvals;
+    }
+
+    public PerformanceMetrics metrics() {
+        return metrics;
     }
 
     public ToolCatalog catalog() {
