@@ -245,7 +245,8 @@ public final class FileSessionStore implements SessionStore {
     private SessionDocument load() throws IOException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            // decoded leniently (bad bytes become U+FFFD) as Node's readFileSync(path, "utf-8") does
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return SessionDocument.empty();
         }

@@ -53,7 +53,7 @@ class FileSessionStoreCrossProcessTest {
                 new com.verivus.gateway.config.GatewayEnvironment(java.util.Map.of(), dataDir, dataDir)),
                 java.time.Clock.systemUTC());
         here.create(CliName.CODEX, "shared", "shared", Activation.NEVER);
-        int perProcess = 60;
+        int perProcess = 40;
         Process a = launch("create", dataDir.toString(), "a", String.valueOf(perProcess));
         Process b = launch("create", dataDir.toString(), "b", String.valueOf(perProcess));
         for (int i = 0; i < perProcess; i++) {
@@ -64,7 +64,7 @@ class FileSessionStoreCrossProcessTest {
 
         assertThat(here.list()).hasSize(3 * perProcess + 1);
         assertThat(here.get("shared").orElseThrow().metadata()).hasSize(2 * perProcess)
-                .containsKeys("a-0", "a-59", "b-0", "b-59");
+                .containsKeys("a-0", "a-39", "b-0", "b-39");
         String count = finish(launch("list", dataDir.toString()));
         assertThat(count).startsWith(String.valueOf(3 * perProcess + 1));
     }

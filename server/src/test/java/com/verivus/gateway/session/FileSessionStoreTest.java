@@ -216,6 +216,20 @@ class FileSessionStoreTest extends AbstractSessionStoreContractTest {
     }
 
     @Test
+    void invalidUtf8InsideAValueIsReadLikeNodeReadsIt() throws IOException {
+        byte[] head = """
+                {"sessions": {"a": {"id": "a", "cli": "claude", "createdAt": "2026-05-20T10:11:12.345Z",
+                 "lastUsedAt": "2026-05-20T10:11:12.345Z", "description": "caf""".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}}, \"activeSession\": {}}".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, content, 0, head.length);
+        content[head.length] = (byte) 0xE9; // Latin-1 é, not valid UTF-8
+        System.arraycopy(tail, 0, content, head.length + 1, tail.length);
+        Files.write(file(), content);
+        assertThat(store.get("a").orElseThrow().description()).isEqualTo("caf\uFFFD");
+    }
+
+    @Test
     void corruptFileIsMovedAsideNotDestroyedAndTheStoreStartsEmpty() throws IOException {
         Files.writeString(file(), "{\"sessions\": {oops");
         assertThat(store.list()).isEmpty();
@@ -249,7 +263,7 @@ class FileSessionStoreTest extends AbstractSessionStoreContractTest {
         FileSessionStore b = new FileSessionStore(dataDir, TTL, clock);
         Session shared = a.create(CliName.CODEX, "shared", "shared", Activation.NEVER);
         int threads = 8;
-        int perThread = 20;
+        int perThread = 10;
         List<Thread> workers = new java.util.ArrayList<>();
         for (int t = 0; t < threads; t++) {
             FileSessionStore s = t % 2 == 0 ? a : b;
