@@ -41,7 +41,8 @@ public final class SessionCreateTool implements GatewayTool {
     @Override
     public InputSchema inputSchema() {
         return InputSchema.builder()
-                .enumeration("cli", "CLI the session belongs to (" + SessionJson.CLI_VALUES + ").", CliName.keys())
+                .string("cli", "CLI the session belongs to (" + SessionJson.CLI_VALUES + ").",
+                        p -> p.allowed(CliName.keys()).required())
                 .string("description", "Optional human-readable label for the session, e.g. the task it is for. "
                         + "Defaults to '<Cli> Session'.")
                 .bool("setAsActive", "Make the new session the CLI's active session (default true). Pass false to "

@@ -37,8 +37,8 @@ public final class SessionSetActiveTool implements GatewayTool {
     @Override
     public InputSchema inputSchema() {
         return InputSchema.builder()
-                .enumeration("cli", "CLI whose active session to change (" + SessionJson.CLI_VALUES + ").",
-                        CliName.keys())
+                .string("cli", "CLI whose active session to change (" + SessionJson.CLI_VALUES + ").",
+                        p -> p.allowed(CliName.keys()).required())
                 .string("sessionId", "Id of a session of that CLI (from session_list or session_create), or null "
                         + "to clear the CLI's active session. The key is required.", p -> p.required().nullable())
                 .build();

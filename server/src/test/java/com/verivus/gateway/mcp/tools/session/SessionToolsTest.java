@@ -120,6 +120,16 @@ class SessionToolsTest {
     }
 
     @Test
+    void cliIsRequiredWhereTheNodeGatewayRequiresIt() {
+        for (String tool : List.of("session_create", "session_set_active")) {
+            Map<String, Object> a = tool.equals("session_set_active") ? args("sessionId", null) : args();
+            CallToolResult r = call(tool, a);
+            assertThat(r.isError()).isTrue();
+            assertThat(text(r)).isEqualTo("Input validation error: cli: required");
+        }
+    }
+
+    @Test
     void listShowsSessionsActiveFlagsAndAllFiveActivePointersWithoutSuccessKey() throws Exception {
         String a = body(call("session_create", args("cli", "claude", "description", "a"))).at("/session/id").asText();
         clock.advance(Duration.ofSeconds(1));
@@ -314,6 +324,26 @@ class SessionToolsTest {
         }
         assertThat(catalog.tools()).extracting(GatewayTool::name).containsExactly("session_create", "session_list",
                 "session_set_active", "session_delete", "session_get", "session_clear_all");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> property(McpSchema.Tool tool, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) tool.inputSchema().get("properties")).get(name);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sdkToolSpecificationsCarryTheParameterSchemas() {
+        Map<String, McpSchema.Tool> tools = new HashMap<>();
+        catalog.toolSpecifications().forEach(spec -> tools.put(spec.tool().name(), spec.tool()));
+        Map<String, Object> setActive = tools.get("session_set_active").inputSchema();
+        assertThat((List<String>) setActive.get("required")).containsExactly("cli", "sessionId");
+        assertThat(property(tools.get("session_set_active"), "sessionId")).containsEntry("type", List.of("string", "null"));
+        assertThat(property(tools.get("session_create"), "setAsActive"))
+                .containsEntry("type", "boolean").containsEntry("default", true);
+        assertThat(property(tools.get("session_list"), "cli")).containsEntry("enum", CliName.keys());
+        assertThat(tools.get("session_list").annotations().readOnlyHint()).isTrue();
+        assertThat(tools.get("session_delete").annotations()).isNull();
     }
 
     @Test
