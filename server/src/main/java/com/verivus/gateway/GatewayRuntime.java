@@ -19,6 +19,19 @@ import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
+import com.verivus.gateway.mcp.tools.models.ListModelsTool;
+import com.verivus.gateway.mcp.tools.models.ModelResource;
+import com.verivus.gateway.mcp.tools.session.SessionClearAllTool;
+import com.verivus.gateway.mcp.tools.session.SessionCreateTool;
+import com.verivus.gateway.mcp.tools.session.SessionDeleteTool;
+import com.verivus.gateway.mcp.tools.session.SessionGetTool;
+import com.verivus.gateway.mcp.tools.session.SessionListTool;
+import com.verivus.gateway.mcp.tools.session.SessionResource;
+import com.verivus.gateway.mcp.tools.session.SessionSetActiveTool;
+import com.verivus.gateway.models.ModelRegistry;
+import com.verivus.gateway.session.FileSessionStore;
+import com.verivus.gateway.session.SessionStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +53,8 @@ public final class GatewayRuntime implements AutoCloseable {
     private final java.nio.file.Path dataDirectory;
     private final ApprovalGate approvals;
     private final PerformanceMetrics metrics;
+    private final SessionStore sessions;
+    private final ModelRegistry models;
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -64,17 +79,30 @@ public final class GatewayRuntime implements AutoCloseable {
         this.dataDirectory = persistence.dataDirectory(env);
         this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
         this.metrics = new PerformanceMetrics();
+        this.sessions = new FileSessionStore(dataDirectory, env);
+        this.models = new ModelRegistry(env);
 
         List<GatewayTool> tools = new ArrayList<>();
         List<GatewayResource> resources = new ArrayList<>();
+        resources.addAll(SessionResource.all(sessions));
+        resources.addAll(ModelResource.all(models));
         resources.add(new PerformanceMetricsResource(metrics));
-        // validation tools, then claude/codex/codex_fork_session/gemini/grok/mistral _request
+        // validation tools (list_available_models sits after synthesize_validation, before job_status),
+        // then claude/codex/codex_fork_session/gemini/grok/mistral _request
+        tools.add(new ListAvailableModelsTool(models));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
         }
         tools.add(new ProcessHealthTool(processHealth));
         tools.add(new ApprovalListTool(approvals.log()));
-        // list_models, list_models, cli_versions, upstream_contracts, cli_upgrade, session_* follow here
+        tools.add(new ListModelsTool(models));
+        // cli_versions, upstream_contracts, cli_upgrade go here, before the session tools
+        tools.add(new SessionCreateTool(sessions));
+        tools.add(new SessionListTool(sessions));
+        tools.add(new SessionSetActiveTool(sessions));
+        tools.add(new SessionDeleteTool(sessions));
+        tools.add(new SessionGetTool(sessions));
+        tools.add(new SessionClearAllTool(sessions));
         this.catalog = new ToolCatalog(tools, resources);
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), List.of());
     }
@@ -123,6 +151,14 @@ public final class GatewayRuntime implements AutoCloseable {
 
     public ApprovalGate approvals() {
         return approvals;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public ModelRegistry models() {
+        return models;
     }
 
     public PerformanceMetrics metrics() {
