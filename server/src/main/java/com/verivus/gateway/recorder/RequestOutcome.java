@@ -1,12 +1,12 @@
 package com.verivus.gateway.recorder;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The final outcome of a recorded request: the rest of its {@code requests} row and of its
  * {@code gateway_metadata} row. Built with {@link #builder}; every field but the correlation id and the
- * status is optional (null is stored as NULL).
+ * status is optional (null is stored as NULL). An outcome without either is logged and ignored by the
+ * recorder, never thrown back.
  *
  * @param thinkingBlocks stored as a JSON array, capped at {@link ThinkingBlocks#MAX_BYTES}
  * @param asyncJobId the job that ran the request, when not linked before; null keeps the stored value
@@ -18,7 +18,6 @@ public record RequestOutcome(String correlationId, RequestStatus status, String 
                              String errorMessage, String asyncJobId) {
 
     public RequestOutcome {
-        Objects.requireNonNull(status, "status");
         thinkingBlocks = thinkingBlocks == null ? null : List.copyOf(thinkingBlocks);
     }
 

@@ -49,6 +49,7 @@ abstract class FlightRecorderContractTest {
             recorder.logComplete(null);
             recorder.logComplete(RequestOutcome.failed(null).build());
             recorder.logComplete(RequestOutcome.failed("never-started").exitCode(1).build());
+            recorder.logComplete(RequestOutcome.builder("c2", null).build());
             recorder.linkAsyncJob(null, null);
             recorder.linkAsyncJob("never-started", "job");
         }).doesNotThrowAnyException();

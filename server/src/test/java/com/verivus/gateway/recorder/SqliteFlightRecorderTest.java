@@ -199,6 +199,27 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
     }
 
     @Test
+    void waitsForAnotherConnectionsWriteInsteadOfLosingTheRow() throws Exception {
+        // the job store writes to the same file through its own connection
+        try (java.sql.Connection jobStore = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = jobStore.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            st.execute("CREATE TABLE IF NOT EXISTS jobs (id TEXT PRIMARY KEY)");
+            Thread release = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(500);
+                    st.execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            recorder.logStart(new RequestStart("while-locked", CliName.CODEX, "m", "p", null, null));
+            release.join();
+        }
+        assertThat(RecorderDatabase.metadata(db, "while-locked")).containsEntry("status", "started");
+    }
+
+    @Test
     void recordsFromSeveralThreadsWithoutLosingRows() throws Exception {
         List<Thread> threads = new java.util.ArrayList<>();
         for (int t = 0; t < 4; t++) {
