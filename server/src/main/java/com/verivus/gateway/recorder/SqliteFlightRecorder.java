@@ -1,0 +1,260 @@
+package com.verivus.gateway.recorder;
+
+import com.verivus.gateway.log.GatewayLog;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The flight recorder on a SQLite file (WAL, foreign keys on, mode 0600), usually the same logs.db as
+ * the job store. One connection, used by one thread at a time; the busy timeout lets it share the file
+ * with the job store's connection and with other gateways.
+ */
+public final class SqliteFlightRecorder implements FlightRecorder {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** SQLite's primary result code for constraint violations (a correlation id recorded twice). */
+    private static final int SQLITE_CONSTRAINT = 19;
+    private static final int BUSY_TIMEOUT_MS = 5000;
+
+    private final Path file;
+    private final Connection conn;
+    private boolean closed;
+
+    private SqliteFlightRecorder(Path file, Connection conn) {
+        this.file = file;
+        this.conn = conn;
+    }
+
+    /**
+     * Opens (creating parent directories and the file as needed) and migrates the database.
+     *
+     * @throws IOException when the file cannot be created
+     * @throws SQLException when it is not a usable SQLite database
+     */
+    public static SqliteFlightRecorder open(Path file) throws IOException, SQLException {
+        Path path = file.toAbsolutePath().normalize();
+        Files.createDirectories(path.getParent());
+        createOwnerOnly(path);
+        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + path);
+        try {
+            try (Statement st = conn.createStatement()) {
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA foreign_keys = ON");
+                // WAL + NORMAL cannot corrupt the file; it only skips an fsync per commit, which keeps
+                // recording off the request's critical path
+                st.execute("PRAGMA synchronous = NORMAL");
+                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            }
+            RecorderSchema.apply(conn);
+        } catch (SQLException e) {
+            conn.close();
+            throw e;
+        }
+        return new SqliteFlightRecorder(path, conn);
+    }
+
+    /** A new file is created 0600 before SQLite opens it (its -wal and -shm files copy that mode). */
+    private static void createOwnerOnly(Path path) throws IOException {
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException e) {
+            // an existing database (the job store's, or a previous run's) is tightened below
+        } catch (UnsupportedOperationException e) {
+            if (!Files.exists(path)) {
+                Files.createFile(path);
+            }
+        }
+        try {
+            Files.setPosixFilePermissions(path, OWNER_ONLY);
+        } catch (IOException | UnsupportedOperationException e) {
+            GatewayLog.debug("flight recorder: could not restrict " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void logStart(RequestStart start) {
+        if (start == null || start.correlationId() == null || start.cli() == null) {
+            GatewayLog.warn("Flight recorder: start without correlation id or cli ignored");
+            return;
+        }
+        if (closed) {
+            GatewayLog.debug("Flight recorder closed; start of " + start.correlationId() + " not recorded");
+            return;
+        }
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO requests (id, cli, model, prompt, "
+                        + "system, session_id, datetime_utc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, start.correlationId());
+                    ps.setString(2, start.cli().key());
+                    ps.setString(3, start.model());
+                    ps.setString(4, start.prompt());
+                    ps.setString(5, start.system());
+                    ps.setString(6, start.sessionId());
+                    ps.setString(7, RecorderSchema.now());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gateway_metadata (request_id, "
+                        + "async_job_id, status) VALUES (?, ?, 'started')")) {
+                    ps.setString(1, start.correlationId());
+                    ps.setString(2, start.asyncJobId());
+                    ps.executeUpdate();
+                }
+                return true;
+            });
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT) {
+                GatewayLog.warn("Flight recorder: request " + start.correlationId()
+                        + " is already recorded; duplicate start ignored");
+            } else {
+                GatewayLog.warn("Flight recorder: failed to record start of " + start.correlationId() + ": "
+                        + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            GatewayLog.warn("Flight recorder: failed to record start of " + start.correlationId() + ": " + e);
+        }
+    }
+
+    @Override
+    public synchronized void logComplete(RequestOutcome outcome) {
+        if (outcome == null || outcome.correlationId() == null || outcome.status() == null) {
+            GatewayLog.warn("Flight recorder: outcome without correlation id or status ignored");
+            return;
+        }
+        if (closed) {
+            GatewayLog.debug("Flight recorder closed; outcome of " + outcome.correlationId() + " not recorded");
+            return;
+        }
+        try {
+            String thinking = ThinkingBlocks.encode(outcome.thinkingBlocks());
+            boolean updated = inTransaction(() -> {
+                int rows;
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE gateway_metadata SET retry_count = ?, "
+                        + "circuit_breaker_state = ?, cost_usd = ?, approval_decision = ?, optimization_applied = ?, "
+                        + "thinking_blocks = ?, exit_code = ?, error_message = ?, status = ?, "
+                        + "async_job_id = COALESCE(?, async_job_id) WHERE request_id = ? AND status = 'started'")) {
+                    ps.setInt(1, outcome.retryCount());
+                    ps.setString(2, outcome.circuitBreakerState());
+                    setDouble(ps, 3, outcome.costUsd());
+                    ps.setString(4, outcome.approvalDecision());
+                    ps.setInt(5, outcome.optimizationApplied() ? 1 : 0);
+                    ps.setString(6, thinking);
+                    setLong(ps, 7, outcome.exitCode() == null ? null : outcome.exitCode().longValue());
+                    ps.setString(8, outcome.errorMessage());
+                    ps.setString(9, outcome.status().key());
+                    ps.setString(10, outcome.asyncJobId());
+                    ps.setString(11, outcome.correlationId());
+                    rows = ps.executeUpdate();
+                }
+                if (rows == 0) {
+                    return false; // never started, or already finished: the first outcome stands
+                }
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE requests SET response = ?, duration_ms = ?, "
+                        + "input_tokens = ?, output_tokens = ?, cache_read_tokens = ?, cache_creation_tokens = ? "
+                        + "WHERE id = ?")) {
+                    ps.setString(1, outcome.response());
+                    setLong(ps, 2, outcome.durationMs());
+                    setLong(ps, 3, outcome.inputTokens());
+                    setLong(ps, 4, outcome.outputTokens());
+                    setLong(ps, 5, outcome.cacheReadTokens());
+                    setLong(ps, 6, outcome.cacheCreationTokens());
+                    ps.setString(7, outcome.correlationId());
+                    ps.executeUpdate();
+                }
+                return true;
+            });
+            if (!updated) {
+                GatewayLog.debug("Flight recorder: no started request " + outcome.correlationId()
+                        + "; outcome not recorded");
+            }
+        } catch (SQLException | RuntimeException e) {
+            GatewayLog.warn("Flight recorder: failed to record outcome of " + outcome.correlationId() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void linkAsyncJob(String correlationId, String asyncJobId) {
+        if (correlationId == null || asyncJobId == null || closed) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE gateway_metadata SET async_job_id = ? WHERE request_id = ?")) {
+            ps.setString(1, asyncJobId);
+            ps.setString(2, correlationId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            GatewayLog.warn("Flight recorder: failed to link job " + asyncJobId + " to " + correlationId + ": "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.of(file);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            GatewayLog.warn("Flight recorder: close failed: " + e.getMessage());
+        }
+    }
+
+    private interface Work {
+        boolean run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is written, or none. */
+    private boolean inTransaction(Work work) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            boolean commit = work.run();
+            if (commit) {
+                conn.commit();
+            } else {
+                conn.rollback();
+            }
+            return commit;
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+        if (value == null || !Double.isFinite(value)) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
+}
