@@ -30,6 +30,10 @@ import com.verivus.gateway.mcp.tools.session.SessionListTool;
 import com.verivus.gateway.mcp.tools.session.SessionResource;
 import com.verivus.gateway.mcp.tools.session.SessionSetActiveTool;
 import com.verivus.gateway.models.ModelRegistry;
+import com.verivus.gateway.mcp.resources.ProcessHealthResource;
+import com.verivus.gateway.recorder.FlightRecorder;
+import com.verivus.gateway.skills.SkillCatalog;
+import com.verivus.gateway.mcp.resources.SkillResource;
 import com.verivus.gateway.session.FileSessionStore;
 import com.verivus.gateway.session.SessionStore;
 import java.util.ArrayList;
@@ -54,6 +58,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ApprovalGate approvals;
     private final PerformanceMetrics metrics;
     private final SessionStore sessions;
+    private final FlightRecorder recorder;
     private final ModelRegistry models;
     private final ToolCatalog catalog;
     private final String instructions;
@@ -82,11 +87,17 @@ public final class GatewayRuntime implements AutoCloseable {
         this.sessions = new FileSessionStore(dataDirectory, env);
         this.models = new ModelRegistry(env);
 
+        this.recorder = FlightRecorder.open(env, persistence);
+        closeables.add(recorder);
+        SkillCatalog skills = SkillCatalog.fromClasspath();
+
         List<GatewayTool> tools = new ArrayList<>();
         List<GatewayResource> resources = new ArrayList<>();
+        resources.addAll(SkillResource.all(skills));
         resources.addAll(SessionResource.all(sessions));
         resources.addAll(ModelResource.all(models));
         resources.add(new PerformanceMetricsResource(metrics));
+        resources.add(new ProcessHealthResource(processHealth::jobBody));
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
         tools.add(new ListAvailableModelsTool(models));
@@ -104,7 +115,7 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
         this.catalog = new ToolCatalog(tools, resources);
-        this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), List.of());
+        this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
     }
 
     /**
@@ -151,6 +162,10 @@ public final class GatewayRuntime implements AutoCloseable {
 
     public ApprovalGate approvals() {
         return approvals;
+    }
+
+    public FlightRecorder recorder() {
+        return recorder;
     }
 
     public SessionStore sessions() {

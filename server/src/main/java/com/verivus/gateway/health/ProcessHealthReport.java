@@ -46,6 +46,14 @@ public final class ProcessHealthReport {
         return body;
     }
 
+    /** The job part alone (no success flag, no persistence block): the metrics://process-health document. */
+    public Map<String, Object> jobBody() {
+        Map<String, Object> body = new LinkedHashMap<>(body());
+        body.remove("success");
+        body.remove("persistence");
+        return body;
+    }
+
     /** The body as 2-space pretty JSON, the text of the tool result and the HTTP response. */
     public String json() {
         return ToolResults.pretty(body());
