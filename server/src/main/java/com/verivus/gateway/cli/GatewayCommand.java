@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gateway}: the MCP server (stdio by default, {@code --transport=http} for Streamable HTTP). */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayCommand.Version.class,
+        subcommands = {ContractsCommand.class},
         description = "llm-cli-gateway: one MCP endpoint for the claude, codex, gemini, grok and vibe CLIs.")
 public final class GatewayCommand implements Callable<Integer> {
 
