@@ -23,7 +23,6 @@ public final class AdapterFixture {
     public final Path temp;
     private final Map<String, String> vars = new HashMap<>();
     private final Map<String, String> threads = new HashMap<>();
-    private final Deque<String> ids = new ArrayDeque<>(List.of(UUID_1, UUID_2));
 
     public AdapterFixture(Path root) {
         try {
@@ -53,7 +52,9 @@ public final class AdapterFixture {
         return new GatewayEnvironment(all, home, cwd);
     }
 
+    /** A context whose id source yields UUID_1, then UUID_2 (a fresh sequence per call). */
     public PrepareContext context() {
+        Deque<String> ids = new ArrayDeque<>(List.of(UUID_1, UUID_2));
         return new PrepareContext(environment(), data, temp, () -> ids.isEmpty() ? UUID_2 : ids.pop(),
                 id -> java.util.Optional.ofNullable(threads.get(id)));
     }
