@@ -7,7 +7,9 @@ import java.util.Optional;
  * The pure outcome of session planning for one run.
  *
  * @param mode what the session arguments do
- * @param args the session arguments, already placed in {@link CliInvocation#args()} where the CLI wants them
+ * @param args the session tokens, in the order they appear in {@link CliInvocation#args()}, where the adapter
+ *             already placed them (Codex: {@code resume} right after {@code exec}, the thread id or {@code --last}
+ *             in its slot; the others: at the end of the argv)
  * @param effectiveSessionId the session id the response reports as {@code sessionId} (null when none)
  * @param upstreamSessionId the id handed to the CLI itself, when it differs from the gateway's (Codex
  *                          thread id resolved from the session's metadata), else the same as sent, or null

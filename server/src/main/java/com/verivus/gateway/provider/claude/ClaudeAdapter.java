@@ -51,8 +51,8 @@ public final class ClaudeAdapter {
             throw new ProviderRequestException("systemPrompt and appendSystemPrompt are mutually exclusive; "
                     + "use one or the other (not both).");
         }
-        if (r.maxBudgetUsd() != null && !(r.maxBudgetUsd() > 0) || r.maxBudgetUsd() != null
-                && r.maxBudgetUsd().isInfinite()) {
+        Double budget = r.maxBudgetUsd();
+        if (budget != null && (!(budget > 0) || budget.isInfinite())) {
             throw new ProviderRequestException("maxBudgetUsd must be a positive number");
         }
         if (r.maxTurns() != null && r.maxTurns() <= 0) {
