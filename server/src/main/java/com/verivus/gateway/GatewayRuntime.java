@@ -17,6 +17,7 @@ import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
+import com.verivus.gateway.mcp.tools.UpstreamContractsTool;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.metrics.PerformanceMetrics;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
@@ -107,7 +108,9 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new ProcessHealthTool(processHealth));
         tools.add(new ApprovalListTool(approvals.log()));
         tools.add(new ListModelsTool(models));
-        // cli_versions, upstream_contracts, cli_upgrade go here, before the session tools
+        // cli_versions goes here
+        tools.add(new UpstreamContractsTool(env));
+        // cli_upgrade goes here, before the session tools
         tools.add(new SessionCreateTool(sessions));
         tools.add(new SessionListTool(sessions));
         tools.add(new SessionSetActiveTool(sessions));

@@ -145,13 +145,21 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void doctor_and_contracts_subcommands_exist_and_say_they_are_not_implemented_yet() {
-        for (String sub : List.of("doctor", "contracts")) {
-            try (GatewayProcess gw = GatewayProcess.builder(home).args(sub, "--json").start()) {
-                assertThat(gw.awaitExit(STARTUP)).as(sub).isEqualTo(2);
-                assertThat(gw.stderr()).as(sub).contains(sub + ": not yet implemented");
-                assertThat(gw.stdoutLines()).as(sub).isEmpty();
-            }
+    void contracts_json_prints_the_contract_report_and_writes_nothing() {
+        try (GatewayProcess gw = GatewayProcess.builder(home).args("contracts", "--json").start()) {
+            assertThat(gw.awaitExit(STARTUP)).isZero();
+            assertThat(gw.stdoutLines().stream().map(GatewayProcess.Line::text).collect(java.util.stream.Collectors.joining("\n"))).contains("\"schemaVersion\": \"upstream-cli-contracts.v1\"")
+                    .contains("\"codex\"").contains("\"vibe\"");
+        }
+        assertThat(home.resolve(".llm-cli-gateway")).doesNotExist();
+    }
+
+    @Test
+    void doctor_subcommand_exists_and_says_it_is_not_implemented_yet() {
+        try (GatewayProcess gw = GatewayProcess.builder(home).args("doctor", "--json").start()) {
+            assertThat(gw.awaitExit(STARTUP)).isEqualTo(2);
+            assertThat(gw.stderr()).contains("doctor: not yet implemented");
+            assertThat(gw.stdoutLines()).isEmpty();
         }
         assertThat(home.resolve(".llm-cli-gateway")).doesNotExist();
     }

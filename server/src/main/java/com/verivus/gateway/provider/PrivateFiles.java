@@ -1,0 +1,88 @@
+package com.verivus.gateway.provider;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Files only the user may read (0600): the generated Claude MCP config (it can hold API keys) and
+ * Codex output schemas. Created with the mode from the start, so no other user ever sees them readable.
+ */
+public final class PrivateFiles {
+
+    private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
+
+    private PrivateFiles() {
+    }
+
+    /**
+     * Replaces {@code target} atomically: a temp file in the same directory (0600), written and fsynced,
+     * renamed over the target, then chmod 0600 (the target may have existed with another mode).
+     */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve(target.getFileName() + ".tmp." + ProcessHandle.current().pid() + "."
+                + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            writeNew(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            restrict(target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Creates {@code dir/<prefix><uuid><suffix>} with mode 0600 and the content; returns its path. */
+    public static Path createTemp(Path dir, String prefix, String suffix, byte[] content) throws IOException {
+        Files.createDirectories(dir);
+        while (true) {
+            Path file = dir.resolve(prefix + UUID.randomUUID() + suffix);
+            try {
+                writeNew(file, content);
+                return file;
+            } catch (FileAlreadyExistsException e) {
+                // a UUID clash: try another name
+            }
+        }
+    }
+
+    private static void writeNew(Path file, byte[] content) throws IOException {
+        FileAttribute<?>[] attrs = posix(file) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)}
+                : new FileAttribute<?>[0];
+        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                attrs)) {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        restrict(file);
+    }
+
+    private static void restrict(Path file) throws IOException {
+        if (posix(file)) {
+            Files.setPosixFilePermissions(file, OWNER_RW);
+        }
+    }
+
+    private static boolean posix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

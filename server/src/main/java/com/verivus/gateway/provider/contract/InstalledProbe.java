@@ -1,0 +1,154 @@
+package com.verivus.gateway.provider.contract;
+
+import com.verivus.gateway.config.GatewayEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the installed CLI's {@code --version} and help commands (each bounded, 5 s by default, output
+ * capped at 1 MiB) and reports the contract flags its help does not mention. Read-only: it never writes
+ * anything and spawns nothing when the executable is not on PATH.
+ */
+public final class InstalledProbe {
+
+    static final int MAX_OUTPUT_BYTES = 1 << 20;
+
+    private final GatewayEnvironment env;
+    private final Duration timeout;
+
+    public InstalledProbe(GatewayEnvironment env, Duration timeout) {
+        this.env = env;
+        this.timeout = timeout;
+    }
+
+    public InstalledProbe(GatewayEnvironment env) {
+        this(env, Duration.ofSeconds(5));
+    }
+
+    public ProbeResult probe(CliContract contract) {
+        String exe = contract.cli().executable();
+        List<String> warnings = new ArrayList<>();
+        Optional<Path> located = locate(exe);
+        if (located.isEmpty()) {
+            warnings.add("'" + exe + "' was not found on PATH");
+            return new ProbeResult(contract.cli(), exe, false, null, List.of(), List.of(), warnings);
+        }
+        String version = null;
+        Run v = run(located.get(), List.of("--version"));
+        if (v.timedOut) {
+            warnings.add(exe + " --version timed out after " + timeout.toMillis() + "ms");
+        } else if (v.exitCode != 0) {
+            warnings.add(exe + " --version exited with code " + v.exitCode);
+        }
+        version = v.output.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(null);
+
+        List<String> checked = new ArrayList<>();
+        StringBuilder help = new StringBuilder();
+        for (List<String> args : contract.helpArgs()) {
+            String label = exe + " " + String.join(" ", args);
+            checked.add(label);
+            Run h = run(located.get(), args);
+            if (h.timedOut) {
+                warnings.add(label + " timed out after " + timeout.toMillis() + "ms");
+            } else if (h.exitCode != 0) {
+                warnings.add(label + " exited with code " + h.exitCode);
+            }
+            help.append(h.output).append('\n');
+        }
+        List<String> missing = new ArrayList<>();
+        for (FlagSpec flag : contract.flags()) {
+            if (flag.hiddenInHelp()) {
+                if (!HelpText.mentions(help.toString(), flag.name())) {
+                    warnings.add(flag.name() + " is hidden from " + exe + "'s help; not checked");
+                }
+                continue;
+            }
+            if (!HelpText.mentions(help.toString(), flag.name())) {
+                missing.add(flag.name());
+            }
+        }
+        return new ProbeResult(contract.cli(), exe, true, version, checked, missing, warnings);
+    }
+
+    private Optional<Path> locate(String exe) {
+        String path = env.get("PATH").orElse("");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir).resolve(exe);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Run(String output, int exitCode, boolean timedOut) {
+    }
+
+    private Run run(Path exe, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(exe.toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .directory(env.workingDirectory().toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env.variables());
+        pb.environment().put("NO_COLOR", "1");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return new Run("", -1, false);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().start(() -> drain(p.getInputStream(), out));
+        try {
+            boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(2, TimeUnit.SECONDS);
+            }
+            reader.join(Duration.ofSeconds(2));
+            String text;
+            synchronized (out) {
+                text = out.toString(StandardCharsets.UTF_8);
+            }
+            return new Run(text, done ? p.exitValue() : -1, !done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return new Run("", -1, true);
+        }
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream out) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                synchronized (out) {
+                    int room = MAX_OUTPUT_BYTES - out.size();
+                    if (room > 0) {
+                        out.write(buf, 0, Math.min(n, room));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process went away; what was read is kept
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.verivus.gateway.provider.gemini;
+
+import com.verivus.gateway.provider.ArgumentGuards;
+import com.verivus.gateway.provider.CliInvocation;
+import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.McpServerName;
+import com.verivus.gateway.provider.McpServersReport;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.SessionPlan;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a gemini_request into a contract-checked {@link CliInvocation} of {@code gemini}. */
+public final class GeminiAdapter {
+
+    private GeminiAdapter() {
+    }
+
+    /** Gemini's session plan does not depend on the active session (a fresh run gets its own UUID). */
+    public static PreparedRun prepare(GeminiRequest r, PrepareContext ctx) {
+        ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
+        ArgumentGuards.rejectOptionLike(McpServerName.keys(r.shared().mcpServers()), "mcpServers");
+        ArgumentGuards.rejectOptionLike(r.includeDirs(), "includeDirs");
+        ArgumentGuards.rejectOptionLike(r.policyFiles(), "policyFiles");
+        ArgumentGuards.rejectOptionLike(r.adminPolicyFiles(), "adminPolicyFiles");
+        ArgumentGuards.requireExisting(r.policyFiles(), "policyFiles", ctx.env().workingDirectory());
+        ArgumentGuards.requireExisting(r.adminPolicyFiles(), "adminPolicyFiles", ctx.env().workingDirectory());
+        ArgumentGuards.requireAbsoluteExisting(r.attachments(), "attachments");
+        SessionPlan session = GeminiSessionPlanner.plan(r.session(), ctx.ids());
+        List<String> args = GeminiArgv.build(r, session);
+        CliInvocation invocation = new CliInvocation(CliName.GEMINI, args, Map.of(), r.outputFormat(),
+                r.shared().effectiveIdleTimeoutMs(), List.of(), session.continuesConversation());
+        UpstreamContracts.assertConforms(invocation);
+        return new PreparedRun(invocation, session, McpServersReport.requestedOnly(r.shared().mcpServers()), List.of());
+    }
+}

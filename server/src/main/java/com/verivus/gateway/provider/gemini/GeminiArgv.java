@@ -1,0 +1,67 @@
+package com.verivus.gateway.provider.gemini;
+
+import com.verivus.gateway.provider.McpServerName;
+import com.verivus.gateway.provider.SessionPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gemini argv in §3.3 order: {@code -p "@/abs … <prompt>"}, model, approval mode, one flag per
+ * allowed tool / MCP server / include dir, -s, one flag per policy file, -o json, session arguments.
+ */
+final class GeminiArgv {
+
+    private GeminiArgv() {
+    }
+
+    static List<String> build(GeminiRequest r, SessionPlan session) {
+        List<String> a = new ArrayList<>();
+        a.add("-p");
+        StringBuilder prompt = new StringBuilder();
+        for (String attachment : r.attachments()) {
+            prompt.append('@').append(attachment).append(' ');
+        }
+        prompt.append(r.shared().prompt());
+        a.add(prompt.toString());
+        if (r.shared().model() != null) {
+            a.add("--model");
+            a.add(r.shared().model());
+        }
+        if (r.shared().mcpManaged()) {
+            a.add("--approval-mode");
+            a.add(GeminiApprovalMode.YOLO.key());
+        } else if (r.approvalMode() != null) {
+            a.add("--approval-mode");
+            a.add(r.approvalMode().key());
+        }
+        for (String tool : r.allowedTools()) {
+            a.add("--allowed-tools");
+            a.add(tool);
+        }
+        for (McpServerName server : r.shared().mcpServers()) {
+            a.add("--allowed-mcp-server-names");
+            a.add(server.key());
+        }
+        for (String dir : r.includeDirs()) {
+            a.add("--include-directories");
+            a.add(dir);
+        }
+        if (r.sandbox()) {
+            a.add("-s");
+        }
+        for (String p : r.policyFiles()) {
+            a.add("--policy");
+            a.add(p);
+        }
+        for (String p : r.adminPolicyFiles()) {
+            a.add("--admin-policy");
+            a.add(p);
+        }
+        if (r.json()) {
+            a.add("-o");
+            a.add("json");
+        }
+        a.addAll(session.args());
+        return a;
+    }
+}

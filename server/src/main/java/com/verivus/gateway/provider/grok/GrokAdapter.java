@@ -1,0 +1,35 @@
+package com.verivus.gateway.provider.grok;
+
+import com.verivus.gateway.provider.ArgumentGuards;
+import com.verivus.gateway.provider.CliInvocation;
+import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.McpServersReport;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.ResumeContinuePlanner;
+import com.verivus.gateway.provider.SessionPlan;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a grok_request into a contract-checked {@link CliInvocation} of {@code grok}. */
+public final class GrokAdapter {
+
+    static final String DESCRIPTION = "Grok Session";
+
+    private GrokAdapter() {
+    }
+
+    public static PreparedRun prepare(GrokRequest r, PrepareContext ctx) {
+        ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
+        ArgumentGuards.rejectOptionLike(r.disallowedTools(), "disallowedTools");
+        ArgumentGuards.rejectOptionLike(r.reasoningEffort(), "reasoningEffort");
+        SessionPlan session = ResumeContinuePlanner.plan(CliName.GROK, DESCRIPTION, r.session(), ctx.ids());
+        List<String> args = GrokArgv.build(r, session);
+        CliInvocation invocation = new CliInvocation(CliName.GROK, args, Map.of(),
+                r.outputFormat() == null ? null : r.outputFormat().key(), r.shared().effectiveIdleTimeoutMs(),
+                List.of(), session.continuesConversation());
+        UpstreamContracts.assertConforms(invocation);
+        return new PreparedRun(invocation, session, McpServersReport.requestedOnly(r.shared().mcpServers()), List.of());
+    }
+}

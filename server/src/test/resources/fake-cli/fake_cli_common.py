@@ -1,0 +1,228 @@
+"""Shared machinery of the fake provider CLIs (claude, codex, gemini, grok, vibe).
+
+Each fake records how it was called (argv, cwd, env) as one JSON line in $FAKE_CLI_RECORD, parses its
+argv the way the real CLI's option parser would (unknown flags and bad values fail with exit 2), and
+answers in the real CLI's output format. $FAKE_CLI_MODE picks a behaviour; see README.md.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+USAGE = {"input": 11, "output": 7, "cache_read": 3, "cache_creation": 2, "cost": 0.0123}
+
+
+class UsageError(Exception):
+    """A command line the real CLI would refuse."""
+
+
+def env(name, default=None):
+    value = os.environ.get(name)
+    return default if value is None or value == "" else value
+
+
+def response_text(cli, prompt):
+    fixed = env("FAKE_CLI_RESPONSE")
+    if fixed is not None:
+        return fixed
+    return "fake %s answer: %s" % (cli, (prompt or "")[:200])
+
+
+def new_id():
+    forced = env("FAKE_CLI_SESSION_ID")
+    return forced if forced else str(uuid.uuid4())
+
+
+def parse(argv, spec, max_positionals):
+    """Parses argv with spec {flag: 'none'|'one'|'variadic'} (aliases map to the same key via '|').
+
+    Returns (flags, positionals): flags maps the canonical flag name to a list of values ([] for switches).
+    '--' ends the options. '--flag=value' is accepted for flags that take a value.
+    """
+    names = {}
+    for key, arity in spec.items():
+        aliases = key.split("|")
+        for a in aliases:
+            names[a] = (aliases[0], arity)
+    flags, positionals = {}, []
+    i, ended = 0, False
+    while i < len(argv):
+        tok = argv[i]
+        if not ended and tok == "--":
+            ended = True
+            i += 1
+            continue
+        if ended or not tok.startswith("-") or tok == "-":
+            positionals.append(tok)
+            i += 1
+            continue
+        inline = None
+        name = tok
+        if tok.startswith("--") and "=" in tok:
+            name, inline = tok.split("=", 1)
+        if name not in names:
+            raise UsageError("error: unexpected argument '%s' found" % name)
+        canonical, arity = names[name]
+        values = flags.setdefault(canonical, [])
+        if arity == "none":
+            i += 1
+        elif arity == "one":
+            if inline is not None:
+                values.append(inline)
+                i += 1
+            elif i + 1 < len(argv):
+                values.append(argv[i + 1])
+                i += 2
+            else:
+                raise UsageError("error: a value is required for '%s' but none was supplied" % name)
+        else:
+            j = i + 1
+            if inline is not None:
+                values.append(inline)
+            while j < len(argv) and not argv[j].startswith("-"):
+                values.append(argv[j])
+                j += 1
+            if not values:
+                raise UsageError("error: a value is required for '%s' but none was supplied" % name)
+            i = j
+    if len(positionals) > max_positionals:
+        raise UsageError("error: unexpected argument '%s' found" % positionals[max_positionals])
+    return flags, positionals
+
+
+def one(flags, name, default=None):
+    values = flags.get(name)
+    return values[-1] if values else default
+
+
+def require_choice(flags, name, choices):
+    value = one(flags, name)
+    if value is not None and value not in choices:
+        raise UsageError("error: invalid value '%s' for '%s' (possible values: %s)"
+                         % (value, name, ", ".join(choices)))
+
+
+def describe_file(path):
+    try:
+        st = os.stat(path)
+        with open(path, "r", encoding="utf-8", errors="replace") as f:
+            content = f.read(65536)
+        return {"exists": True, "mode": oct(st.st_mode & 0o777), "content": content}
+    except OSError:
+        return {"exists": False}
+
+
+def record(cli, argv, files=None, error=None):
+    path = env("FAKE_CLI_RECORD")
+    if not path:
+        return
+    entry = {"cli": cli, "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "pid": os.getpid(),
+             "time": time.time(), "mode": env("FAKE_CLI_MODE", "ok")}
+    if files:
+        entry["files"] = files
+    if error:
+        entry["usageError"] = error
+    data = (json.dumps(entry) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+NOISE = ["\x1b[33mwarning: fake noise before the output\x1b[0m", "not json {", "Loading...",
+         "[1/3] still thinking", "}{ broken"]
+
+
+def garble(stdout, line_oriented):
+    """Non-JSON noise mixed into the output: between every line when the format is line-oriented,
+    around the document otherwise."""
+    lines = stdout.splitlines()
+    if line_oriented:
+        out = []
+        for n, line in enumerate(lines):
+            out.append(NOISE[n % len(NOISE)])
+            out.append(line)
+        out.append(NOISE[-1])
+        return "\n".join(out) + "\n"
+    return NOISE[0] + "\n" + NOISE[2] + "\n" + stdout + ("" if stdout.endswith("\n") else "\n") + NOISE[3] + "\n"
+
+
+def emit(stream, text):
+    if text:
+        stream.write(text)
+        stream.flush()
+
+
+def run(cli, version, spec_for, answer, help_for):
+    """The main loop shared by every fake.
+
+    spec_for(argv) -> (spec, max_positionals, context, rest): how to parse argv (context e.g. 'exec resume').
+    answer(flags, positionals, context) -> (stdout, stderr, exit_code, line_oriented, files).
+    help_for(context, spec) -> help text.
+    """
+    argv = sys.argv[1:]
+    if argv[:1] in (["--version"], ["-V"], ["-v"]):
+        record(cli, argv)
+        print(env("FAKE_CLI_VERSION", version))
+        return 0
+    try:
+        spec, max_positionals, context, rest = spec_for(argv)
+        if "--help" in rest or "-h" in rest:
+            record(cli, argv)
+            print(help_for(context, spec))
+            return 0
+        flags, positionals = parse(rest, spec, max_positionals)
+        out, err, code, line_oriented, files = answer(flags, positionals, context)
+    except UsageError as e:
+        record(cli, argv, error=str(e))
+        sys.stderr.write(str(e) + "\n")
+        return 2
+    record(cli, argv, files=files)
+
+    mode = env("FAKE_CLI_MODE", "ok")
+    if mode == "fail":
+        sys.stderr.write(env("FAKE_CLI_STDERR", "fake %s failure" % cli) + "\n")
+        sys.stderr.flush()
+        return int(env("FAKE_CLI_EXIT", "1"))
+    if mode == "slow":
+        time.sleep(int(env("FAKE_CLI_SLEEP_MS", "2000")) / 1000.0)
+    elif mode == "hang":
+        emit(sys.stdout, "fake %s is working...\n" % cli)
+        while True:
+            time.sleep(3600)
+    elif mode == "child":
+        child = subprocess.Popen(["sleep", "1000"])
+        pid_file = env("FAKE_CLI_CHILD_PID_FILE")
+        if pid_file:
+            with open(pid_file, "w") as f:
+                f.write(str(child.pid))
+        emit(sys.stdout, "fake %s started child %d\n" % (cli, child.pid))
+        child.wait()
+        return 0
+    elif mode == "huge":
+        remaining = int(env("FAKE_CLI_BYTES", str(1 << 20)))
+        line = ("x" * 99 + "\n").encode("ascii")
+        out_stream = sys.stdout.buffer
+        while remaining > 0:
+            chunk = line[:remaining] if remaining < len(line) else line
+            out_stream.write(chunk)
+            remaining -= len(chunk)
+        out_stream.flush()
+        return 0
+    elif mode == "garbage":
+        out = garble(out, line_oriented)
+
+    emit(sys.stderr, err)
+    emit(sys.stdout, out)
+    return code
+
+
+def help_text(usage, spec):
+    lines = [usage, "", "Options:"]
+    for key, arity in spec.items():
+        names = ", ".join(key.split("|"))
+        lines.append("  %s%s" % (names, "" if arity == "none" else " <value>" + ("..." if arity == "variadic" else "")))
+    return "\n".join(lines)
