@@ -122,7 +122,9 @@ public final class ProcessRun {
     }
 
     private void breach(LimitBreach kind) {
-        if (finished.isDone() || !breach.compareAndSet(null, kind)) {
+        // a timer that fires as the process exits on its own must not turn that exit into a kill
+        boolean timer = kind != LimitBreach.OUTPUT_OVERFLOW;
+        if (finished.isDone() || (timer && !process.isAlive()) || !breach.compareAndSet(null, kind)) {
             return;
         }
         try {
