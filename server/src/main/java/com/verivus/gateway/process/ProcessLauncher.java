@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ProcessLauncher {
 
-    private static final Pattern ERRNO = Pattern.compile("error=(\\d+)");
+    private static final Pattern ERRNO = Pattern.compile("error(?:=|: )(\\d+)");
     private static final File DEV_NULL = new File("/dev/null");
 
     private final GatewayEnvironment env;
