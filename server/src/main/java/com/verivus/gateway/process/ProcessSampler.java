@@ -45,9 +45,12 @@ public final class ProcessSampler {
                     long jiffies = Long.parseLong(stat.get(11)) + Long.parseLong(stat.get(12));
                     CpuSample now = new CpuSample(jiffies, total);
                     CpuSample before = previous.put(pid, now);
-                    if (before != null && now.totalJiffies > before.totalJiffies) {
-                        cpu = 100.0 * (now.processJiffies - before.processJiffies)
-                                / (now.totalJiffies - before.totalJiffies);
+                    if (before != null) {
+                        // two samples inside one clock tick: no time has passed, no CPU used
+                        cpu = now.totalJiffies > before.totalJiffies
+                                ? 100.0 * (now.processJiffies - before.processJiffies)
+                                        / (now.totalJiffies - before.totalJiffies)
+                                : 0.0;
                     }
                 } catch (NumberFormatException e) {
                     // malformed stat line: no CPU figure
