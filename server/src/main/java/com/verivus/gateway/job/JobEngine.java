@@ -291,8 +291,11 @@ public final class JobEngine implements AutoCloseable {
         if (job.releaseTempFiles()) {
             deleteFiles(job.tempFiles);
         }
-        JobResult result = job.result(Integer.MAX_VALUE);
-        job.settled.complete(result);
+        job.settled.complete(job.snapshot());
+        if (listeners.isEmpty()) {
+            return;
+        }
+        JobResult result = job.result(Integer.MAX_VALUE); // one copy of the output, only for listeners
         for (JobListener listener : listeners) {
             try {
                 listener.onJobFinished(result);
@@ -363,7 +366,7 @@ public final class JobEngine implements AutoCloseable {
         LiveJob job = jobs.get(jobId);
         if (job != null) {
             try {
-                return Optional.of(job.settled.get(timeoutNanos, TimeUnit.NANOSECONDS).snapshot());
+                return Optional.of(job.settled.get(timeoutNanos, TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 return Optional.empty();
             } catch (ExecutionException e) {
@@ -394,7 +397,8 @@ public final class JobEngine implements AutoCloseable {
      */
     public Optional<CompletableFuture<JobResult>> completion(String jobId) {
         LiveJob job = jobs.get(jobId);
-        return job == null ? Optional.empty() : Optional.of(job.settled.copy());
+        return job == null ? Optional.empty()
+                : Optional.of(job.settled.thenApply(s -> job.result(Integer.MAX_VALUE)));
     }
 
     private Optional<JobRecord> readStore(String jobId) {

@@ -32,7 +32,7 @@ final class LiveJob {
     final String outputFormat;
     final Instant startedAt;
     final List<Path> tempFiles;
-    final CompletableFuture<JobResult> settled = new CompletableFuture<>();
+    final CompletableFuture<JobSnapshot> settled = new CompletableFuture<>();
     final ReentrantLock persistLock = new ReentrantLock();
     /** Guarded by persistLock. */
     long persistedSeq;
