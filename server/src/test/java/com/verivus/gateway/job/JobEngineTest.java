@@ -212,6 +212,15 @@ class JobEngineTest {
     }
 
     @Test
+    void outputWrittenWhileDyingAfterAnIdleTimeoutIsKept() throws Exception {
+        JobStart start = engine.start(withIdle(invocation(CliName.CLAUDE, "tail-on-term"), 300), "c", true);
+        JobSnapshot s = engine.awaitTerminal(start.job().id(), WAIT).orElseThrow();
+        assertThat(s.exitCode()).isEqualTo(125);
+        assertThat(row(s.id()).stdout()).isEqualTo("waiting for SIGTERM\ngoodbye after SIGTERM\n");
+        assertThat(row(s.id()).exitCode()).isEqualTo(125);
+    }
+
+    @Test
     void aProcessIgnoringSigtermIsKilledAfterTheGracePeriod() throws Exception {
         JobStart start = engine.start(invocation(CliName.CLAUDE, "ignore-term"), "c", true);
         String id = start.job().id();
