@@ -12,8 +12,6 @@ import com.verivus.gateway.process.ProcessRun;
 import com.verivus.gateway.process.ProcessSampler;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.store.IsoTimestamps;
-import com.verivus.gateway.store.JobCompletion;
-import com.verivus.gateway.store.JobLease;
 import com.verivus.gateway.store.JobOwner;
 import com.verivus.gateway.store.JobRecord;
 import com.verivus.gateway.store.JobStatus;
@@ -59,11 +57,9 @@ public final class JobEngine implements AutoCloseable {
     private static final String SHUTDOWN_ERROR = "Gateway shut down while job was running";
 
     private final JobEngineSettings settings;
-    private final JobStore store;
+    private final JobJournal journal;
     private final ProcessLauncher launcher;
     private final Clock clock;
-    private final JobOwner owner;
-    private final OwnerLiveness liveness;
     private final ProcessSampler sampler;
     private final DirectRunner direct;
     private final ConcurrentHashMap<String, LiveJob> jobs = new ConcurrentHashMap<>();
@@ -79,22 +75,19 @@ public final class JobEngine implements AutoCloseable {
      */
     public JobEngine(JobEngineSettings settings, Optional<JobStore> store, ProcessLauncher launcher, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.store = store.orElse(null);
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.clock = clock;
-        this.owner = JobOwner.current();
-        this.liveness = new OwnerLiveness(owner, settings.lease(), clock);
+        JobOwner owner = JobOwner.current();
+        this.journal = store.map(s -> new JobJournal(s, owner, new OwnerLiveness(owner, settings.lease(), clock),
+                clock)).orElse(null);
         this.sampler = new ProcessSampler(clock);
         this.direct = new DirectRunner(launcher, RetryPolicy.defaults(), settings);
         for (int i = 0; i < KEY_STRIPES; i++) {
             keyLocks[i] = new ReentrantLock();
         }
-        if (this.store != null) {
-            int orphaned = sweepOrphans();
-            if (orphaned > 0) {
-                GatewayLog.info("Marked " + orphaned + " job(s) orphaned: their gateway is gone");
-            }
-            guard("evictExpired", () -> this.store.evictExpired(now()));
+        if (journal != null) {
+            journal.sweepOrphans(jobs::containsKey);
+            journal.evictExpired();
         }
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-engine-ticker");
@@ -102,7 +95,7 @@ public final class JobEngine implements AutoCloseable {
             return t;
         });
         schedule(this::flushRunningOutput, settings.flushInterval());
-        if (this.store != null) {
+        if (journal != null) {
             schedule(this::heartbeat, settings.heartbeatInterval());
         }
         schedule(this::sweep, settings.sweepInterval());
@@ -115,11 +108,11 @@ public final class JobEngine implements AutoCloseable {
     }
 
     public boolean hasStore() {
-        return store != null;
+        return journal != null;
     }
 
     public Optional<JobStore> store() {
-        return Optional.ofNullable(store);
+        return Optional.ofNullable(journal).map(JobJournal::store);
     }
 
     public JobEngineSettings settings() {
@@ -155,7 +148,7 @@ public final class JobEngine implements AutoCloseable {
         Duration idle = idleTimeout(invocation);
         String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
         String key = RequestKey.of(invocation.cli().key(), invocation.args(), invocation.env());
-        if (forceRefresh || invocation.continuesConversation() || store == null) {
+        if (forceRefresh || invocation.continuesConversation() || journal == null) {
             return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
         }
         ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), KEY_STRIPES)];
@@ -197,12 +190,12 @@ public final class JobEngine implements AutoCloseable {
             }
         }
         try {
-            Optional<JobRecord> row = store.findReusable(key, cutoff);
+            Optional<JobRecord> row = journal.findReusable(key, cutoff, jobs::containsKey);
             if (row.isEmpty()) {
                 return Optional.empty();
             }
             LiveJob own = jobs.get(row.get().id());
-            JobSnapshot s = own != null ? own.snapshot() : JobSnapshot.of(refresh(row.get()));
+            JobSnapshot s = own != null ? own.snapshot() : JobSnapshot.of(row.get());
             return s.status().reusable() ? Optional.of(s) : Optional.empty();
         } catch (RuntimeException e) {
             GatewayLog.error("dedup lookup failed; proceeding with fresh run", e);
@@ -254,13 +247,9 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private void recordStart(LiveJob job, Long pid) {
-        if (store == null) {
-            return;
+        if (journal != null) {
+            journal.recordStart(job, pid);
         }
-        JobRecord row = new JobRecord(job.id, job.correlationId, job.requestKey, job.cli, job.args,
-                job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, pid, null,
-                owner, job.startedAt);
-        guard("recordStart", () -> store.recordStart(row));
     }
 
     private void onLimit(LiveJob job, LimitBreach breach, Duration idle) {
@@ -305,29 +294,9 @@ public final class JobEngine implements AutoCloseable {
         }
     }
 
-    /** Writes the job's current state; a write older than one already made is skipped. */
     private void persist(LiveJob job) {
-        if (store == null) {
-            return;
-        }
-        LiveJob.Image image = job.image();
-        job.persistLock.lock();
-        try {
-            if (image.seq() <= job.persistedSeq) {
-                return;
-            }
-            boolean ok = image.status() == JobStatus.RUNNING
-                    ? guard("recordOutput", () -> store.recordOutput(job.id, image.output().stdout(),
-                            image.output().stderr(), image.output().truncated()))
-                    : guard("recordComplete", () -> store.recordComplete(new JobCompletion(job.id, image.status(),
-                            image.exitCode(), image.output().stdout(), image.output().stderr(),
-                            image.output().truncated(), image.error(), image.finishedAt())));
-            if (ok) {
-                job.persistedSeq = image.seq();
-                job.persistedOutputVersion = image.output().version();
-            }
-        } finally {
-            job.persistLock.unlock();
+        if (journal != null) {
+            journal.persist(job);
         }
     }
 
@@ -402,25 +371,7 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private Optional<JobRecord> readStore(String jobId) {
-        if (store == null) {
-            return Optional.empty();
-        }
-        try {
-            return store.find(jobId).map(this::refresh);
-        } catch (RuntimeException e) {
-            GatewayLog.error("JobStore.find failed", e);
-            return Optional.empty();
-        }
-    }
-
-    /** A running row of another gateway: if that gateway is gone, mark it orphaned and re-read it. */
-    private JobRecord refresh(JobRecord row) {
-        if (row.status() != JobStatus.RUNNING || jobs.containsKey(row.id())
-                || liveness.judge(row.lease()) == OwnerLiveness.Verdict.ALIVE) {
-            return row;
-        }
-        store.markOrphaned(row.id(), row.heartbeatAt(), now());
-        return store.find(row.id()).orElse(row);
+        return journal == null ? Optional.empty() : journal.read(jobId, jobs::containsKey);
     }
 
     // ---------------------------------------------------------------- cancel
@@ -453,8 +404,8 @@ public final class JobEngine implements AutoCloseable {
         if (r.status().terminal()) {
             return new CancelResult.AlreadyFinished(jobId, r.status());
         }
-        if (liveness.judge(r.lease()) == OwnerLiveness.Verdict.GONE) {
-            guard("markOrphaned", () -> store.markOrphaned(r.id(), r.heartbeatAt(), now()));
+        if (journal.ownerGone(r)) {
+            journal.markOrphaned(r);
             return new CancelResult.NoLiveProcess(jobId);
         }
         return new CancelResult.RunningElsewhere(jobId, r.owner());
@@ -522,7 +473,7 @@ public final class JobEngine implements AutoCloseable {
 
     /** At most once per flush interval: new output of running jobs goes to the store. */
     private void flushRunningOutput() {
-        if (store == null) {
+        if (journal == null) {
             return;
         }
         for (LiveJob job : jobs.values()) {
@@ -533,11 +484,8 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private void heartbeat() {
-        List<String> ids = jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING).map(j -> j.id)
-                .toList();
-        if (!ids.isEmpty()) {
-            guard("heartbeat", () -> store.heartbeat(ids, now()));
-        }
+        journal.heartbeat(jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING).map(j -> j.id)
+                .toList());
     }
 
     /** Every sweep interval: forget old finished jobs, orphan rows of dead gateways, delete expired rows. */
@@ -550,37 +498,10 @@ public final class JobEngine implements AutoCloseable {
                 latestByKey.remove(job.requestKey, job);
             }
         }
-        if (store != null) {
-            int orphaned = sweepOrphans();
-            if (orphaned > 0) {
-                GatewayLog.info("Marked " + orphaned + " job(s) orphaned: their gateway is gone");
-            }
-            guard("evictExpired", () -> store.evictExpired(now()));
+        if (journal != null) {
+            journal.sweepOrphans(jobs::containsKey);
+            journal.evictExpired();
         }
-    }
-
-    private int sweepOrphans() {
-        int n = 0;
-        List<JobLease> running;
-        try {
-            running = store.findRunning();
-        } catch (RuntimeException e) {
-            GatewayLog.error("JobStore.findRunning failed", e);
-            return 0;
-        }
-        for (JobLease lease : running) {
-            if (jobs.containsKey(lease.id()) || liveness.judge(lease) == OwnerLiveness.Verdict.ALIVE) {
-                continue;
-            }
-            try {
-                if (store.markOrphaned(lease.id(), lease.heartbeatAt(), now())) {
-                    n++;
-                }
-            } catch (RuntimeException e) {
-                GatewayLog.error("JobStore.markOrphaned failed", e);
-            }
-        }
-        return n;
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -635,16 +556,6 @@ public final class JobEngine implements AutoCloseable {
             } catch (IOException e) {
                 GatewayLog.warn("could not delete temp file " + file + ": " + e.getMessage());
             }
-        }
-    }
-
-    private static boolean guard(String op, Runnable call) {
-        try {
-            call.run();
-            return true;
-        } catch (RuntimeException e) {
-            GatewayLog.error("JobStore." + op + " failed", e);
-            return false;
         }
     }
 }
