@@ -16,7 +16,7 @@ public final class OutputSanitizer {
             "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_PAIR = Pattern.compile(
             "((?:token|secret|credential|password|passwd|authorization|api[_-]?key|access[_-]?key)s?"
-                    + "[\"']?\\s*[=:]\\s*[\"']?)(?!<redacted)[^\\s\"',;}]+",
+                    + "[\"']?\\s*[=:]\\s*[\"']?)(?!<redacted|Bearer\\s)[^\\s\"',;}]+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(\\bBearer\\s+)(?!<redacted)[A-Za-z0-9._~+/=-]+",
             Pattern.CASE_INSENSITIVE);

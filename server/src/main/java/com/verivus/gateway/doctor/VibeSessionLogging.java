@@ -46,6 +46,7 @@ public record VibeSessionLogging(Path configPath, boolean configPresent, boolean
 
     static boolean enabled(String toml) {
         boolean inSection = false;
+        boolean topLevel = true; // a dotted key counts only before any [table] header, as TOML reads it
         for (String raw : toml.split("\\R")) {
             int hash = raw.indexOf('#');
             String line = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
@@ -55,10 +56,11 @@ public record VibeSessionLogging(Path configPath, boolean configPresent, boolean
             Matcher section = SECTION.matcher(line);
             if (section.matches()) {
                 inSection = section.group(1).equals("session_logging");
+                topLevel = false;
                 continue;
             }
             Matcher kv = (inSection ? ENABLED : DOTTED).matcher(line);
-            if (kv.matches()) {
+            if ((inSection || topLevel) && kv.matches()) {
                 return kv.group(1).strip().toLowerCase(Locale.ROOT).equals("true");
             }
         }
