@@ -285,8 +285,8 @@ public final class Doctor {
         (Boolean.TRUE.equals(c.get("claude_desktop_config_present")) ? found : missing).add("Claude Desktop");
         (Boolean.TRUE.equals(c.get("codex_config_present")) ? found : missing).add("Codex");
         (Boolean.TRUE.equals(c.get("gemini_settings_present")) ? found : missing).add("Gemini CLI");
-        String text = (found.isEmpty() ? "no client config found" : "config found for " + String.join(", ", found))
-                + (missing.isEmpty() ? "" : "; none for " + String.join(", ", missing))
+        String text = (found.isEmpty() ? "" : "config found for " + String.join(", ", found))
+                + (missing.isEmpty() ? "" : (found.isEmpty() ? "" : "; ") + "no config for " + String.join(", ", missing))
                 + " (gateway print-client-config prints the snippet each needs)";
         return found.isEmpty() ? DoctorCheck.warn("clients", text) : DoctorCheck.ok("clients", text);
     }
