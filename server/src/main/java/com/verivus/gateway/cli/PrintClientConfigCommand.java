@@ -85,13 +85,12 @@ public final class PrintClientConfigCommand implements Callable<Integer> {
                     if (token.isEmpty()) {
                         err.println("# No token yet: gateway start creates ~/.llm-cli-gateway/auth-token "
                                 + "(or set LLM_GATEWAY_AUTH_TOKEN); then print this again.");
+                    } else if (!redactToken) {
+                        err.println("# This snippet contains the gateway's bearer token: keep it private.");
                     }
                     authorization = "Bearer " + (redactToken ? "<redacted>" : token.map(AuthToken::value).orElse(NO_TOKEN));
                 }
                 snippet = ClientConfigSnippets.http(kind.get(), new HttpTarget(binding.localUrl(), authorization));
-                if (authorization != null && !redactToken) {
-                    err.println("# This snippet contains the gateway's bearer token: keep it private.");
-                }
             }
             default -> {
                 err.println("print-client-config: --transport must be stdio or http (got \"" + chosen + "\")");

@@ -8,6 +8,8 @@ import com.verivus.gateway.provider.CliName;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +27,10 @@ public final class Doctor {
 
     public static final String AUTH_ACTION = "Set LLM_GATEWAY_AUTH_TOKEN before starting HTTP transport.";
     public static final String DEFAULT_ACTION = "Run a client setup guide and verify with doctor --json after each step.";
+
+    /** toISOString's format: always milliseconds, always Z. */
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final GatewayEnvironment env;
     private final ProviderStatusProbe probe;
@@ -51,7 +57,7 @@ public final class Doctor {
 
         report.put("schema_version", "1.0");
         report.put("ok", true); // settled below
-        report.put("generated_at", generatedAt.toString());
+        report.put("generated_at", ISO_MILLIS.format(generatedAt));
         Map<String, Object> system = system();
         report.put("system", system);
         report.put("gateway", Map.of("name", GatewayVersion.NAME, "version", GatewayVersion.version()));

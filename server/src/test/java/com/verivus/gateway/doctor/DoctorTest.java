@@ -62,7 +62,7 @@ class DoctorTest {
 
         assertThat(r.ok()).isTrue();
         assertThat(j.get("schema_version").asText()).isEqualTo("1.0");
-        assertThat(j.get("generated_at").asText()).isEqualTo("2026-05-24T10:00:00Z");
+        assertThat(j.get("generated_at").asText()).isEqualTo("2026-05-24T10:00:00.000Z");
         assertThat(j.at("/gateway/name").asText()).isEqualTo("llm-cli-gateway");
         assertThat(j.at("/gateway/version").asText()).isEqualTo(GatewayVersion.version()).isNotEqualTo("unknown");
         assertThat(j.at("/system/java_version").asText()).startsWith(String.valueOf(Runtime.version().feature()));
