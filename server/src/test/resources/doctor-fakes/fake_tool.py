@@ -80,21 +80,21 @@ if name == "npm":
         out("", 1, "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@google%2fgemini-cli")
     out("changed 1 package in 2s")
 if name in ("pip", "pip3"):
-    if args[:2] == ["show", "vibe-cli"]:
-        if mode == "has_vibe":
-            out("Name: vibe-cli\nVersion: 1.2.0\nSummary: Mistral Vibe")
-        out("", 1, "WARNING: Package(s) not found: vibe-cli")
+    if args[:1] == ["show"]:
+        if mode == "has_vibe" and args[1:] == ["mistral-vibe"]:
+            out("Name: mistral-vibe\nVersion: 3.0.3\nSummary: Minimal CLI coding agent by Mistral")
+        out("", 1, "WARNING: Package(s) not found: " + " ".join(args[1:]))
     if mode == "fail":
-        out("", 1, "ERROR: No matching distribution found for vibe-cli")
-    out("Successfully installed vibe-cli-1.3.0")
+        out("", 1, "ERROR: No matching distribution found for mistral-vibe")
+    out("Successfully installed mistral-vibe-3.0.4")
 if name == "uv":
     if args[:2] == ["tool", "list"]:
-        out("vibe-cli v1.2.0\n- vibe" if mode == "has_vibe" else "ruff v0.6.0\n- ruff")
-    out("Updated vibe-cli v1.2.0 -> v1.3.0")
+        out("mistral-vibe v3.0.3\n- vibe" if mode == "has_vibe" else "ruff v0.6.0\n- ruff")
+    out("Updated mistral-vibe v3.0.3 -> v3.0.4")
 if name == "brew":
     if args[:1] == ["list"]:
         if mode == "has_vibe":
-            out("/opt/homebrew/Cellar/mistral-vibe/1.2.0/bin/vibe")
+            out("/opt/homebrew/Cellar/mistral-vibe/3.0.3/bin/vibe")
         out("", 1, "Error: No such keg: /opt/homebrew/Cellar/mistral-vibe")
     out("==> Upgrading mistral-vibe")
 out("", 2, "fake %s: unknown command" % name)

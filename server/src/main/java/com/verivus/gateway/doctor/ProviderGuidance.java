@@ -54,8 +54,10 @@ public record ProviderGuidance(CliName cli, String displayName, Install install,
                             List.of("grok login --oauth", "grok login --device-auth"), NO_PASTE),
                     "grok inspect --json");
             case MISTRAL -> new ProviderGuidance(cli, "Mistral Vibe CLI",
+                    // PyPI's "vibe-cli" (named by the Node gateway 1.5.14) is an unrelated project; Mistral's
+                    // package is mistral-vibe.
                     new Install("Install the Mistral Vibe CLI (the vibe command) with pip, uv or Homebrew.",
-                            List.of("pip install vibe-cli", "uv tool install vibe-cli", "brew install mistral-vibe"),
+                            List.of("pip install mistral-vibe", "uv tool install mistral-vibe", "brew install mistral-vibe"),
                             "https://github.com/mistralai/mistral-vibe"),
                     new Login("Log in to Vibe, and turn on its session logging so that mistral_request can resume "
                             + "sessions.", List.of("vibe auth login", "vibe config set session_logging.enabled true"),

@@ -113,4 +113,21 @@ public final class DoctorFakes {
     public List<JsonNode> calls(String name) {
         return calls().stream().filter(c -> c.get("name").asText().equals(name)).toList();
     }
+
+    /** Fails when a process started by a hung fake (found by its record-file marker) is still alive. */
+    public void assertNoLeftoverChildren() throws InterruptedException {
+        String marker = record.toString();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        List<ProcessHandle> left;
+        do {
+            left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        left.forEach(ProcessHandle::destroyForcibly);
+        org.assertj.core.api.Assertions.assertThat(left).as("processes left behind by a hung fake").isEmpty();
+    }
 }

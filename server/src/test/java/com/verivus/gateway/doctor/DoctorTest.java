@@ -86,7 +86,7 @@ class DoctorTest {
         assertThat(j.at("/persistence/dbExists").asBoolean()).isFalse();
         assertThat(r.nextActions()).hasSize(6).contains(EndpointExposure.NOT_CONFIGURED_ACTION)
                 .anySatisfy(a -> assertThat(a).contains("npm install -g @openai/codex"))
-                .anySatisfy(a -> assertThat(a).contains("pip install vibe-cli"));
+                .anySatisfy(a -> assertThat(a).contains("pip install mistral-vibe"));
         // next actions: auth first (none here), then endpoint, then providers in order
         assertThat(r.nextActions().getFirst()).isEqualTo(EndpointExposure.NOT_CONFIGURED_ACTION);
     }

@@ -123,7 +123,7 @@ class ProviderStatusProbeTest {
             assertThat(s.loginCheck().method()).isEqualTo("not_checked");
         });
         assertThat(fakes.calls()).hasSize(5);
-        assertNoLeftoverChildren(fakes);
+        fakes.assertNoLeftoverChildren();
     }
 
     @Test
@@ -144,7 +144,7 @@ class ProviderStatusProbeTest {
         ProviderStatus vibe = probe.probe(CliName.MISTRAL);
         assertThat(vibe.loginStatus()).isEqualTo(LoginStatus.UNKNOWN);
         assertThat(vibe.loginCheck().credentialStore()).isEqualTo("not_found");
-        assertNoLeftoverChildren(fakes);
+        fakes.assertNoLeftoverChildren();
     }
 
     @ParameterizedTest(name = "grok/vibe with silent status output, credential file {0} -> {1}")
@@ -222,21 +222,5 @@ class ProviderStatusProbeTest {
                 .contains("<redacted-email>", "<redacted-id>", "token=<redacted>")
                 .doesNotContain("alice@example.com", "123e4567", "s3cr3t");
         assertThat(s.versionStdout()).doesNotContain("alice@example.com", "s3cr3t");
-    }
-
-    static void assertNoLeftoverChildren(DoctorFakes fakes) throws InterruptedException {
-        String marker = fakes.vars().get("DOCTOR_FAKE_RECORD");
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        List<ProcessHandle> left;
-        do {
-            left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        left.forEach(ProcessHandle::destroyForcibly);
-        assertThat(left).as("processes left behind by a hung fake").isEmpty();
     }
 }
