@@ -85,6 +85,14 @@ class EndpointExposureTest {
     }
 
     @Test
+    void theBlockSchemaCheckCatchesABadBlock() {
+        Map<String, Object> bad = new HashMap<>(report(Map.of(), NEVER));
+        bad.put("mode", "public");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DoctorReportSchemaCheck.exposure(bad))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("endpointExposure schema violations");
+    }
+
+    @Test
     void localUrlUsesLoopbackForWildcardBindsAndBracketsIpv6() {
         assertThat(report(Map.of("LLM_GATEWAY_HTTP_HOST", "0.0.0.0", "LLM_GATEWAY_HTTP_PORT", "4000"), NEVER)
                 .get("local_url")).isEqualTo("http://127.0.0.1:4000/mcp");
