@@ -154,6 +154,9 @@ public final class Doctor {
             checks.add(providerCheck(s, g));
             if (!s.installed()) {
                 actions.add(g.install().summary() + " (" + cli.key() + ": " + g.install().commands().getFirst() + ")");
+            } else if (s.error() != null) {
+                actions.add(cli.key() + ": " + s.error() + "; run " + s.command()
+                        + " --version in a terminal to see what it waits for.");
             } else if (s.loginStatus() == LoginStatus.NOT_AUTHENTICATED) {
                 actions.add(cli.key() + ": " + g.login().summary() + " (" + String.join(" or ", g.login().commands())
                         + ")");

@@ -249,6 +249,8 @@ class DoctorTest {
         assertThat(j.at("/providers/claude/error").asText()).contains("did not answer within 1 s");
         assertThat(j.at("/providers/codex/login_status").asText()).isEqualTo("authenticated");
         assertThat(r.plainText()).contains("! claude (Claude Code): claude --version did not answer");
+        assertThat(r.nextActions()).anySatisfy(a -> assertThat(a).startsWith("claude: claude --version did not answer")
+                .endsWith("run claude --version in a terminal to see what it waits for."));
     }
 
     @Test
