@@ -18,6 +18,8 @@ import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import com.verivus.gateway.mcp.tools.UpstreamContractsTool;
+import com.verivus.gateway.mcp.tools.cli.CliUpgradeTool;
+import com.verivus.gateway.mcp.tools.cli.CliVersionsTool;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.metrics.PerformanceMetrics;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
@@ -37,6 +39,11 @@ import com.verivus.gateway.skills.SkillCatalog;
 import com.verivus.gateway.mcp.resources.SkillResource;
 import com.verivus.gateway.session.FileSessionStore;
 import com.verivus.gateway.session.SessionStore;
+import com.verivus.gateway.doctor.ProviderStatusProbe;
+import com.verivus.gateway.upgrade.MistralInstallDetector;
+import com.verivus.gateway.upgrade.UpgradePlanner;
+import com.verivus.gateway.upgrade.UpgradeRunner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,9 +115,11 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new ProcessHealthTool(processHealth));
         tools.add(new ApprovalListTool(approvals.log()));
         tools.add(new ListModelsTool(models));
-        // cli_versions goes here
+        ProviderStatusProbe probe = new ProviderStatusProbe(env);
+        tools.add(new CliVersionsTool(probe));
         tools.add(new UpstreamContractsTool(env));
-        // cli_upgrade goes here, before the session tools
+        tools.add(new CliUpgradeTool(new UpgradePlanner(new MistralInstallDetector(env, Duration.ofSeconds(15))),
+                new UpgradeRunner(env)));
         tools.add(new SessionCreateTool(sessions));
         tools.add(new SessionListTool(sessions));
         tools.add(new SessionSetActiveTool(sessions));

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code gateway}: the MCP server (stdio by default, {@code --transport=http} for Streamable HTTP). */
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayCommand.Version.class,
-        subcommands = {DoctorCommand.class, ContractsCommand.class},
-        description = "llm-cli-gateway: one MCP endpoint for the claude, codex, gemini, grok and vibe CLIs.")
+        description = "llm-cli-gateway: one MCP endpoint for the claude, codex, gemini, grok and vibe CLIs.",
+        subcommands = {DoctorCommand.class, ContractsCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
+                PrintClientConfigCommand.class})
 public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--transport", paramLabel = "stdio|http",
@@ -21,7 +22,7 @@ public final class GatewayCommand implements Callable<Integer> {
     String transport;
 
     public static int run(String... args) {
-        return new CommandLine(new GatewayCommand()).execute(args);
+        return Writers.utf8(new CommandLine(new GatewayCommand())).execute(args);
     }
 
     public static void main(String... args) {

@@ -155,11 +155,12 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void doctor_subcommand_exists_and_says_it_is_not_implemented_yet() {
+    void doctor_json_prints_the_report_and_writes_nothing() {
         try (GatewayProcess gw = GatewayProcess.builder(home).args("doctor", "--json").start()) {
-            assertThat(gw.awaitExit(STARTUP)).isEqualTo(2);
-            assertThat(gw.stderr()).contains("doctor: not yet implemented");
-            assertThat(gw.stdoutLines()).isEmpty();
+            assertThat(gw.awaitExit(java.time.Duration.ofSeconds(60))).isZero();
+            assertThat(gw.stdoutLines().stream().map(GatewayProcess.Line::text)
+                    .collect(java.util.stream.Collectors.joining("\n")))
+                    .contains("\"schema_version\"").contains("\"next_actions\"");
         }
         assertThat(home.resolve(".llm-cli-gateway")).doesNotExist();
     }
