@@ -55,11 +55,16 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     }
 
     static Running start(HttpSettings settings, Duration idleTimeout) {
+        // A long keep-alive: streams must open (headers out) without waiting for the first comment.
+        return start(settings, idleTimeout, Duration.ofSeconds(30));
+    }
+
+    static Running start(HttpSettings settings, Duration idleTimeout, Duration keepAlive) {
         ToolCatalog catalog = new ToolCatalog(List.of(TestTools.echo(), TestTools.processHealth(HEALTH)), List.of());
         HelidonStreamableTransportProvider transport =
                 HelidonStreamableTransportProvider.builder(McpServerFactory.jsonMapper())
                         .maxBodyBytes(settings.maxBodyBytes())
-                        .keepAlive(Duration.ofMillis(300))
+                        .keepAlive(keepAlive)
                         .sessionIdleTimeout(idleTimeout)
                         .build();
         McpSyncServer server = McpServerFactory.streamable(transport, catalog, "test instructions");
@@ -298,8 +303,49 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
         }
     }
 
+    @Test
+    void quietStreamsGetKeepAliveCommentsAndStreamsOfGoneClientsAreReleased() throws Exception {
+        try (Running r = start(settings(), Duration.ofMillis(300), Duration.ofMillis(100))) {
+            HttpResponse<String> init = http.send(HttpRequest.newBuilder(r.url())
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(INIT)).build(), HttpResponse.BodyHandlers.ofString());
+            String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+            HttpResponse<InputStream> stream = openListeningStream(r.url(), session);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            CompletableFuture<String> comment = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.equals(": keep-alive")) {
+                            return line;
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(comment.get(10, TimeUnit.SECONDS)).isEqualTo(": keep-alive");
+            // The open stream keeps the session alive past its idle timeout...
+            Thread.sleep(700);
+            assertThat(r.transport().sessionCount()).isEqualTo(1);
+            // ...until the client goes away: the next keep-alive fails, the stream is released, and
+            // the idle session is reclaimed.
+            stream.body().close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (r.transport().sessionCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(r.transport().sessionCount()).isZero();
+        }
+    }
+
     HttpResponse<InputStream> openListeningStream(String session) throws Exception {
-        return http.send(HttpRequest.newBuilder(mcpUrl()).GET().header("Authorization", "Bearer " + TOKEN)
+        return openListeningStream(mcpUrl(), session);
+    }
+
+    HttpResponse<InputStream> openListeningStream(URI mcp, String session) throws Exception {
+        return http.send(HttpRequest.newBuilder(mcp).GET().header("Authorization", "Bearer " + TOKEN)
                 .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
                 .header("MCP-Protocol-Version", "2025-11-25").build(), HttpResponse.BodyHandlers.ofInputStream());
     }

@@ -142,8 +142,10 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             GatewayLog.error("MCP HTTP request failed", e);
-            if (!res.isSent()) {
+            try {
                 error(res, 500, ErrorCodes.INTERNAL_ERROR, "Internal error");
+            } catch (RuntimeException alreadyStreaming) {
+                // the response was already under way; the connection ends with the exception
             }
         }
     }
@@ -326,7 +328,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         OutputStream out = res.outputStream();
         try {
             transport.pumpSse(out, keepAlive);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Helidon reports a closed connection as ServerConnectionException (unchecked).
             clientGone = true;
         } catch (InterruptedException e) {
             onClientGone.run();
@@ -334,7 +337,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         } finally {
             try {
                 out.close();
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException | RuntimeException e) {
                 clientGone = true;
             }
         }

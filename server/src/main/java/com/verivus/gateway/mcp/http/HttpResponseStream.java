@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
  */
 final class HttpResponseStream implements McpStreamableServerTransport {
 
+    private static final byte[] OPENED = ": stream open\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private sealed interface Item permits Outgoing, End {
@@ -102,7 +103,9 @@ final class HttpResponseStream implements McpStreamableServerTransport {
      * {@code keepAlive}. Runs on the request's handler thread; an IOException means the client left.
      */
     void pumpSse(OutputStream out, Duration keepAlive) throws IOException, InterruptedException {
-        // Sends the status line and headers now, so the client knows the stream is open.
+        // Helidon sends the status line and headers with the first bytes, not on an empty flush; a
+        // comment line (ignored by SSE parsers) lets the client see the stream open right away.
+        out.write(OPENED);
         out.flush();
         while (true) {
             Item item = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
