@@ -13,6 +13,7 @@
 //DEPS org.slf4j:slf4j-jdk14:2.0.17
 //SOURCES server/src/main/java/**/*.java
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
+//FILES application.yaml=server/src/main/resources/application.yaml
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
 import com.verivus.gateway.cli.GatewayCommand;

@@ -50,10 +50,8 @@ public final class HttpGatewayRunner {
         Thread hook = new Thread(stop, "http-gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         CountDownLatch signalled = TerminationSignals.install();
-        if (signalled == null) {
-            new CountDownLatch(1).await(); // only the shutdown hook ends the process
-        }
-        signalled.await();
+        // Without signal handlers nothing opens the latch: the JVM's own handling runs the hook.
+        (signalled != null ? signalled : new CountDownLatch(1)).await();
         stop.run();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
