@@ -48,7 +48,7 @@ abstract class AbstractHttpGatewaySuite {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://" + mcp.getHost() + ":" + mcp.getPort())
                 .endpoint(mcp.getPath())
-                .httpRequestCustomizer((builder, method, uri, body, context) ->
+                .addHttpRequestCustomizer((builder, method, uri, body, context) ->
                         builder.header("Authorization", "Bearer " + TOKEN))
                 .build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();

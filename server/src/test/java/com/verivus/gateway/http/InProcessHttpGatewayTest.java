@@ -103,20 +103,20 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
         URI mcp = mcpUrl();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
-                .httpRequestCustomizer((b, m, u, body, ctx) -> b.header("Authorization", "Bearer " + TOKEN))
+                .addHttpRequestCustomizer((b, m, u, body, ctx) -> b.header("Authorization", "Bearer " + TOKEN))
                 .build();
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20))
                 .progressConsumer(p -> progress.add(p.progress())).build()) {
             client.initialize();
-            McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder()
-                    .name("test_echo").arguments(Map.of("text", "hello gateway"))
+            McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("test_echo")
+                    .arguments(Map.of("text", "hello gateway"))
                     .progressToken("tok-1").build());
             assertThat(result.isError()).isFalse();
             assertThat(((McpSchema.TextContent) result.content().get(0)).text()).isEqualTo("echo: hello gateway");
             assertThat(progress).containsExactly(1.0, 2.0);
 
-            McpSchema.CallToolResult invalid = client.callTool(McpSchema.CallToolRequest.builder()
-                    .name("test_echo").arguments(Map.of()).build());
+            McpSchema.CallToolResult invalid = client.callTool(McpSchema.CallToolRequest.builder("test_echo")
+                    .arguments(Map.of()).build());
             assertThat(invalid.isError()).isTrue();
         }
     }
@@ -127,7 +127,7 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
         URI mcp = mcpUrl();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
-                .httpRequestCustomizer((b, m, u, body, ctx) -> b.header("Authorization", "Bearer " + TOKEN))
+                .addHttpRequestCustomizer((b, m, u, body, ctx) -> b.header("Authorization", "Bearer " + TOKEN))
                 .build();
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20))
                 .toolsChangeConsumer(tools -> changed.countDown()).build()) {
@@ -237,8 +237,8 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
                     .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath()).build();
             try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
                 client.initialize();
-                McpSchema.CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder()
-                        .name("test_echo").arguments(Map.of("text", "open")).build());
+                McpSchema.CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder("test_echo")
+                        .arguments(Map.of("text", "open")).build());
                 assertThat(((McpSchema.TextContent) r.content().get(0)).text()).isEqualTo("echo: open");
             }
         }
