@@ -68,6 +68,12 @@ public final class HttpGateway implements AutoCloseable {
                                     Supplier<String> processHealth) {
         HttpGateway gateway = new HttpGateway(settings, transport, processHealth);
         gateway.server.start();
+        // Helidon logs a bind failure and returns a stopped server instead of throwing.
+        if (!gateway.server.isRunning() || gateway.server.port() <= 0) {
+            gateway.close();
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (address in use or not available)");
+        }
         if (!gateway.auth.disabled() && !gateway.auth.tokenConfigured()) {
             GatewayLog.warn("LLM_GATEWAY_AUTH_TOKEN is not set: MCP requests will get 503 until it is "
                     + "(or set LLM_GATEWAY_AUTH_DISABLED=1 for a trusted loopback setup)");

@@ -31,8 +31,7 @@ public final class HttpGatewayRunner {
             gateway = HttpGateway.start(settings, transport, new CatalogProcessHealth(catalog));
         } catch (RuntimeException e) {
             server.close();
-            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + e.getMessage(), e);
+            throw e;
         }
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {

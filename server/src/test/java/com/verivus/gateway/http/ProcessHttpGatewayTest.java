@@ -111,6 +111,18 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     }
 
     @Test
+    void aPortInUseFailsFastWithExitCode1InsteadOfHanging() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress());
+             GatewayProcess clash = start("inuse", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT",
+                     String.valueOf(taken.getLocalPort()), "LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
+            assertThat(clash.waitForExit(30)).isEqualTo(1);
+            assertThat(clash.stderr()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("listening on");
+        }
+    }
+
+    @Test
     void invalidPortSettingFailsFastWithAClearMessage() throws Exception {
         try (GatewayProcess bad = start("badport", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT", "http",
                 "LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
