@@ -14,6 +14,7 @@
 //SOURCES server/src/main/java/**/*.java
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
 //FILES llm-cli-gateway/skills/=server/src/main/resources/llm-cli-gateway/skills/**
+//FILES application.yaml=server/src/main/resources/application.yaml
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
 import com.verivus.gateway.cli.GatewayCommand;

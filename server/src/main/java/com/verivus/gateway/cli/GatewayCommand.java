@@ -3,6 +3,7 @@ package com.verivus.gateway.cli;
 import com.verivus.gateway.GatewayRuntime;
 import com.verivus.gateway.GatewayVersion;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.http.HttpGatewayRunner;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.stdio.StdioGateway;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ public final class GatewayCommand implements Callable<Integer> {
         try (GatewayRuntime runtime = GatewayRuntime.start(env)) {
             switch (chosen) {
                 case "stdio" -> StdioGateway.serve(runtime.catalog(), runtime.instructions());
-                case "http" -> throw new IllegalStateException("HTTP transport is not wired yet");
+                case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions());
                 default -> throw new IllegalArgumentException("Unsupported transport: " + chosen);
             }
         } catch (RuntimeException e) {
