@@ -1,5 +1,6 @@
 package com.verivus.dag.cli;
 
+import com.verivus.dag.isolation.IsolationSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class IsolateCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Path workingDirectory;
+    private final List<Path> systemInitFiles;
 
     @Spec
     CommandSpec spec;
@@ -33,10 +35,16 @@ public final class IsolateCommand implements Callable<Integer> {
      * @param environment the environment the commands see (the run command checks it for legacy
      *                    variables and hands it to the gateway); tests pass their own
      * @param workingDirectory where relative paths on the command line are resolved from
+     * @param systemInitFiles system-wide shell init files searched for legacy variables (tests pass none)
      */
-    public IsolateCommand(Map<String, String> environment, Path workingDirectory) {
+    public IsolateCommand(Map<String, String> environment, Path workingDirectory, List<Path> systemInitFiles) {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory.toAbsolutePath();
+        this.systemInitFiles = List.copyOf(systemInitFiles);
+    }
+
+    public List<Path> systemInitFiles() {
+        return systemInitFiles;
     }
 
     public Map<String, String> environment() {
@@ -49,16 +57,16 @@ public final class IsolateCommand implements Callable<Integer> {
 
     /** Runs with the process's own environment and streams; returns the exit code. */
     public static int run(String... args) {
-        return commandLine(System.getenv(), Path.of(""), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true)).execute(withDefaultSubcommand(args));
+        return commandLine(new IsolateCommand(System.getenv(), Path.of(""), IsolationSettings.systemInitFiles()),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(withDefaultSubcommand(args));
     }
 
     public static void main(String... args) {
         System.exit(run(args));
     }
 
-    public static CommandLine commandLine(Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new IsolateCommand(env, cwd));
+    public static CommandLine commandLine(IsolateCommand command, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

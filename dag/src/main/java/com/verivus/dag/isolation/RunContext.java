@@ -1,0 +1,63 @@
+package com.verivus.dag.isolation;
+
+/**
+ * What the steps of one run share: the settings, the resolved paths, git, progress output, and the
+ * gateway U04 started (or was pointed at) for U05 to read.
+ */
+final class RunContext {
+
+    private final IsolationSettings settings;
+    private final IsolationInstance instance;
+    private final GitRepository git;
+    private final ProgressLog log;
+    private LaunchedGateway gateway;
+    private GatewayEndpoint endpoint;
+
+    RunContext(IsolationSettings settings, IsolationInstance instance, GitRepository git, ProgressLog log) {
+        this.settings = settings;
+        this.instance = instance;
+        this.git = git;
+        this.log = log;
+    }
+
+    IsolationSettings settings() {
+        return settings;
+    }
+
+    IsolationInstance instance() {
+        return instance;
+    }
+
+    GitRepository git() {
+        return git;
+    }
+
+    ProgressLog log() {
+        return log;
+    }
+
+    boolean dryRun() {
+        return settings.dryRun();
+    }
+
+    LaunchedGateway gateway() {
+        return gateway;
+    }
+
+    GatewayEndpoint endpoint() {
+        return endpoint;
+    }
+
+    void connected(LaunchedGateway started, GatewayEndpoint at) {
+        this.gateway = started;
+        this.endpoint = at;
+    }
+
+    /** Stops the gateway this run started, if any; returns the evidence line, or null. */
+    String stopGateway() {
+        if (gateway == null || gateway.stopped()) {
+            return null;
+        }
+        return gateway.stop();
+    }
+}
