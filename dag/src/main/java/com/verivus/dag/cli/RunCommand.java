@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(token).or(() -> nonBlank(env.get("LLM_GATEWAY_AUTH_TOKEN"))),
                 Optional.ofNullable(serverName), Duration.ofSeconds(startTimeoutSeconds), env,
                 Path.of(nonBlank(env.get("HOME")).orElse(System.getProperty("user.home"))),
-                launcherDirectory(), parent.systemInitFiles());
+                jbangLauncher(env, cwd), parent.systemInitFiles());
         RunReport result;
         try {
             result = new IsolationExecutor(settings, new ProgressLog(err)).run();
@@ -129,9 +129,12 @@ final class RunCommand implements Callable<Integer> {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
-    /** The clone this isolate was started from (JBang sets jbang.source to the script), for its ./jbang. */
-    private static Optional<Path> launcherDirectory() {
-        return Optional.ofNullable(System.getProperty("jbang.source")).filter(s -> !s.isBlank())
-                .map(s -> Path.of(s).toAbsolutePath().getParent());
+    /**
+     * The JBang launcher that started this isolate: JBang's launch script exports itself as
+     * JBANG_LAUNCH_CMD (for this repository's bootstrap, {@code ./jbang} relative to the directory it ran in).
+     */
+    private static Optional<Path> jbangLauncher(Map<String, String> env, Path cwd) {
+        return nonBlank(env.get("JBANG_LAUNCH_CMD")).map(cmd -> cwd.resolve(cmd).normalize())
+                .filter(java.nio.file.Files::isRegularFile);
     }
 }

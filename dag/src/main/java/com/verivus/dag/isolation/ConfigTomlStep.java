@@ -2,8 +2,6 @@ package com.verivus.dag.isolation;
 
 import com.verivus.dag.model.Unit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +30,12 @@ final class ConfigTomlStep implements IsolationStep {
         out.artefact(config);
         String expected = "[persistence] backend = \"sqlite\", path = " + TomlText.quoted(db);
         String text;
-        if (!Files.exists(config)) {
+        java.util.Optional<String> current = context.files().read(config);
+        if (current.isEmpty()) {
             text = PersistenceTomlEdit.fresh(db);
             out.line((context.dryRun() ? "would write " : "wrote ") + config + " with " + expected).changed();
         } else {
-            String existing = Files.readString(config, StandardCharsets.UTF_8);
+            String existing = current.get();
             PersistenceTomlEdit.Outcome outcome = PersistenceTomlEdit.merge(existing, db);
             if (outcome instanceof PersistenceTomlEdit.Conflict conflict) {
                 return out.failed(Finding.of(Gate.CONFIG_BACKEND_IS_SQLITE, unit.id(),
@@ -51,8 +50,8 @@ final class ConfigTomlStep implements IsolationStep {
                 edited.changes().forEach(c -> out.line((context.dryRun() ? "dry run, not written: " : "") + c + " in " + config));
             }
         }
-        if (!context.dryRun() && (!Files.exists(config) || !Files.readString(config, StandardCharsets.UTF_8).equals(text))) {
-            AtomicFile.write(config, text);
+        if (current.isEmpty() || !current.get().equals(text)) {
+            context.files().write(config, text);
         }
         out.quote(persistenceSection(text));
         return out.completed();

@@ -2,7 +2,6 @@ package com.verivus.dag.isolation;
 
 import com.verivus.dag.model.Unit;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,16 +24,14 @@ final class DataDirectoryStep implements IsolationStep {
         StepResult.Builder out = new StepResult.Builder(unit.id(), context.log());
         Path dir = context.instance().dataDir();
         out.artefact(dir);
-        if (Files.isDirectory(dir)) {
+        if (context.files().isDirectory(dir)) {
             out.line(dir + " already exists");
-        } else if (Files.exists(dir)) {
+        } else if (context.files().exists(dir)) {
             return out.failed(Finding.of(Gate.DATA_DIR_IGNORED, unit.id(), dir + " exists but is not a directory",
                     "a directory at " + dir, "move that file out of the way, then re-run"));
-        } else if (context.dryRun()) {
-            out.line("would create " + dir).changed();
         } else {
-            Files.createDirectories(dir);
-            out.line("created " + dir).changed();
+            context.files().createDirectories(dir);
+            out.line((context.dryRun() ? "would create " : "created ") + dir).changed();
         }
         String rel = context.instance().relative(dir);
         String db = context.instance().relative(context.instance().sqliteDb());

@@ -11,7 +11,7 @@ import java.util.Optional;
  * How to start the gateway the way an MCP client configured with {@code jbang gateway@verivus} would:
  * an explicit command ({@code --gateway-command} / {@code LLM_GATEWAY_COMMAND}, run by {@code sh -c}),
  * else JBang from PATH, else {@code ~/.jbang/bin/jbang} (which this repository's {@code ./jbang}
- * bootstrap writes), else the {@code ./jbang} of the clone isolate runs from.
+ * bootstrap writes), else the JBang launcher isolate itself was started with (the clone's {@code ./jbang}).
  */
 record GatewayCommandLine(List<String> argv, String description) {
 
@@ -35,7 +35,7 @@ record GatewayCommandLine(List<String> argv, String description) {
             }
         }
         candidates.add(settings.home().resolve(".jbang/bin/jbang"));
-        settings.launcherDirectory().ifPresent(dir -> candidates.add(dir.resolve("jbang")));
+        settings.jbangLauncher().ifPresent(candidates::add);
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 List<String> argv = new ArrayList<>();

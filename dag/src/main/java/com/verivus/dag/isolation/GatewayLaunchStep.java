@@ -2,8 +2,6 @@ package com.verivus.dag.isolation;
 
 import com.verivus.dag.model.Unit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +42,7 @@ final class GatewayLaunchStep implements IsolationStep {
                     settings.token().orElse(null)));
         }
         Path settingsFile = context.instance().localSettings();
-        String configPath = JsonText.MAPPER.readTree(Files.readString(settingsFile, StandardCharsets.UTF_8))
+        String configPath = JsonText.MAPPER.readTree(context.files().read(settingsFile).orElse("{}"))
                 .path("mcpServers").path(context.instance().serverName()).path("env")
                 .path(LocalSettingsMerge.VARIABLE).asText(null);
         if (configPath == null) {
@@ -55,7 +53,7 @@ final class GatewayLaunchStep implements IsolationStep {
         if (command.isEmpty()) {
             return out.failed(Finding.of(Gate.GATEWAY_REACHABLE, unit.id(),
                     "no way to start the gateway: no jbang on PATH, no " + settings.home().resolve(".jbang/bin/jbang")
-                            + settings.launcherDirectory().map(d -> ", no " + d.resolve("jbang")).orElse(""),
+                            + settings.jbangLauncher().map(l -> ", no executable " + l).orElse(""),
                     "`jbang gateway@verivus --transport=http` can be started",
                     "run ./jbang once from the llm-cli-gateway clone (it installs ~/.jbang/bin/jbang), or pass "
                             + "--gateway-command '<command>' or --gateway-url <url> --token <token>"));

@@ -1,10 +1,9 @@
 package com.verivus.dag.isolation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A .gitignore as text: appending keeps the file's own line endings, adds the newline a file without
@@ -22,11 +21,9 @@ final class GitignoreFile {
         this.text = text;
     }
 
-    static GitignoreFile read(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return new GitignoreFile(path, false, "");
-        }
-        return new GitignoreFile(path, true, Files.readString(path, StandardCharsets.UTF_8));
+    static GitignoreFile read(WorkingTree files, Path path) throws IOException {
+        Optional<String> text = files.read(path);
+        return new GitignoreFile(path, text.isPresent(), text.orElse(""));
     }
 
     boolean exists() {
@@ -58,7 +55,7 @@ final class GitignoreFile {
         text += line + eol;
     }
 
-    void write() throws IOException {
-        AtomicFile.write(path, text);
+    void write(WorkingTree files) throws IOException {
+        files.write(path, text);
     }
 }

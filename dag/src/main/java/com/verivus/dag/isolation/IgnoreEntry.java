@@ -25,7 +25,7 @@ final class IgnoreEntry {
         Path base = gitignorePath.getParent();
         String relative = base.relativize(target).toString().replace('\\', '/');
         String line = "/" + relative + (directory ? "/" : "");
-        GitignoreFile gitignore = GitignoreFile.read(gitignorePath);
+        GitignoreFile gitignore = GitignoreFile.read(context.files(), gitignorePath);
         if (gitignore.rules().ignores(relative, directory)) {
             out.line(context.instance().relative(gitignorePath) + " already covers " + relative);
         } else if (gitignore.hasLine(line)) {
@@ -37,15 +37,11 @@ final class IgnoreEntry {
         } else {
             gitignore.append(line);
             out.artefact(gitignorePath).changed();
-            String verb = gitignore.exists() ? "add" : "create " + context.instance().relative(gitignorePath) + " with";
-            if (context.dryRun()) {
-                out.line("would " + verb + " `" + line + "`" + (gitignore.exists() ? " to "
-                        + context.instance().relative(gitignorePath) : ""));
-                return Optional.empty();
-            }
-            gitignore.write();
-            out.line((gitignore.exists() ? "added `" + line + "` to " + context.instance().relative(gitignorePath)
-                    : "created " + context.instance().relative(gitignorePath) + " with `" + line + "`"));
+            gitignore.write(context.files());
+            String name = context.instance().relative(gitignorePath);
+            String prefix = context.dryRun() ? "would have " : "";
+            out.line(prefix + (gitignore.exists() ? "added `" + line + "` to " + name
+                    : "created " + name + " with `" + line + "`"));
         }
         if (!context.dryRun() && context.git().isWorkTree()) {
             for (String probe : probes) {

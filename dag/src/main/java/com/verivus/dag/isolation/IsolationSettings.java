@@ -20,13 +20,14 @@ import java.util.Optional;
  * @param serverName overrides {@code policy.instance.mcp_server_name}
  * @param environment the environment checked for legacy variables and handed to the gateway
  * @param home the HOME whose shell init files are searched (and whose ~/.jbang/bin/jbang is tried)
- * @param launcherDirectory the clone this isolate runs from, whose {@code ./jbang} is the last resort
+ * @param jbangLauncher the JBang launcher that started this isolate (JBANG_LAUNCH_CMD, e.g. the clone's
+ *                      {@code ./jbang}), the last resort for starting the gateway
  * @param extraInitFiles further files searched for legacy variables (the system-wide ones in production)
  */
 public record IsolationSettings(Path repo, Optional<Path> dagFile, ValidationMode mode, boolean dryRun,
                                 Optional<Path> report, Optional<String> gatewayCommand, Optional<URI> gatewayUrl,
                                 Optional<String> token, Optional<String> serverName, Duration startTimeout,
-                                Map<String, String> environment, Path home, Optional<Path> launcherDirectory,
+                                Map<String, String> environment, Path home, Optional<Path> jbangLauncher,
                                 java.util.List<Path> extraInitFiles) {
 
     /** The system-wide shell init files a production run also searches for legacy variables. */

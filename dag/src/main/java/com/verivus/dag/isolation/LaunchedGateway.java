@@ -80,6 +80,11 @@ final class LaunchedGateway implements AutoCloseable {
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             awaitExit(tree, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS));
         }
+        try {
+            process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS); // our own child: wait until it is reaped too
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return "stopped gateway pid " + process.pid() + (graceful ? " (SIGTERM)" : " (killed after "
                 + GRACE_MILLIS / 1000 + " s grace)");
     }

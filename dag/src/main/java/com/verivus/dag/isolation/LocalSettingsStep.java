@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.verivus.dag.model.Unit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +40,7 @@ final class LocalSettingsStep implements IsolationStep {
             return out.failed(mcpJson.get());
         }
 
-        String existing = Files.exists(settings) ? Files.readString(settings, StandardCharsets.UTF_8) : null;
+        String existing = context.files().read(settings).orElse(null);
         LocalSettingsMerge.Outcome outcome = LocalSettingsMerge.merge(existing, instance.serverName(), configPath);
         if (outcome instanceof LocalSettingsMerge.Conflict conflict) {
             return out.failed(Finding.of(Gate.LOCAL_SETTINGS_MERGEABLE, unit.id(), settings + ": " + conflict.observed(),
@@ -70,16 +68,10 @@ final class LocalSettingsStep implements IsolationStep {
             out.changed();
             String what = (merged.previous() == null ? "set " : "changed (was " + merged.previous() + ") ") + variable
                     + " = " + configPath + " in " + relative + ", keeping every other key";
-            if (context.dryRun()) {
-                out.line("would have " + what);
-            } else {
-                AtomicFile.write(settings, merged.text());
-                out.line(what);
-            }
+            context.files().write(settings, merged.text());
+            out.line((context.dryRun() ? "would have " : "") + what);
         }
-        if (!context.dryRun()) {
-            out.quote(verify(settings, instance.serverName(), configPath));
-        }
+        out.quote(verify(context.files(), settings, instance.serverName(), configPath));
         return out.completed();
     }
 
@@ -88,14 +80,15 @@ final class LocalSettingsStep implements IsolationStep {
         IsolationInstance instance = context.instance();
         Path mcpJson = instance.mcpJson();
         String name = instance.serverName();
-        if (!Files.exists(mcpJson)) {
+        Optional<String> mcpJsonText = context.files().read(mcpJson);
+        if (mcpJsonText.isEmpty()) {
             out.line("no " + instance.relative(mcpJson) + " in the repository (the server `" + name
                     + "` must then be configured in the client's user scope)");
             return Optional.empty();
         }
         JsonNode root;
         try {
-            root = JsonText.MAPPER.readTree(Files.readString(mcpJson, StandardCharsets.UTF_8));
+            root = JsonText.MAPPER.readTree(mcpJsonText.get());
         } catch (JacksonException e) {
             return Optional.of(Finding.of(Gate.MCP_JSON_NAMES_SERVER, unitId,
                     mcpJson + " is not valid JSON: " + e.getOriginalMessage(),
@@ -128,9 +121,8 @@ final class LocalSettingsStep implements IsolationStep {
     }
 
     /** Re-reads the written file: the server entry as the client will see it. */
-    private static String verify(Path settings, String name, String configPath) throws IOException {
-        JsonNode server = JsonText.MAPPER.readTree(Files.readString(settings, StandardCharsets.UTF_8))
-                .path("mcpServers").path(name);
+    private static String verify(WorkingTree files, Path settings, String name, String configPath) throws IOException {
+        JsonNode server = JsonText.MAPPER.readTree(files.read(settings).orElse("{}")).path("mcpServers").path(name);
         if (!configPath.equals(server.path("env").path(LocalSettingsMerge.VARIABLE).asText(null))) {
             throw new IOException(settings + " does not hold " + LocalSettingsMerge.VARIABLE + " = " + configPath
                     + " after writing it");

@@ -10,6 +10,7 @@ final class RunContext {
     private final IsolationInstance instance;
     private final GitRepository git;
     private final ProgressLog log;
+    private final WorkingTree files;
     private LaunchedGateway gateway;
     private GatewayEndpoint endpoint;
 
@@ -18,6 +19,12 @@ final class RunContext {
         this.instance = instance;
         this.git = git;
         this.log = log;
+        this.files = new WorkingTree(settings.dryRun());
+    }
+
+    /** The repository's files: the disk, or in a dry run the disk plus the writes it would have made. */
+    WorkingTree files() {
+        return files;
     }
 
     IsolationSettings settings() {

@@ -287,7 +287,10 @@ class IsolationRunTest {
         assertThat(repo.resolve(".claude")).doesNotExist();
         assertThat(result.unit("U01").path("stdout_tail").toString()).contains("would create");
         assertThat(result.unit("U02").path("stdout_tail").toString()).contains("would write");
-        assertThat(result.unit("U03").path("stdout_tail").toString()).contains("would have set");
+        assertThat(result.unit("U03").path("stdout_tail").toString()).contains("would have set")
+                .contains("would have added `/.claude/settings.local.json` to .gitignore");
+        assertThat(result.unit("U01").path("stdout_tail").toString())
+                .contains("would have created .gitignore with `/.gateway/`");
         assertThat(result.unit("U03").path("changed").asBoolean()).isTrue();
         assertThat(result.notRun()).containsExactly("U04", "U05");
         assertThat(result.gatewayRecord()).isEmpty();
@@ -444,7 +447,7 @@ class IsolationRunTest {
         List<JsonNode> record = result.gatewayRecord();
         assertThat(record).isNotEmpty();
         long pid = record.getFirst().path("pid").asLong();
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("gateway pid " + pid).isFalse();
+        assertThat(ProcessHandle.of(pid).map(LaunchedGateway::running).orElse(false)).as("gateway pid " + pid).isFalse();
         assertThat(record).anySatisfy(r -> assertThat(r.path("event").asText()).isEqualTo("stop"));
     }
 
