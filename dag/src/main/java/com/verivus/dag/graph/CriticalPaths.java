@@ -89,29 +89,42 @@ public record CriticalPaths(long loc, List<String> path, long count, List<List<S
         return Optional.of(new CriticalPaths(longest, examples.getFirst(), total, List.copyOf(examples)));
     }
 
-    /** Depth-first walk along tight edges only (those that keep the path at maximum weight). */
+    /**
+     * Depth-first walk along tight edges only (those that keep the path at maximum weight). One shared
+     * path is extended and shortened in place, so a 5,000-unit chain costs linear time, not quadratic.
+     */
     private static void collect(String source, Map<String, List<String>> successors, Map<String, Long> down,
                                 UnitGraph graph, int limit, List<List<String>> out) {
-        Deque<List<String>> stack = new ArrayDeque<>();
-        stack.push(List.of(source));
-        while (!stack.isEmpty() && out.size() < limit) {
-            List<String> path = stack.pop();
-            String last = path.getLast();
-            List<String> next = successors.get(last);
-            if (next.isEmpty()) {
-                out.add(path);
+        List<String> path = new ArrayList<>();
+        Deque<java.util.Iterator<String>> frames = new ArrayDeque<>();
+        path.add(source);
+        frames.push(tight(source, successors, down, graph));
+        if (successors.get(source).isEmpty()) {
+            out.add(List.copyOf(path));
+            return;
+        }
+        while (!frames.isEmpty() && out.size() < limit) {
+            java.util.Iterator<String> next = frames.peek();
+            if (!next.hasNext()) {
+                frames.pop();
+                path.removeLast();
                 continue;
             }
-            long need = down.get(last) - graph.loc(last);
-            for (int i = next.size() - 1; i >= 0; i--) {
-                String s = next.get(i);
-                if (down.get(s) == need) {
-                    List<String> longer = new ArrayList<>(path);
-                    longer.add(s);
-                    stack.push(longer);
-                }
+            String s = next.next();
+            path.add(s);
+            if (successors.get(s).isEmpty()) {
+                out.add(List.copyOf(path));
+                path.removeLast();
+            } else {
+                frames.push(tight(s, successors, down, graph));
             }
         }
+    }
+
+    private static java.util.Iterator<String> tight(String from, Map<String, List<String>> successors,
+                                                    Map<String, Long> down, UnitGraph graph) {
+        long need = down.get(from) - graph.loc(from);
+        return successors.get(from).stream().filter(s -> down.get(s) == need).iterator();
     }
 
     private static List<String> topologicalOrder(List<String> ids, Map<String, List<String>> successors,
