@@ -21,8 +21,9 @@ record GatewayCommandLine(List<String> argv, String description) {
         if (settings.gatewayCommand().isPresent()) {
             String command = settings.gatewayCommand().get();
             // exec lets a simple command replace the shell, so the gateway is our child and stops with it;
-            // a compound one (&&, ;, |) keeps the shell, and the process tree is stopped instead.
-            String script = command.matches("(?s)[^;&|\\n]*") ? "exec " + command : command;
+            // a compound one (&&, ;, |, leading VAR=value) keeps the shell, and the process tree is stopped instead.
+            boolean simple = command.matches("(?s)[^;&|\\n]*") && !command.matches("(?s)\\s*[A-Za-z_][A-Za-z0-9_]*=.*");
+            String script = simple ? "exec " + command : command;
             return Optional.of(new GatewayCommandLine(List.of("/bin/sh", "-c", script), command));
         }
         List<Path> candidates = new ArrayList<>();

@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts a gateway for one repository and waits, bounded, until it logs {@code listening on <url>} on
- * stderr. The environment is the one the MCP client will give it: the client's own environment plus
+ * Starts a gateway for one repository and waits, bounded, until it logs {@code listening on <url>} (on
+ * stderr, where the gateway logs; stdout is accepted too, since in HTTP mode it carries no protocol). The environment is the one the MCP client will give it: the client's own environment plus
  * {@code LLM_GATEWAY_CONFIG} from the settings file, an ephemeral port and a fresh random token.
  */
 final class GatewayLauncher {
@@ -70,7 +70,7 @@ final class GatewayLauncher {
             // already closed
         }
         CompletableFuture<URI> listening = new CompletableFuture<>();
-        pump(process.getInputStream(), "stdout", gateway, null);
+        pump(process.getInputStream(), "stdout", gateway, listening);
         pump(process.getErrorStream(), "stderr", gateway, listening);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();

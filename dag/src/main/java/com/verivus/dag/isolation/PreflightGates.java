@@ -34,6 +34,15 @@ final class PreflightGates {
                     "cannot resolve the real path of " + given + ": " + e.getMessage(), "a readable directory",
                     remediation)), given.toString());
         }
+        String declared = policyInstance.path("repo_abs_path").asText("");
+        if (!declared.isBlank() && !declared.equals(IsolationInstance.PLACEHOLDER) && !sameDirectory(declared, real)) {
+            // A DAG filled in for one checkout must not be applied to another.
+            return new RepoPath(Optional.empty(), Optional.of(Finding.of(Gate.REPO_ABS_PATH_RESOLVED, firstUnit,
+                    "policy.instance.repo_abs_path = " + declared + " but --repo resolves to " + real,
+                    "repo_abs_path = " + IsolationInstance.PLACEHOLDER + " (filled in from --repo) or " + real,
+                    "set repo_abs_path back to \"" + IsolationInstance.PLACEHOLDER + "\" in the DAG, or pass --repo "
+                            + declared)), real.toString());
+        }
         try {
             IsolationInstance instance = IsolationInstance.resolve(policyInstance, real, settings.serverName());
             if (!instance.repo().isAbsolute() || instance.repo().toString().contains(IsolationInstance.PLACEHOLDER)) {
@@ -45,6 +54,14 @@ final class PreflightGates {
                     e.getMessage(), "every policy.instance path resolved to an absolute path inside " + real,
                     "fix [policy.instance] in the DAG (relative paths, no placeholders other than "
                             + IsolationInstance.PLACEHOLDER + ")")), real.toString());
+        }
+    }
+
+    private static boolean sameDirectory(String declared, Path real) {
+        try {
+            return Path.of(declared).isAbsolute() && Path.of(declared).toRealPath().equals(real);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

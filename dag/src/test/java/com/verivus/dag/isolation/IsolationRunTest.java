@@ -398,6 +398,31 @@ class IsolationRunTest {
     }
 
     @Test
+    void compoundGatewayCommandRunsUnderTheShellAndItsWholeTreeIsStopped() throws Exception {
+        IsolationRun.Result result = isolate().withoutGatewayCommand()
+                .args("--gateway-command", "FAKE_GATEWAY_MODE=ok " + IsolationRun.fakeGatewayCommand() + " && true").run();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertGatewayStopped(result);
+    }
+
+    @Test
+    void dagFilledInForAnotherCheckoutIsRefusedByTheRepoPathGate() throws Exception {
+        Path shipped = Fixtures.repoRoot().resolve("dag/per-project-isolation.dag.toml");
+        Path dag = work.resolve("other-checkout.dag.toml");
+        Files.writeString(dag, Files.readString(shipped).replace("repo_abs_path                  = \"<REPO_ABS_PATH>\"",
+                "repo_abs_path = \"" + home + "\""));
+
+        IsolationRun.Result result = isolate().args("--dag", dag.toString()).run();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode finding = result.findings().getFirst();
+        assertThat(finding.path("gate_id").asText()).isEqualTo("gate_repo_abs_path_resolved");
+        assertThat(finding.path("observed").asText()).contains(home.toString()).contains(real.toString());
+        assertThat(repo.resolve(".gateway")).doesNotExist();
+    }
+
+    @Test
     void alreadyRunningGatewayIsVerifiedWithGatewayUrlAndToken() throws Exception {
         assertThat(isolate().args("--dry-run").run().exitCode()).isZero();
         // First configure the repo, then start a gateway the way a reconnected client would, and point isolate at it.
