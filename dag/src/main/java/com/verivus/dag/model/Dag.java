@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A validated implementation DAG, typed. {@code [computed]} is not part of it on purpose: whatever
- * the file declares, the runtime works from values derived from the units.
+ * A validated implementation DAG, typed. The runtime never works from the declared {@code [computed]}
+ * (kept here as data only): the validator derives the real values from the units, and the schedule
+ * uses those.
  *
- * @param meta the {@code [meta]} table as data
+ * @param closureRoot the root-level {@code closure_root}, absent only in compat mode
  * @param units in document order
+ * @param declaredComputed the {@code [computed]} table as written (empty if absent), as data
  * @param policy the gateway's {@code [policy.*]} tables (agent, instance, gates, evidence) as data; empty if absent
  */
-public record Dag(String source, ObjectNode meta, List<Unit> units, ObjectNode policy) {
+public record Dag(String source, Optional<String> closureRoot, Meta meta, List<Unit> units,
+                  ObjectNode declaredComputed, ObjectNode policy) {
 
     public Dag {
         units = List.copyOf(units);
@@ -29,7 +32,7 @@ public record Dag(String source, ObjectNode meta, List<Unit> units, ObjectNode p
     }
 
     public String title() {
-        return meta.path("title").asText(source);
+        return meta.title().orElse(source);
     }
 
     /** A {@code [policy.<name>]} table, or an empty table. */

@@ -1,16 +1,18 @@
 package com.verivus.dag.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.verivus.dag.graph.DerivedComputed;
 import com.verivus.dag.graph.UnitGraph;
 import com.verivus.dag.model.Dag;
 import com.verivus.dag.model.DagDocument;
+import com.verivus.dag.model.Meta;
 import com.verivus.dag.model.Unit;
 import com.verivus.dag.model.UnitStatus;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The outcome of validating one document: its diagnostics, and the derived view used by plan and run. */
 public record ValidationResult(DagDocument document, ValidationMode mode, List<Diagnostic> diagnostics,
@@ -42,7 +44,10 @@ public record ValidationResult(DagDocument document, ValidationMode mode, List<D
                 UnitGraph.strings(node.get("files_create")), UnitGraph.strings(node.get("produces")),
                 UnitGraph.strings(node.get("consumes")))));
         JsonNode policy = document.root().get("policy");
-        return new Dag(document.source(), document.meta(), units,
+        JsonNode closureRoot = document.root().get("closure_root");
+        return new Dag(document.source(),
+                closureRoot != null && closureRoot.isTextual() ? Optional.of(closureRoot.textValue()) : Optional.empty(),
+                Meta.of(document.meta()), units, document.computed(),
                 policy instanceof ObjectNode table ? table : JsonNodeFactory.instance.objectNode());
     }
 
