@@ -58,7 +58,7 @@ final class GatewayLaunchStep implements IsolationStep {
                     "run ./jbang once from the llm-cli-gateway clone (it installs ~/.jbang/bin/jbang), or pass "
                             + "--gateway-command '<command>' or --gateway-url <url> --token <token>"));
         }
-        out.line("starting the gateway as the MCP client will: " + command.get().description() + " (cwd "
+        out.line("starting the gateway as the MCP client will: " + abbreviated(command.get().description()) + " (cwd "
                 + context.instance().repo() + ", LLM_GATEWAY_CONFIG=" + configPath
                 + ", LLM_GATEWAY_HTTP_PORT=0, a fresh LLM_GATEWAY_AUTH_TOKEN)");
         Duration timeout = settings.startTimeout();
@@ -78,6 +78,11 @@ final class GatewayLaunchStep implements IsolationStep {
         started.gateway().tail(UnitRecord.TAIL_LINES).forEach(out::quiet);
         out.line(RECONNECT);
         return out.completed();
+    }
+
+    /** A class path can make a command thousands of characters long; the progress line shows its ends. */
+    static String abbreviated(String command) {
+        return command.length() <= 200 ? command : command.substring(0, 120) + " ... " + command.substring(command.length() - 75);
     }
 
     private static StepResult verifyRunning(Unit unit, RunContext context, StepResult.Builder out, GatewayEndpoint endpoint) {
