@@ -69,6 +69,7 @@ public final class IsolationExecutor {
 
         PreflightGates.RepoPath repoPath = PreflightGates.repoPath(settings, dag.policy("instance"), firstUnit);
         gates.put(Gate.REPO_ABS_PATH_RESOLVED.id(), repoPath.finding().isPresent() ? "failed" : "passed");
+        gates.put(Gate.NO_LEGACY_ENV_LEAK.id(), "not_evaluated"); // keeps the report in evaluation order
         RunContext context = null;
         try {
             if (repoPath.finding().isPresent()) {
@@ -105,7 +106,6 @@ public final class IsolationExecutor {
                 gates.putIfAbsent(gate.id(), "not_evaluated");
             }
         }
-        gates.putIfAbsent(Gate.NO_LEGACY_ENV_LEAK.id(), "not_evaluated");
         return new RunReport(dag.source(), dag.title(), repoText, settings.dryRun(), started, Instant.now(), records,
                 findings, gates, notRun, List.of());
     }
