@@ -44,7 +44,8 @@ public final class McpServerFactory {
     }
 
     private static ServerCapabilities capabilities(ToolCatalog catalog) {
-        ServerCapabilities.Builder b = ServerCapabilities.builder().tools(true).logging();
+        // prompts: declared with an empty list, so clients that probe prompts/list get an answer, not an error
+        ServerCapabilities.Builder b = ServerCapabilities.builder().tools(true).logging().prompts(false);
         if (!catalog.resources().isEmpty()) {
             b.resources(false, true);
         }
