@@ -71,6 +71,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
@@ -202,6 +203,9 @@ public final class GatewayRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();

@@ -6,7 +6,9 @@ import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.http.HttpGatewayRunner;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.stdio.StdioGateway;
+import com.verivus.gateway.lifecycle.TerminationSignals;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +40,10 @@ public final class GatewayCommand implements Callable<Integer> {
                 : env.nonBlank("LLM_GATEWAY_TRANSPORT").or(() -> env.nonBlank("MCP_TRANSPORT")).orElse("stdio");
         try (GatewayRuntime runtime = GatewayRuntime.start(env)) {
             switch (chosen) {
-                case "stdio" -> StdioGateway.serve(runtime.catalog(), runtime.instructions());
+                case "stdio" -> {
+                    stopOnSignal(runtime);
+                    StdioGateway.serve(runtime.catalog(), runtime.instructions());
+                }
                 case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions());
                 default -> throw new IllegalArgumentException("Unsupported transport: " + chosen);
             }
@@ -47,6 +52,28 @@ public final class GatewayCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * SIGTERM/SIGINT in stdio mode: stop running CLIs (their whole process trees), persist their final
+     * state, close the stores, exit 0. The stdin-EOF path closes the runtime through try-with-resources.
+     */
+    private static void stopOnSignal(GatewayRuntime runtime) {
+        CountDownLatch signalled = TerminationSignals.install();
+        if (signalled == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "gateway-shutdown"));
+            return;
+        }
+        Thread.ofVirtual().name("gateway-signal-wait").start(() -> {
+            try {
+                signalled.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            GatewayLog.info("termination signal: stopping");
+            runtime.close();
+            System.exit(0);
+        });
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,6 +1,7 @@
 package com.verivus.gateway.http;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.lifecycle.TerminationSignals;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.McpServerFactory;
 import com.verivus.gateway.mcp.ToolCatalog;

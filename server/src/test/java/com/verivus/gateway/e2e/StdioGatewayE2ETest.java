@@ -164,4 +164,17 @@ class StdioGatewayE2ETest {
         }
         assertThat(home.resolve(".llm-cli-gateway")).doesNotExist();
     }
+
+    @Test
+    void sigterm_with_stdin_still_open_stops_cleanly_with_exit_0() throws Exception {
+        try (GatewayProcess gw = GatewayProcess.builder(home).start()) {
+            gw.awaitStderr("MCP server running on stdio", STARTUP);
+            // kill(1), not Process.destroy(): destroy() also closes our end of the child's stdin, and
+            // the gateway would then stop through the (also clean) end-of-input path instead
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(gw.process().pid())).start()
+                    .waitFor()).isZero();
+            assertThat(gw.awaitExit(java.time.Duration.ofSeconds(15))).isZero();
+            gw.awaitStderr("termination signal: stopping", java.time.Duration.ofSeconds(5));
+        }
+    }
 }

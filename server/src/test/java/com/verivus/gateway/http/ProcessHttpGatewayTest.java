@@ -70,10 +70,11 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     }
 
     @Test
-    void processHealthIs503UntilTheCatalogueHasTheTool() throws Exception {
+    void processHealthServesTheLlmProcessHealthBody() throws Exception {
         HttpResponse<String> r = request("GET", url("/process-health"), Map.of("Authorization", "Bearer " + TOKEN));
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(json(r.body()).path("error").asText()).isEqualTo("Process health is not available");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r.body()).path("success").asBoolean()).isTrue();
+        assertThat(json(r.body()).at("/persistence/backend").asText()).isEqualTo("sqlite");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.verivus.gateway.http;
+package com.verivus.gateway.lifecycle;
 
 import com.verivus.gateway.log.GatewayLog;
 import java.lang.reflect.InvocationHandler;
@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code sun.misc.Signal} is reached reflectively: it is supported (module jdk.unsupported) but
  * javac warns on every direct use of it.
  */
-final class TerminationSignals {
+public final class TerminationSignals {
 
     private TerminationSignals() {
     }
 
     /** Installs the handlers and returns a latch that opens on the first signal; null when unsupported. */
-    static CountDownLatch install() {
+    public static CountDownLatch install() {
         CountDownLatch latch = new CountDownLatch(1);
         AtomicInteger received = new AtomicInteger();
         Runnable onSignal = () -> {
