@@ -17,6 +17,7 @@ import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationFixtures;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.WaitBudget;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import java.util.function.BiConsumer;
 final class ToolHarness {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final DefaultJsonSchemaValidator SDK_VALIDATOR = new DefaultJsonSchemaValidator();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
 
     /** One progress notification. */
@@ -84,6 +86,9 @@ final class ToolHarness {
         if (!Boolean.TRUE.equals(result.isError()) && tool.outputSchema() != null) {
             assertThat(schemaErrors(tool, result.structuredContent())).as(name + " structuredContent vs outputSchema")
                     .isEmpty();
+            // and the very validator the SDK's server and client run on structured results
+            var sdk = SDK_VALIDATOR.validate(tool.outputSchema(), result.structuredContent());
+            assertThat(sdk.valid()).as(name + ": " + sdk.errorMessage()).isTrue();
         }
         return result;
     }
