@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.store.SqliteJobStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,48 @@ class ValidationOrchestratorTest {
         assertThat(fx.runs()).hasSize(2);
         assertThat(first.results().getFirst().jobId()).isNotEqualTo(second.results().getFirst().jobId());
         assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void concurrentIdenticalRunsShareOneRunningJobAndBothSeeItComplete() throws Exception {
+        fx = ValidationFixtures.in(dir).install(CliName.CODEX, "slow").variable("FAKE_CLI_DELAY", "1").build();
+        ValidationOrchestrator o = fx.orchestrator(fx.engine());
+        List<AtomicReference<ValidationRun>> runs = List.of(new AtomicReference<>(), new AtomicReference<>());
+        List<Thread> threads = runs.stream().map(ref -> Thread.ofVirtual().start(() -> ref.set(o.run(
+                ask(CliName.CODEX, "shared"), new WaitBudget(Duration.ofSeconds(30)), ValidationProgress.NONE))))
+                .toList();
+        for (Thread t : threads) {
+            t.join(Duration.ofSeconds(30));
+        }
+        assertThat(fx.runs()).hasSize(1);
+        NormalizedResult a = runs.get(0).get().results().getFirst();
+        NormalizedResult b = runs.get(1).get().results().getFirst();
+        assertThat(a.jobId()).isEqualTo(b.jobId());
+        assertThat(List.of(a.status(), b.status())).containsOnly(ResultStatus.COMPLETED);
+        assertThat(List.of(a.verdict(), b.verdict())).containsOnly("correct");
+    }
+
+    @Test
+    void aJobOfAnotherGatewayFoundThroughDedupCountsWithItsStoredResult() {
+        fx = ValidationFixtures.in(dir).install(CliName.CLAUDE, "agree").build();
+        Path db = dir.resolve("logs.db");
+        try (SqliteJobStore storeA = SqliteJobStore.open(db, 86_400_000L);
+             SqliteJobStore storeB = SqliteJobStore.open(db, 86_400_000L)) {
+            ValidationOrchestrator gatewayA = fx.orchestrator(fx.engine(Optional.of(storeA)));
+            ValidationOrchestrator gatewayB = fx.orchestrator(fx.engine(Optional.of(storeB)));
+            ValidationRun first = gatewayA.run(ask(CliName.CLAUDE, "across gateways"),
+                    new WaitBudget(Duration.ofSeconds(30)), ValidationProgress.NONE);
+            ValidationRun second = gatewayB.run(ask(CliName.CLAUDE, "across gateways"),
+                    new WaitBudget(Duration.ofSeconds(30)), ValidationProgress.NONE);
+            assertThat(fx.runs()).hasSize(1);
+            NormalizedResult reused = second.results().getFirst();
+            assertThat(reused.jobId()).isEqualTo(first.results().getFirst().jobId());
+            assertThat(reused.status()).isEqualTo(ResultStatus.COMPLETED);
+            assertThat(reused.verdict()).isEqualTo("correct");
+            assertThat(second.success()).isTrue();
+            assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
+            fx.close();
+        }
     }
 
     @Test

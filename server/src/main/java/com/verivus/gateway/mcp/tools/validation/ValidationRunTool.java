@@ -74,7 +74,7 @@ abstract class ValidationRunTool implements GatewayTool {
                 + "one normalized answer per provider (verdict, rationale, risks) with a report: disagreement kept "
                 + "visible, a recommendation and a confidence (none/low/medium/high). Providers whose CLI is not "
                 + "installed are reported as skipped. Providers still running at the deadline are reported as "
-                + "running with their jobId: poll job_status, collect with job_result (not llm_job_*), and pass the "
+                + "running with their jobId: poll job_status, collect with job_result, and pass the "
                 + "results to synthesize_validation for a judge.";
     }
 
