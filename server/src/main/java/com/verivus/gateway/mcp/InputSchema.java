@@ -1,6 +1,7 @@
 package com.verivus.gateway.mcp;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class InputSchema {
     /** JSON types a parameter can have. */
     public enum Type {
         STRING("string"), INTEGER("integer"), NUMBER("number"), BOOLEAN("boolean"),
-        STRING_ARRAY("array"), OBJECT("object"), STRING_OR_OBJECT(null);
+        STRING_ARRAY("array"), OBJECT("object"), STRING_OR_OBJECT(null), OBJECT_ARRAY("array");
 
         private final String json;
 
@@ -99,7 +100,7 @@ public final class InputSchema {
     public record Param(String name, Type type, String description, boolean required, boolean nullable,
                         Object defaultValue, List<String> allowed, Number minimum, Number maximum,
                         Integer minLength, Integer maxLength, Integer minItems, Integer maxItems,
-                        Map<String, String> messages) {
+                        Map<String, String> messages, Map<String, Object> itemSchema) {
 
         public Param {
             Objects.requireNonNull(name, "name");
@@ -109,6 +110,15 @@ public final class InputSchema {
             }
             allowed = allowed == null ? null : List.copyOf(allowed);
             messages = messages == null ? Map.of() : Map.copyOf(messages);
+        }
+
+        /** A parameter without an item schema (every type but OBJECT_ARRAY). */
+        public Param(String name, Type type, String description, boolean required, boolean nullable,
+                     Object defaultValue, List<String> allowed, Number minimum, Number maximum,
+                     Integer minLength, Integer maxLength, Integer minItems, Integer maxItems,
+                     Map<String, String> messages) {
+            this(name, type, description, required, nullable, defaultValue, allowed, minimum, maximum, minLength,
+                    maxLength, minItems, maxItems, messages, null);
         }
 
         Map<String, Object> toJsonSchema() {
@@ -126,6 +136,10 @@ public final class InputSchema {
                         items.put("minLength", minLength);
                     }
                     s.put("items", items);
+                }
+                case OBJECT_ARRAY -> {
+                    s.put("type", "array");
+                    s.put("items", itemSchema != null ? itemSchema : Map.of("type", "object"));
                 }
                 default -> s.put("type", nullable ? List.of(type.json, "null") : type.json);
             }
@@ -173,6 +187,7 @@ public final class InputSchema {
                 case INTEGER -> checkNumber(value, true);
                 case NUMBER -> checkNumber(value, false);
                 case STRING_ARRAY -> checkArray(value);
+                case OBJECT_ARRAY -> checkObjectArray(value);
                 case OBJECT -> {
                     if (!(value instanceof Map<?, ?>)) {
                         throw new InvalidArgumentsException(message("type", "expected an object"));
@@ -229,6 +244,25 @@ public final class InputSchema {
                 return n.longValue();
             }
             return n.doubleValue();
+        }
+
+        /** Each item must be a JSON object; the tool checks the items' fields itself. */
+        private List<Object> checkObjectArray(Object value) {
+            if (!(value instanceof List<?> list)) {
+                throw new InvalidArgumentsException(message("type", "expected an array of objects"));
+            }
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?>)) {
+                    throw new InvalidArgumentsException(message("type", "expected an array of objects"));
+                }
+            }
+            if (minItems != null && list.size() < minItems) {
+                throw new InvalidArgumentsException(message("minItems", "needs at least " + minItems + " item(s)"));
+            }
+            if (maxItems != null && list.size() > maxItems) {
+                throw new InvalidArgumentsException(message("maxItems", "takes at most " + maxItems + " item(s)"));
+            }
+            return List.copyOf(list);
         }
 
         private List<String> checkArray(Object value) {
@@ -302,6 +336,21 @@ public final class InputSchema {
 
         public Builder stringArray(String name, String description, Consumer<ParamSpec> refine) {
             return add(name, Type.STRING_ARRAY, description, refine);
+        }
+
+        /**
+         * An array of JSON objects; {@code itemSchema} is the JSON Schema shown for each item (the tool
+         * checks the items' fields itself).
+         */
+        public Builder objectArray(String name, String description, Map<String, Object> itemSchema,
+                                   Consumer<ParamSpec> refine) {
+            add(name, Type.OBJECT_ARRAY, description, refine);
+            Param p = params.removeLast();
+            params.add(new Param(p.name(), p.type(), p.description(), p.required(), p.nullable(), p.defaultValue(),
+                    p.allowed(), p.minimum(), p.maximum(), p.minLength(), p.maxLength(), p.minItems(), p.maxItems(),
+                    p.messages(), itemSchema == null ? null
+                            : Collections.unmodifiableMap(new LinkedHashMap<>(itemSchema))));
+            return this;
         }
 
         public Builder object(String name, String description) {

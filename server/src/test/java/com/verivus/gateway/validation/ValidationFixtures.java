@@ -1,0 +1,165 @@
+package com.verivus.gateway.validation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.JobFixtures;
+import com.verivus.gateway.process.ProcessLauncher;
+import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.store.JobStore;
+import com.verivus.gateway.store.MemoryJobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * A temp HOME whose ~/.local/bin (first on the job engine's extended PATH) holds the fake provider
+ * under the executable names of the installed providers only, a gateway environment that tells
+ * each fake how to behave, and job engines on a memory store (so dedup applies) closed with it.
+ */
+public final class ValidationFixtures implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final Path home;
+    public final Path bin;
+    public final Path record;
+    public final GatewayEnvironment env;
+    private final List<JobEngine> engines = new ArrayList<>();
+
+    private ValidationFixtures(Path root, Map<CliName, String> modes, Map<String, String> variables) throws IOException {
+        this.home = Files.createDirectories(root.resolve("home"));
+        this.bin = Files.createDirectories(home.resolve(".local").resolve("bin"));
+        this.record = root.resolve("invocations.jsonl");
+        Path work = Files.createDirectories(root.resolve("work"));
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("PATH", "/usr/bin:/bin");
+        vars.put("HOME", home.toString());
+        vars.put("LANG", "C.UTF-8");
+        vars.put("FAKE_CLI_RECORD", record.toString());
+        for (Map.Entry<CliName, String> e : modes.entrySet()) {
+            install(e.getKey().executable());
+            vars.put("FAKE_CLI_MODE_" + e.getKey().executable().toUpperCase(Locale.ROOT), e.getValue());
+        }
+        vars.putAll(variables);
+        this.env = new GatewayEnvironment(vars, home, work);
+    }
+
+    public static Builder in(Path root) {
+        return new Builder(root);
+    }
+
+    /** Which providers are installed and how each behaves. */
+    public static final class Builder {
+        private final Path root;
+        private final Map<CliName, String> modes = new LinkedHashMap<>();
+        private final Map<String, String> variables = new LinkedHashMap<>();
+
+        private Builder(Path root) {
+            this.root = root;
+        }
+
+        public Builder install(CliName cli, String mode) {
+            modes.put(cli, mode);
+            return this;
+        }
+
+        public Builder variable(String name, String value) {
+            variables.put(name, value);
+            return this;
+        }
+
+        public ValidationFixtures build() {
+            try {
+                return new ValidationFixtures(root, modes, variables);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void install(String name) throws IOException {
+        Path target = bin.resolve(name);
+        try (InputStream in = ValidationFixtures.class.getResourceAsStream("/validation-fakes/fake-provider")) {
+            if (in == null) {
+                throw new IOException("validation-fakes/fake-provider is not on the test classpath");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!target.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + target + " executable");
+        }
+    }
+
+    /** An engine on a memory store (dedup on), closed with the fixtures. */
+    public JobEngine engine() {
+        return engine(Optional.of(new MemoryJobStore(86_400_000L)));
+    }
+
+    public JobEngine engine(Optional<JobStore> store) {
+        JobEngine engine = new JobEngine(JobFixtures.testSettings(), store, new ProcessLauncher(env), Clock.systemUTC());
+        engines.add(engine);
+        return engine;
+    }
+
+    /** The default probe without its cache, so each test sees what is on disk now. */
+    public ProviderAvailability availability() {
+        return new VersionProbe(env, Duration.ofSeconds(5), Duration.ZERO, Clock.systemUTC());
+    }
+
+    public ValidationOrchestrator orchestrator(JobEngine engine) {
+        return orchestrator(engine, UpstreamContractStandIn::check);
+    }
+
+    public ValidationOrchestrator orchestrator(JobEngine engine, BiConsumer<CliName, List<String>> contract) {
+        return new ValidationOrchestrator(engine, availability(), contract);
+    }
+
+    /** Every invocation the fakes recorded, --version probes included. */
+    public List<Map<String, Object>> allInvocations() {
+        if (!Files.exists(record)) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (String line : Files.readAllLines(record)) {
+                if (!line.isBlank()) {
+                    out.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() { }));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The provider runs the fakes recorded (no --version probes). */
+    public List<Map<String, Object>> runs() {
+        return allInvocations().stream().filter(m -> !List.of("--version").equals(m.get("argv"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> argv(Map<String, Object> invocation) {
+        return (List<String>) invocation.get("argv");
+    }
+
+    @Override
+    public void close() {
+        for (JobEngine engine : engines) {
+            engine.close();
+        }
+    }
+}
