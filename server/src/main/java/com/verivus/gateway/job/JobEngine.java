@@ -1,0 +1,561 @@
+package com.verivus.gateway.job;
+
+import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.process.LaunchOutcome;
+import com.verivus.gateway.process.LaunchSpec;
+import com.verivus.gateway.process.LimitBreach;
+import com.verivus.gateway.process.ProcessExit;
+import com.verivus.gateway.process.ProcessHealth;
+import com.verivus.gateway.process.ProcessLauncher;
+import com.verivus.gateway.process.ProcessRun;
+import com.verivus.gateway.process.ProcessSampler;
+import com.verivus.gateway.provider.CliInvocation;
+import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.store.JobOwner;
+import com.verivus.gateway.store.JobRecord;
+import com.verivus.gateway.store.JobStatus;
+import com.verivus.gateway.store.JobStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs CLI invocations as jobs: spawns them, deduplicates identical requests, records them in the
+ * job store, signals completion, cancels and kills process trees, recovers from gateways that died.
+ * Sync and async tools share it: both {@link #start} a job; a sync tool then {@link #awaitTerminal}s
+ * it up to its deadline, an async tool returns the snapshot at once.
+ *
+ * <p>Without a store (backend none) jobs still run but are never deduplicated and vanish from memory
+ * an hour after they finish.
+ */
+public final class JobEngine implements AutoCloseable {
+
+    private static final int KEY_STRIPES = 64;
+    private static final Duration FOREIGN_POLL = Duration.ofMillis(250);
+    private static final String SHUTDOWN_ERROR = "Gateway shut down while job was running";
+
+    private final JobEngineSettings settings;
+    private final JobJournal journal;
+    private final ProcessLauncher launcher;
+    private final Clock clock;
+    private final ProcessSampler sampler;
+    private final DirectRunner direct;
+    private final ConcurrentHashMap<String, LiveJob> jobs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LiveJob> latestByKey = new ConcurrentHashMap<>();
+    private final ReentrantLock[] keyLocks = new ReentrantLock[KEY_STRIPES];
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Creates the engine and, with a store, at once marks orphaned the running rows of gateways that
+     * are gone (before any tool can read them), then schedules output flushes, heartbeats and sweeps.
+     */
+    public JobEngine(JobEngineSettings settings, Optional<JobStore> store, ProcessLauncher launcher, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.clock = clock;
+        JobOwner owner = JobOwner.current();
+        this.journal = store.map(s -> new JobJournal(s, owner, new OwnerLiveness(owner, settings.lease(), clock),
+                clock)).orElse(null);
+        this.sampler = new ProcessSampler(clock);
+        this.direct = new DirectRunner(launcher, RetryPolicy.defaults(), settings);
+        for (int i = 0; i < KEY_STRIPES; i++) {
+            keyLocks[i] = new ReentrantLock();
+        }
+        if (journal != null) {
+            journal.sweepOrphans(jobs::containsKey);
+            journal.evictExpired();
+        }
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "job-engine-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule(this::flushRunningOutput, settings.flushInterval());
+        if (journal != null) {
+            schedule(this::heartbeat, settings.heartbeatInterval());
+        }
+        schedule(this::sweep, settings.sweepInterval());
+    }
+
+    /** The production engine: default settings, the extended PATH of {@code env}, the system clock. */
+    public static JobEngine open(GatewayEnvironment env, long dedupWindowMs, Optional<JobStore> store) {
+        return new JobEngine(JobEngineSettings.defaults(dedupWindowMs), store, new ProcessLauncher(env),
+                Clock.systemUTC());
+    }
+
+    public boolean hasStore() {
+        return journal != null;
+    }
+
+    public Optional<JobStore> store() {
+        return Optional.ofNullable(journal).map(JobJournal::store);
+    }
+
+    public JobEngineSettings settings() {
+        return settings;
+    }
+
+    public void addListener(JobListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(JobListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- start
+
+    /**
+     * Starts a job for the invocation, or returns a running or completed identical job started within
+     * the dedup window (never when {@code forceRefresh}, when the invocation continues a conversation,
+     * or without a store). Identical concurrent starts spawn one process. The invocation's temp files
+     * are deleted when its job settles — at once when it was deduplicated. A missing binary or another
+     * launch failure is not thrown: the job is returned failed (127 / 126).
+     *
+     * @param correlationId null or blank: a random UUID
+     * @throws IllegalArgumentException when the idle timeout is below the engine's minimum
+     * @throws IllegalStateException when the engine is shut down
+     */
+    public JobStart start(CliInvocation invocation, String correlationId, boolean forceRefresh) {
+        Objects.requireNonNull(invocation, "invocation");
+        if (closed.get()) {
+            throw new IllegalStateException("The gateway is shutting down; no new jobs are started");
+        }
+        Duration idle = idleTimeout(invocation);
+        String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        String key = RequestKey.of(invocation.cli().key(), invocation.args(), invocation.env());
+        if (forceRefresh || invocation.continuesConversation() || journal == null) {
+            return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
+        }
+        ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), KEY_STRIPES)];
+        lock.lock();
+        try {
+            Optional<JobSnapshot> reusable = findReusable(key);
+            if (reusable.isPresent()) {
+                JobSnapshot existing = reusable.get();
+                deleteFiles(invocation.tempFiles());
+                GatewayLog.info("Job " + existing.id() + " reused via dedup for " + invocation.cli().key()
+                        + " (correlationId " + corr + ", original " + existing.correlationId() + ")");
+                return new JobStart(existing, true, existing.correlationId());
+            }
+            return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Duration idleTimeout(CliInvocation invocation) {
+        Long ms = invocation.idleTimeoutMs();
+        if (ms == null || ms <= 0) {
+            return null;
+        }
+        if (ms < settings.minIdleTimeout().toMillis()) {
+            throw new IllegalArgumentException("idleTimeoutMs must be at least " + settings.minIdleTimeout().toMillis()
+                    + " (got " + ms + ")");
+        }
+        return Duration.ofMillis(ms);
+    }
+
+    private Optional<JobSnapshot> findReusable(String key) {
+        Instant cutoff = now().minusMillis(settings.dedupWindowMs());
+        LiveJob latest = latestByKey.get(key);
+        if (latest != null) {
+            JobSnapshot s = latest.snapshot();
+            if (s.status().reusable() && !s.startedAt().isBefore(cutoff)) {
+                return Optional.of(s);
+            }
+        }
+        try {
+            Optional<JobRecord> row = journal.findReusable(key, cutoff, jobs::containsKey);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            LiveJob own = jobs.get(row.get().id());
+            JobSnapshot s = own != null ? own.snapshot() : JobSnapshot.of(row.get());
+            return s.status().reusable() ? Optional.of(s) : Optional.empty();
+        } catch (RuntimeException e) {
+            GatewayLog.error("dedup lookup failed; proceeding with fresh run", e);
+            return Optional.empty();
+        }
+    }
+
+    private LiveJob launch(CliInvocation inv, String key, String correlationId, Duration idle) {
+        Instant startedAt = now();
+        LiveJob job = new LiveJob(UUID.randomUUID().toString(), key, correlationId, inv.cli().key(), inv.args(),
+                inv.outputFormat(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
+        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), null,
+                settings.limits(idle)));
+        switch (outcome) {
+            case LaunchOutcome.Failed failed -> {
+                String cli = inv.cli().key();
+                String message = failed.failure().missingBinary()
+                        ? "The '" + cli + "' command was not found. Install the " + cli
+                                + " CLI and make sure it is on PATH. (" + failed.failure().detail() + ")"
+                        : "Failed to launch " + cli + " CLI: " + failed.failure().detail();
+                job.launchFailed(failed.failure().exitCode(), message, now());
+                register(job);
+                recordStart(job, null);
+                GatewayLog.error("Job " + job.id + " error: " + message);
+                settle(job);
+            }
+            case LaunchOutcome.Started started -> {
+                ProcessRun run = started.run();
+                job.attach(run);
+                register(job);
+                recordStart(job, run.pid());
+                GatewayLog.info("Job " + job.id + " started for " + inv.cli().key() + " (pid " + run.pid()
+                        + ", correlationId " + correlationId + ")");
+                run.finished().whenComplete((exit, failure) -> onExit(job, exit));
+                run.start(new ProcessRun.Observer() {
+                    @Override
+                    public void onBreach(LimitBreach breach) {
+                        onLimit(job, breach, idle);
+                    }
+                });
+            }
+        }
+        return job;
+    }
+
+    private void register(LiveJob job) {
+        jobs.put(job.id, job);
+        latestByKey.put(job.requestKey, job);
+    }
+
+    private void recordStart(LiveJob job, Long pid) {
+        if (journal != null) {
+            journal.recordStart(job, pid);
+        }
+    }
+
+    private void onLimit(LiveJob job, LimitBreach breach, Duration idle) {
+        boolean changed = switch (breach) {
+            case IDLE_TIMEOUT -> job.transition(JobStatus.FAILED, 125,
+                    "Process killed after " + idle.toMillis() + "ms of inactivity", now());
+            case OUTPUT_OVERFLOW -> job.transition(JobStatus.FAILED, 126, "Output exceeded maximum size (50MB)", now());
+            case WALL_TIMEOUT -> false; // jobs have no wall-clock limit
+        };
+        if (changed) {
+            GatewayLog.info("Job " + job.id + " killed: " + (breach == LimitBreach.IDLE_TIMEOUT
+                    ? "inactivity (" + idle.toMillis() + "ms)" : "output overflow"));
+        }
+        persist(job);
+    }
+
+    private void onExit(LiveJob job, ProcessExit exit) {
+        job.exited(exit == null ? 1 : exit.exitCode(), now());
+        settle(job);
+    }
+
+    /** Final persistence, temp-file cleanup, completion signal and listeners, exactly once. */
+    private void settle(LiveJob job) {
+        if (!job.beginSettling()) {
+            return;
+        }
+        persist(job);
+        if (job.releaseTempFiles()) {
+            deleteFiles(job.tempFiles);
+        }
+        job.settled.complete(job.snapshot());
+        if (listeners.isEmpty()) {
+            return;
+        }
+        JobResult result = job.result(Integer.MAX_VALUE); // one copy of the output, only for listeners
+        for (JobListener listener : listeners) {
+            try {
+                listener.onJobFinished(result);
+            } catch (RuntimeException e) {
+                GatewayLog.error("job listener failed for job " + job.id, e);
+            }
+        }
+    }
+
+    private void persist(LiveJob job) {
+        if (journal != null) {
+            journal.persist(job);
+        }
+    }
+
+    // ---------------------------------------------------------------- read
+
+    /** The job's snapshot: from memory, else from the store (a running row of another gateway is re-read). */
+    public Optional<JobSnapshot> snapshot(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            return Optional.of(job.snapshot());
+        }
+        return readStore(jobId).map(JobSnapshot::of);
+    }
+
+    /** The snapshot plus the last {@code maxChars} characters of each stream. */
+    public Optional<JobResult> result(String jobId, int maxChars) {
+        if (maxChars < 0) {
+            throw new IllegalArgumentException("maxChars must be >= 0");
+        }
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            return Optional.of(job.result(maxChars));
+        }
+        return readStore(jobId).map(r -> JobResult.of(JobSnapshot.of(r), r.stdout(), r.stderr(), maxChars));
+    }
+
+    /**
+     * Waits until the job is terminal and returns its snapshot, or empty when {@code timeout} passes
+     * first. A job of this gateway wakes the caller the moment it settles (no polling); a job of
+     * another gateway sharing the store can only be watched by re-reading the store (every 250 ms).
+     *
+     * @throws IllegalArgumentException when no such job exists
+     */
+    public Optional<JobSnapshot> awaitTerminal(String jobId, Duration timeout) throws InterruptedException {
+        long timeoutNanos = Math.max(0, timeout.toNanos());
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            try {
+                return Optional.of(job.settled.get(timeoutNanos, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("job " + jobId + " failed to settle", e.getCause());
+            }
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            JobSnapshot s = snapshot(jobId).orElseThrow(() -> new IllegalArgumentException("Job not found: " + jobId));
+            if (s.status().terminal()) {
+                return Optional.of(s);
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return Optional.empty();
+            }
+            LiveJob appeared = jobs.get(jobId);
+            if (appeared != null) {
+                return awaitTerminal(jobId, Duration.ofNanos(remaining));
+            }
+            Thread.sleep(Duration.ofNanos(Math.min(remaining, FOREIGN_POLL.toNanos())));
+        }
+    }
+
+    /**
+     * The settlement of a job of this gateway (its untruncated final result), for callers that compose
+     * futures; empty for unknown jobs and jobs of other gateways.
+     */
+    public Optional<CompletableFuture<JobResult>> completion(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        return job == null ? Optional.empty()
+                : Optional.of(job.settled.thenApply(s -> job.result(Integer.MAX_VALUE)));
+    }
+
+    private Optional<JobRecord> readStore(String jobId) {
+        return journal == null ? Optional.empty() : journal.read(jobId, jobs::containsKey);
+    }
+
+    // ---------------------------------------------------------------- cancel
+
+    /**
+     * Cancels a running job of this gateway: status canceled at once (and persisted), SIGTERM to its
+     * process tree, SIGKILL after the grace period; its output keeps being captured until the tree is
+     * gone and is then persisted. Jobs only in the store are looked up there, so the reason is true:
+     * finished, orphaned, or running on another live gateway.
+     */
+    public CancelResult cancel(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            if (!job.transition(JobStatus.CANCELED, null, null, now())) {
+                return new CancelResult.AlreadyFinished(jobId, job.status());
+            }
+            GatewayLog.info("Job " + jobId + " canceled (correlationId " + job.correlationId + ")");
+            persist(job);
+            ProcessRun run = job.run();
+            if (run != null) {
+                run.terminate();
+            }
+            return new CancelResult.Canceled(jobId);
+        }
+        Optional<JobRecord> row = readStore(jobId);
+        if (row.isEmpty()) {
+            return new CancelResult.NotFound(jobId);
+        }
+        JobRecord r = row.get();
+        if (r.status().terminal()) {
+            return new CancelResult.AlreadyFinished(jobId, r.status());
+        }
+        if (journal.ownerGone(r)) {
+            journal.markOrphaned(r);
+            return new CancelResult.NoLiveProcess(jobId);
+        }
+        return new CancelResult.RunningElsewhere(jobId, r.owner());
+    }
+
+    // ---------------------------------------------------------------- health
+
+    /** Running jobs of this gateway and a /proc sample of each process (llm_process_health). */
+    public JobHealthReport health() {
+        Instant now = now();
+        List<LiveJob> running = jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING)
+                .sorted(Comparator.comparing((LiveJob j) -> j.startedAt)).toList();
+        List<JobHealth> health = new ArrayList<>();
+        Set<Long> pids = new HashSet<>();
+        int dead = 0;
+        int zombies = 0;
+        for (LiveJob job : running) {
+            Long pid = job.pid();
+            ProcessHealth ph = null;
+            if (pid != null) {
+                pids.add(pid);
+                ph = sampler.sample(pid);
+            }
+            boolean isDead = ph != null && !ph.alive();
+            boolean isZombie = ph != null && "Z".equals(ph.state());
+            dead += isDead ? 1 : 0;
+            zombies += isZombie ? 1 : 0;
+            health.add(new JobHealth(job.id, job.cli, JobStatus.RUNNING.key(), ph, isDead, isZombie,
+                    Math.max(0, Duration.between(job.startedAt, now).toMillis())));
+        }
+        sampler.retain(pids);
+        return new JobHealthReport(running.size(), dead, zombies, health);
+    }
+
+    // ---------------------------------------------------------------- direct path
+
+    /**
+     * Runs the invocation to completion without a job (SYNC_DEADLINE_MS=0): no dedup, no store, with
+     * the retry and circuit breaker of the Node gateway's executeCli.
+     *
+     * @param wallTimeout null = none; on expiry the result has code 124 (and is retried)
+     * @throws DirectExecutionException for a missing binary, an output overflow or an open circuit
+     */
+    public DirectResult executeDirect(CliInvocation invocation, Duration wallTimeout)
+            throws DirectExecutionException, InterruptedException {
+        return direct.run(invocation, idleTimeout(invocation), wallTimeout);
+    }
+
+    public DirectRunner directRunner() {
+        return direct;
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    private void schedule(Runnable task, Duration every) {
+        long ms = Math.max(1, every.toMillis());
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                GatewayLog.error("job engine background task failed", e);
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** At most once per flush interval: new output of running jobs goes to the store. */
+    private void flushRunningOutput() {
+        if (journal == null) {
+            return;
+        }
+        for (LiveJob job : jobs.values()) {
+            if (job.status() == JobStatus.RUNNING && job.output().version() != job.persistedOutputVersion) {
+                persist(job);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        journal.heartbeat(jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING).map(j -> j.id)
+                .toList());
+    }
+
+    /** Every sweep interval: forget old finished jobs, orphan rows of dead gateways, delete expired rows. */
+    private void sweep() {
+        Instant forgetBefore = now().minus(settings.memoryRetention());
+        for (LiveJob job : jobs.values()) {
+            Instant finished = job.finishedAt();
+            if (job.isSettled() && finished != null && finished.isBefore(forgetBefore)) {
+                jobs.remove(job.id, job);
+                latestByKey.remove(job.requestKey, job);
+            }
+        }
+        if (journal != null) {
+            journal.sweepOrphans(jobs::containsKey);
+            journal.evictExpired();
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * Shuts down: no new jobs; every running job is marked orphaned ("Gateway shut down while job was
+     * running") and its process tree terminated (SIGTERM, SIGKILL after the grace period); waits for
+     * the trees to go and persists the final state and output. Does not close the store.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ticker.shutdownNow();
+        List<LiveJob> unsettled = jobs.values().stream().filter(j -> !j.isSettled()).toList();
+        for (LiveJob job : unsettled) {
+            if (job.transition(JobStatus.ORPHANED, null, SHUTDOWN_ERROR, now())) {
+                persist(job);
+            }
+            ProcessRun run = job.run();
+            if (run != null) {
+                run.terminate();
+            }
+        }
+        Duration wait = settings.killGrace().plus(settings.drainGrace()).plusSeconds(1);
+        try {
+            CompletableFuture.allOf(unsettled.stream().map(j -> j.settled).toArray(CompletableFuture[]::new))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            GatewayLog.warn("shutdown: some job processes did not finish within " + wait.toMillis() + "ms");
+        }
+        for (LiveJob job : unsettled) {
+            if (!job.isSettled()) {
+                persist(job);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Instant now() {
+        return IsoTimestamps.millis(clock.instant());
+    }
+
+    private static void deleteFiles(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                GatewayLog.warn("could not delete temp file " + file + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.verivus.gateway.job;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The job part of llm_process_health: running jobs of this gateway and their processes. */
+public record JobHealthReport(int runningJobs, int deadJobs, int zombieJobs, List<JobHealth> jobs) {
+
+    public JobHealthReport {
+        jobs = List.copyOf(jobs);
+    }
+
+    /** {@code {runningJobs, deadJobs, zombieJobs, jobs:[...]}}; the tool adds success and persistence. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runningJobs", runningJobs);
+        m.put("deadJobs", deadJobs);
+        m.put("zombieJobs", zombieJobs);
+        m.put("jobs", jobs.stream().map(JobHealth::toMap).toList());
+        return m;
+    }
+}

@@ -1,0 +1,58 @@
+package com.verivus.gateway.mcp.tools.job;
+
+import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.JobSnapshot;
+import com.verivus.gateway.mcp.GatewayTool;
+import com.verivus.gateway.mcp.InputSchema;
+import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.ToolResults;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code llm_job_status}: the snapshot of one job, from memory or the durable store. */
+public final class JobStatusTool implements GatewayTool {
+
+    private final JobEngine engine;
+
+    public JobStatusTool(JobEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String name() {
+        return "llm_job_status";
+    }
+
+    @Override
+    public String description() {
+        return "Status of an async or deferred job: running, completed, failed, canceled or orphaned (its gateway "
+                + "stopped while it ran), with exit code, timestamps and output sizes. Poll it until the status is "
+                + "no longer running, then fetch the output with llm_job_result.";
+    }
+
+    @Override
+    public InputSchema inputSchema() {
+        return InputSchema.builder().string("jobId", "Async job ID from *_request_async (or the jobId of a deferred "
+                + "sync reply)", p -> p.required()).build();
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
+    public CallToolResult call(ToolCall call) {
+        String jobId = call.requiredString("jobId");
+        Optional<JobSnapshot> job = engine.snapshot(jobId);
+        if (job.isEmpty()) {
+            return JobToolResults.notFound(jobId);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("job", job.get().toMap());
+        return ToolResults.json(body);
+    }
+}

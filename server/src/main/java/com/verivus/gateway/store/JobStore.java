@@ -1,0 +1,65 @@
+package com.verivus.gateway.store;
+
+import com.verivus.gateway.config.PersistenceConfig;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable record of jobs: what the job engine writes while jobs run and reads back for status,
+ * results, dedup and orphan recovery. Implementations: {@link SqliteJobStore} (the Node gateway's
+ * logs.db schema), {@link MemoryJobStore}; a Postgres one can implement the same contract.
+ * Every method is thread-safe. Failures are thrown as {@link JobStoreException}.
+ */
+public interface JobStore extends AutoCloseable {
+
+    /** The error a running row gets when its gateway is found gone. */
+    String ORPHANED_ERROR = "Gateway restarted while job was running";
+
+    PersistenceConfig.Backend backend();
+
+    /** How long finished rows are kept ({@code expires_at = finished_at + retention}). */
+    long retentionMs();
+
+    /**
+     * Inserts a running row: empty output, not truncated, expires_at far in the future, with the
+     * record's owner and heartbeat.
+     */
+    void recordStart(JobRecord job);
+
+    /** Replaces the output of a row (a flush while the job runs). */
+    void recordOutput(String id, String stdout, String stderr, boolean outputTruncated);
+
+    /** Writes the terminal state and output; expires_at = finishedAt + retention. */
+    void recordComplete(JobCompletion completion);
+
+    Optional<JobRecord> find(String id);
+
+    /**
+     * The most recent row with this request key that is running or completed and started at or after
+     * {@code startedNotBefore} (the dedup window).
+     */
+    Optional<JobRecord> findReusable(String requestKey, Instant startedNotBefore);
+
+    /** Owner and liveness of every running row (output not loaded). */
+    List<JobLease> findRunning();
+
+    /**
+     * Marks a running row orphaned ({@link #ORPHANED_ERROR} unless it has an error, finished_at now
+     * unless set, expires_at now + retention) if its heartbeat is still {@code expectedHeartbeat}
+     * (null matches a row without heartbeat), so an owner that just proved alive is not overruled.
+     *
+     * @return true when the row was changed
+     */
+    boolean markOrphaned(String id, Instant expectedHeartbeat, Instant now);
+
+    /** Sets heartbeat_at of those rows that are still running. */
+    int heartbeat(Collection<String> ids, Instant at);
+
+    /** Deletes rows whose expires_at is before {@code now}. */
+    int evictExpired(Instant now);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,6 @@
+/**
+ * Durable job records: {@link com.verivus.gateway.store.JobStore} and its SQLite (the Node gateway's logs.db
+ * schema plus nullable owner/heartbeat columns, versioned in {@code job_store_migrations}) and memory
+ * implementations, opened by {@link com.verivus.gateway.store.JobStores} from the {@code [persistence]} config.
+ */
+package com.verivus.gateway.store;
