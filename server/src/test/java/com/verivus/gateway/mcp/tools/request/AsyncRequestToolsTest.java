@@ -117,6 +117,14 @@ class AsyncRequestToolsTest {
             String jobId = (String) job(json(hanging.call("codex_request_async", Map.of("prompt", "forever",
                     "correlationId", "a-cancel")))).get("id");
 
+            Map<String, Object> health = json(hanging.call("llm_process_health", Map.of()));
+            assertThat(health).containsEntry("runningJobs", 1);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = ((List<Map<String, Object>>) health.get("jobs")).getFirst();
+            assertThat(entry).containsEntry("jobId", jobId).containsEntry("cli", "codex")
+                    .containsEntry("status", "running").containsEntry("isDead", false);
+            assertThat((Map<?, ?>) entry.get("processHealth")).containsKey("pid");
+
             Map<String, Object> canceled = json(hanging.call("llm_job_cancel", Map.of("jobId", jobId)));
 
             assertThat(canceled).containsEntry("success", true).containsEntry("jobId", jobId);
