@@ -123,7 +123,7 @@ class AsyncRequestToolsTest {
             Map<String, Object> entry = ((List<Map<String, Object>>) health.get("jobs")).getFirst();
             assertThat(entry).containsEntry("jobId", jobId).containsEntry("cli", "codex")
                     .containsEntry("status", "running").containsEntry("isDead", false);
-            assertThat((Map<?, ?>) entry.get("processHealth")).containsKey("pid");
+            assertThat(entry.get("processHealth")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("pid");
 
             Map<String, Object> canceled = json(hanging.call("llm_job_cancel", Map.of("jobId", jobId)));
 
