@@ -124,8 +124,19 @@ class RequestToolsE2ETest {
         String jobId;
         try (GatewayClient gw = gateway(fakes, Map.of("SYNC_DEADLINE_MS", "5000", "FAKE_CLI_MODE", "slow",
                 "FAKE_CLI_SLEEP_MS", "7000")).connect(progress::add)) {
-            CallToolResult r = gw.call("claude_request", Map.of("prompt", "slow", "correlationId", "e2e-slow"),
-                    "token-1");
+            java.util.concurrent.CompletableFuture<CallToolResult> pending = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> gw.call("claude_request", Map.of("prompt", "slow", "correlationId", "e2e-slow"),
+                            "token-1"));
+            // the waiting sync call does not block other calls: the job shows up in process health meanwhile
+            Map<String, Object> health;
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            do {
+                Thread.sleep(100);
+                health = json(gw.call("llm_process_health", Map.of()));
+            } while (((Number) health.get("runningJobs")).intValue() == 0 && System.nanoTime() < until);
+            assertThat(health).containsEntry("runningJobs", 1);
+            assertThat(pending).isNotDone();
+            CallToolResult r = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
             Map<String, Object> body = json(r);
             assertThat(body).containsEntry("status", "deferred").containsEntry("pollWith", "llm_job_status")

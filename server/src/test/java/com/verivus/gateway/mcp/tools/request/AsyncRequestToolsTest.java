@@ -135,6 +135,35 @@ class AsyncRequestToolsTest {
     }
 
     @Test
+    void closing_the_gateway_kills_running_jobs_and_records_them_orphaned() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        RequestGateway child = RequestGateway.start(dir.resolve("child"), Map.of("FAKE_CLI_MODE", "child",
+                "FAKE_CLI_CHILD_PID_FILE", pidFile.toString()));
+        String jobId;
+        long grandchild;
+        try (child) {
+            jobId = (String) job(json(child.call("grok_request_async", Map.of("prompt", "spawn",
+                    "correlationId", "a-shutdown")))).get("id");
+            eventually(WAIT, () -> java.nio.file.Files.exists(pidFile)
+                    && !readQuietly(pidFile).isBlank(), "the grandchild pid");
+            grandchild = Long.parseLong(readQuietly(pidFile).trim());
+            assertThat(ProcessHandle.of(grandchild)).isPresent();
+        }
+        eventually(WAIT, () -> ProcessHandle.of(grandchild).map(h -> !h.isAlive()).orElse(true), "the grandchild to die");
+        assertThat(child.query("SELECT status, error FROM jobs WHERE id = ?", jobId))
+                .containsExactly(Map.of("status", "orphaned", "error", "Gateway shut down while job was running"));
+        assertThat(child.recorderRow("a-shutdown")).containsEntry("status", "orphaned");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void async_tool_results_name_the_tool_on_errors_and_refuse_bad_input() {
         CallToolResult reserved = gw.call("grok_request_async", Map.of("prompt", "p", "sessionId", "gw-x"));
         CallToolResult unknown = gw.call("llm_job_status", Map.of("jobId", "no-such-job"));

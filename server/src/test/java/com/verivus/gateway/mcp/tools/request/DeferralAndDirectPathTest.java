@@ -95,6 +95,13 @@ class DeferralAndDirectPathTest {
             assertThat(gw.recorderRow("z-1")).containsEntry("status", "completed")
                     .containsEntry("circuit_breaker_state", "closed").containsEntry("async_job_id", null);
 
+            // the direct path keeps the extended PATH when the invocation sets variables (Mistral's model)
+            assertThat(gw.call("mistral_request", Map.of("prompt", "direct")).isError()).isFalse();
+            Map<?, ?> env = (Map<?, ?>) gw.fakes.lastRecord().get("env");
+            assertThat(env.get("VIBE_ACTIVE_MODEL")).isEqualTo("devstral-medium");
+            assertThat((String) env.get("PATH")).startsWith(gw.home.resolve(".local/bin") + ":/usr/local/bin:/usr/bin")
+                    .contains(gw.fakes.bin().toString());
+
             Files.delete(gw.fakes.bin().resolve("claude"));
             CallToolResult missing = gw.call("claude_request", Map.of("prompt", "x", "correlationId", "z-2"));
             assertThat(missing.isError()).isTrue();
@@ -104,7 +111,7 @@ class DeferralAndDirectPathTest {
                             + "your PATH.");
             assertThat(structured(missing)).containsEntry("exitCode", 1).containsEntry("errorCategory", "spawn_error");
             assertThat(gw.recorderRow("z-2")).containsEntry("status", "failed");
-            assertThat(gw.runtime.metrics().snapshot()).containsEntry("totalRequests", 2L)
+            assertThat(gw.runtime.metrics().snapshot()).containsEntry("totalRequests", 3L)
                     .containsEntry("totalFailures", 1L);
         }
     }
