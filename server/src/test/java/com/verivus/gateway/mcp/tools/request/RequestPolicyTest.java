@@ -93,6 +93,49 @@ class RequestPolicyTest {
                 .containsEntry("status", "approved").containsEntry("operation", "gemini_request_async");
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> perCliApprovalInputs() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("codex_request", Map.of(
+                        "dangerouslyBypassApprovalsAndSandbox", true, "fullAuto", true), "balanced", true, true, 7),
+                org.junit.jupiter.params.provider.Arguments.of("codex_request", Map.of("fullAuto", true), "strict",
+                        false, true, 2),
+                org.junit.jupiter.params.provider.Arguments.of("gemini_request", Map.of("approvalMode", "yolo"),
+                        "strict", true, false, 3),
+                org.junit.jupiter.params.provider.Arguments.of("grok_request", Map.of("permissionMode",
+                        "bypassPermissions"), "strict", true, false, 3),
+                org.junit.jupiter.params.provider.Arguments.of("grok_request", Map.of("alwaysApprove", true),
+                        "strict", true, false, 3),
+                org.junit.jupiter.params.provider.Arguments.of("mistral_request", Map.of("permissionMode",
+                        "auto-approve"), "strict", true, false, 3),
+                org.junit.jupiter.params.provider.Arguments.of("mistral_request", Map.of(), "strict", false, false, 0),
+                org.junit.jupiter.params.provider.Arguments.of("claude_request", Map.of("permissionMode",
+                        "bypassPermissions"), "strict", false, false, 0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} {2}")
+    @org.junit.jupiter.params.provider.MethodSource("perCliApprovalInputs")
+    void each_cli_feeds_its_own_bypass_and_full_auto_inputs_to_the_approval_gate(String tool, Map<String, Object> extra,
+            String policy, boolean bypass, boolean fullAuto, int score) {
+        Map<String, Object> args = new java.util.HashMap<>(extra);
+        args.put("prompt", "tidy up the module");
+        args.put("approvalStrategy", "mcp_managed");
+        args.put("approvalPolicy", policy);
+        CallToolResult r = gw.call(tool, args);
+
+        boolean approved = score <= (policy.equals("strict") ? 2 : 5);
+        Map<?, ?> approval = (Map<?, ?>) (approved ? structured(r).get("approval") : json(r).get("approval"));
+        assertThat(r.isError()).as(text(r)).isEqualTo(!approved);
+        assertThat(approval.get("bypassRequested")).isEqualTo(bypass);
+        assertThat(approval.get("fullAuto")).isEqualTo(fullAuto);
+        assertThat(approval.get("score")).isEqualTo(score);
+        assertThat(approval.get("status")).isEqualTo(approved ? "approved" : "denied");
+        assertThat(gw.fakes.records()).hasSize(approved ? 1 : 0);
+        if (tool.startsWith("mistral")) {
+            assertThat(approval.get("metadata")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("vibeActiveModelEnv", true).containsEntry("model", "devstral-medium");
+        }
+    }
+
     @Test
     void review_integrity_findings_are_appended_to_text_answers_but_not_to_json() {
         CallToolResult text = gw.call("claude_request", Map.of("prompt", "Please review this code",
