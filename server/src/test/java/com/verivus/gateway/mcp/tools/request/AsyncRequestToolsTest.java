@@ -77,6 +77,23 @@ class AsyncRequestToolsTest {
     }
 
     @Test
+    void llm_job_result_parses_a_claude_stream_json_job_with_the_claude_provider_parser() {
+        String jobId = (String) job(json(gw.call("claude_request_async", Map.of("prompt", "parse me",
+                "outputFormat", "stream-json")))).get("id");
+        awaitFinished(jobId);
+
+        Map<String, Object> result = json(gw.call("llm_job_result", Map.of("jobId", jobId)));
+
+        assertThat(result).containsKey("parsed");
+        Map<?, ?> parsed = (Map<?, ?>) result.get("parsed");
+        assertThat(parsed.get("text")).isEqualTo("fake claude answer: parse me");
+        assertThat(parsed.get("costUsd")).isEqualTo(0.0123);
+        assertThat(parsed.get("usage")).isEqualTo(Map.of("inputTokens", 11, "outputTokens", 7,
+                "cacheReadInputTokens", 3, "cacheCreationInputTokens", 2));
+        assertThat(parsed.get("model")).isNotNull();
+    }
+
+    @Test
     void two_identical_async_requests_share_one_job_and_one_process_until_forced_to_refresh() {
         Map<String, Object> args = Map.of("prompt", "same question");
         String first = (String) job(json(gw.call("claude_request_async", args))).get("id");

@@ -173,6 +173,21 @@ class SyncRequestToolsTest {
     }
 
     @Test
+    void an_identical_sync_request_reuses_the_finished_job_unless_forced_and_each_is_booked() {
+        CallToolResult a = gw.call("grok_request", Map.of("prompt", "same", "correlationId", "s-1"));
+        CallToolResult b = gw.call("grok_request", Map.of("prompt", "same", "correlationId", "s-2"));
+        CallToolResult c = gw.call("grok_request", Map.of("prompt", "same", "forceRefresh", true,
+                "correlationId", "s-3"));
+
+        assertThat(List.of(text(a), text(b), text(c))).containsOnly("fake grok answer: same\n");
+        assertThat(gw.fakes.records()).hasSize(2);
+        assertThat(gw.recorderRow("s-2")).containsEntry("status", "completed")
+                .containsEntry("async_job_id", gw.recorderRow("s-1").get("async_job_id"));
+        assertThat(gw.recorderRow("s-3").get("async_job_id")).isNotEqualTo(gw.recorderRow("s-1").get("async_job_id"));
+        assertThat(gw.runtime.metrics().snapshot()).containsEntry("totalRequests", 3L);
+    }
+
+    @Test
     void a_missing_binary_is_exit_127_with_the_not_found_message_and_a_failed_recorder_row() throws Exception {
         Files.delete(gw.fakes.bin().resolve("grok"));
 
