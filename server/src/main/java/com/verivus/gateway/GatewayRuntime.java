@@ -105,7 +105,10 @@ public final class GatewayRuntime implements AutoCloseable {
         }
         // Sync tools run through the engine even without a store (then without dedup or durability).
         this.engine = JobEngine.open(env, persistence.dedupWindowMs(), store);
-        closeables.add(engine); // closed before the store and the recorder: kills process trees, persists
+        // closed in reverse: the engine first (kills process trees, persists), then the pipeline books the
+        // requests of the jobs that ended, then the store and the recorder
+        closeables.add(this::closePipeline);
+        closeables.add(engine);
         this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs);
 
         this.dataDirectory = persistence.dataDirectory(env);
@@ -163,6 +166,12 @@ public final class GatewayRuntime implements AutoCloseable {
         List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline));
         async.addAll(JobTools.create(engine, new ClaudeStreamJsonBlock()));
         return async;
+    }
+
+    private void closePipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
 
     /** The engine's running jobs as llm_process_health shows them. */

@@ -52,26 +52,27 @@ final class RequestCompletion {
             }
         }
         sessions.recordUpstream(p.run().session().afterRunActions(), o.stdout(), o.stderr());
-        recorder.logComplete(outcome(p, o));
         if (o.status() == JobStatus.COMPLETED || o.status() == JobStatus.FAILED) {
             metrics.recordRequest(p.cli(), p.elapsedMs(), o.succeeded());
         }
+        // last, so that a finished recorder row means the request is fully booked
+        recorder.logComplete(outcome(p, o));
     }
 
     /** The request failed after its row was started but before (or instead of) a run. */
     void failedWithoutRun(PreparedRequest p, String message) {
+        metrics.recordRequest(p.cli(), p.elapsedMs(), false);
         recorder.logComplete(RequestOutcome.failed(p.correlationId()).response("").durationMs(p.elapsedMs())
                 .exitCode(1).errorMessage(message).approvalDecision(decision(p))
                 .optimizationApplied(p.promptOptimized()).build());
-        metrics.recordRequest(p.cli(), p.elapsedMs(), false);
     }
 
     /** The approval gate denied the request: a failed row carrying the decision. */
     void denied(PreparedRequest p) {
+        metrics.recordRequest(p.cli(), p.elapsedMs(), false);
         recorder.logComplete(RequestOutcome.failed(p.correlationId()).response("").durationMs(p.elapsedMs())
                 .errorMessage(ReplyBodies.denialMessage(p)).approvalDecision(decision(p))
                 .optimizationApplied(p.promptOptimized()).build());
-        metrics.recordRequest(p.cli(), p.elapsedMs(), false);
     }
 
     private static RequestOutcome outcome(PreparedRequest p, RunOutcome o) {

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeoutException;
  * The end of every request (inline, deferred, async, deduplicated) is booked once by {@link RequestTracker}
  * / {@link RequestCompletion}: session actions, recorder row, metrics.
  */
-public final class RequestPipeline {
+public final class RequestPipeline implements AutoCloseable {
 
     static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
@@ -277,6 +277,23 @@ public final class RequestPipeline {
             return sessions.getActive(CliName.CLAUDE).map(Session::id).orElse(null);
         }
         return id;
+    }
+
+    /**
+     * Call after the job engine has shut down: waits (a few seconds at most) until the requests of the
+     * jobs it ended are booked in the recorder and the session store, then stops listening to the engine.
+     */
+    @Override
+    public void close() {
+        try {
+            if (!tracker.awaitBooked(Duration.ofSeconds(5))) {
+                GatewayLog.warn("shutdown: some requests were still running; their recorder rows stay 'started'");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            engine.removeListener(tracker);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

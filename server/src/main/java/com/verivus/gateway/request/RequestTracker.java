@@ -27,6 +27,7 @@ final class RequestTracker implements JobListener {
     private final JobEngine engine;
     private final RequestCompletion completion;
     private final ConcurrentHashMap<String, List<PendingRequest>> byJob = new ConcurrentHashMap<>();
+    private final java.util.Set<PendingRequest> unfinished = ConcurrentHashMap.newKeySet();
 
     RequestTracker(JobEngine engine, RequestCompletion completion) {
         this.engine = engine;
@@ -36,6 +37,7 @@ final class RequestTracker implements JobListener {
     /** Registers the request on its job; returns the handle whose {@code done} completes once it is finished. */
     PendingRequest track(PreparedRequest request, RequestCompletion.Mode mode, String jobId) {
         PendingRequest pending = new PendingRequest(request, mode, jobId);
+        unfinished.add(pending);
         byJob.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(pending);
         Optional<CompletableFuture<JobResult>> settlement = engine.completion(jobId);
         if (settlement.isPresent()) {
@@ -95,6 +97,28 @@ final class RequestTracker implements JobListener {
             GatewayLog.error("finishing request " + pending.request.correlationId() + " failed", e);
         } finally {
             pending.done.complete(outcome);
+            unfinished.remove(pending);
         }
+    }
+
+    /**
+     * Waits until the requests of ended jobs are booked. The engine signals a job's end before it calls
+     * its listeners, so a shutdown waits here before the recorder and the session store go away.
+     *
+     * @return false when some request was still unfinished at the timeout (its job did not end)
+     */
+    boolean awaitBooked(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (PendingRequest p : List.copyOf(unfinished)) {
+            long remaining = deadline - System.nanoTime();
+            try {
+                p.done.get(Math.max(0, remaining), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // finish() never completes exceptionally; nothing to wait for
+            }
+        }
+        return true;
     }
 }
