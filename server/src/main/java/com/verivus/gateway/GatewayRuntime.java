@@ -9,7 +9,19 @@ import com.verivus.gateway.config.PersistenceConfigLoader;
 import com.verivus.gateway.config.SyncDeadline;
 import com.verivus.gateway.health.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
-import com.verivus.gateway.job.JobHealthSource;
+import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.JobHealth;
+import com.verivus.gateway.job.JobHealthReport;
+import com.verivus.gateway.job.JobHealthSnapshot;
+import com.verivus.gateway.mcp.tools.job.ClaudeStreamJsonBlock;
+import com.verivus.gateway.mcp.tools.job.JobTools;
+import com.verivus.gateway.mcp.tools.request.RequestTools;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.request.PollTools;
+import com.verivus.gateway.request.RequestPipeline;
+import com.verivus.gateway.request.RequestServices;
+import com.verivus.gateway.store.JobStore;
+import com.verivus.gateway.store.JobStores;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.GatewayTool;
@@ -46,6 +58,7 @@ import com.verivus.gateway.upgrade.UpgradeRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: builds every subsystem once per process from the environment, and the tool
@@ -67,6 +80,9 @@ public final class GatewayRuntime implements AutoCloseable {
     private final PerformanceMetrics metrics;
     private final SessionStore sessions;
     private final FlightRecorder recorder;
+    private final JobEngine engine;
+    private final RequestPipeline pipeline;
+    private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
     private final ToolCatalog catalog;
     private final String instructions;
@@ -78,17 +94,30 @@ public final class GatewayRuntime implements AutoCloseable {
         this.persistence = PersistenceConfigLoader.load(env);
         this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
-        // Seam for the jobs issue: open the JobStore for persistence.backend() here (none for backend
-        // none; on failure log "Failed to open durable job store; async tools will be unavailable" and
-        // keep the error as storeProblem), register it in closeables and build the job engine on it.
-        boolean storeOpened = false;
-        String storeProblem = "no job store implementation is wired into this build yet";
-        this.asyncJobs = AsyncJobsAvailability.decide(persistence, storeOpened, storeProblem);
+        // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
+        this.recorder = FlightRecorder.open(env, persistence);
+        closeables.add(recorder);
+
+        Optional<JobStore> store = Optional.empty();
+        String storeProblem = null;
+        try {
+            store = JobStores.open(persistence);
+            store.ifPresent(closeables::add);
+        } catch (RuntimeException e) {
+            storeProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+            GatewayLog.error("Failed to open durable job store; async tools will be unavailable: " + storeProblem);
+        }
+        this.asyncJobs = AsyncJobsAvailability.decide(persistence, store.isPresent(), storeProblem);
         if (!asyncJobs.enabled() && persistence.asyncJobsEnabled()) {
             GatewayLog.warn(asyncJobs.reason());
         }
-        JobHealthSource jobHealth = JobHealthSource.NONE; // the job engine, once it exists
-        this.processHealth = new ProcessHealthReport(persistence, env, jobHealth, asyncJobs);
+        // Sync tools run through the engine even without a store (then without dedup or durability).
+        this.engine = JobEngine.open(env, persistence.dedupWindowMs(), store);
+        // closed in reverse: the engine first (kills process trees, persists), then the pipeline books the
+        // requests of the jobs that ended, then the store and the recorder
+        closeables.add(this::closePipeline);
+        closeables.add(engine);
+        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs);
 
         this.dataDirectory = persistence.dataDirectory(env);
         this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
@@ -96,8 +125,8 @@ public final class GatewayRuntime implements AutoCloseable {
         this.sessions = new FileSessionStore(dataDirectory, env);
         this.models = new ModelRegistry(env);
 
-        this.recorder = FlightRecorder.open(env, persistence);
-        closeables.add(recorder);
+        this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
+                PrepareContext.of(env, dataDirectory), syncDeadlineMs, () -> pollTools));
         SkillCatalog skills = SkillCatalog.fromClasspath();
 
         List<GatewayTool> tools = new ArrayList<>();
@@ -110,6 +139,7 @@ public final class GatewayRuntime implements AutoCloseable {
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
         tools.add(new ListAvailableModelsTool(models));
+        tools.addAll(RequestTools.sync(pipeline));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
         }
@@ -128,6 +158,7 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
         this.catalog = new ToolCatalog(tools, resources);
+        this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
     }
 
@@ -140,9 +171,24 @@ public final class GatewayRuntime implements AutoCloseable {
         return new GatewayRuntime(env);
     }
 
-    /** The 8 async/job tools; registered only when {@link #asyncJobs()} is enabled. Filled by the jobs issue. */
+    /** The 8 async/job tools; registered only when {@link #asyncJobs()} is enabled. */
     private List<GatewayTool> asyncTools() {
-        return List.of();
+        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline));
+        async.addAll(JobTools.create(engine, new ClaudeStreamJsonBlock()));
+        return async;
+    }
+
+    private void closePipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    /** The engine's running jobs as llm_process_health shows them. */
+    private static JobHealthSnapshot healthOf(JobEngine engine) {
+        JobHealthReport report = engine.health();
+        return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
+                report.jobs().stream().map(JobHealth::toMap).toList());
     }
 
     public GatewayEnvironment environment() {
@@ -175,6 +221,15 @@ public final class GatewayRuntime implements AutoCloseable {
 
     public ApprovalGate approvals() {
         return approvals;
+    }
+
+    /** Runs every CLI invocation of this gateway, sync or async. */
+    public JobEngine engine() {
+        return engine;
+    }
+
+    public RequestPipeline pipeline() {
+        return pipeline;
     }
 
     public FlightRecorder recorder() {

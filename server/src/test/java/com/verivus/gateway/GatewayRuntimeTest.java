@@ -42,14 +42,48 @@ class GatewayRuntimeTest {
     }
 
     @Test
-    void without_an_open_job_store_no_async_tool_is_registered_and_health_says_why() {
+    void the_default_sqlite_store_registers_the_request_tools_then_the_async_block_in_the_node_order() {
+        try (GatewayRuntime runtime = start()) {
+            assertThat(runtime.asyncJobs().enabled()).isTrue();
+            assertThat(runtime.engine().hasStore()).isTrue();
+            List<String> names = toolNames(runtime);
+            int first = names.indexOf("claude_request");
+            assertThat(names.subList(first, first + 14)).containsExactly("claude_request", "codex_request",
+                    "codex_fork_session", "gemini_request", "grok_request", "mistral_request", "claude_request_async",
+                    "codex_request_async", "gemini_request_async", "grok_request_async", "mistral_request_async",
+                    "llm_job_status", "llm_job_result", "llm_job_cancel");
+            assertThat(names.get(first + 14)).isEqualTo("llm_process_health");
+            assertThat(runtime.processHealth().json()).contains("\"asyncToolsRegistered\": true")
+                    .contains("\"warning\": null");
+            assertThat(runtime.instructions()).contains("poll it with llm_job_status");
+        }
+    }
+
+    @Test
+    void a_job_store_that_cannot_be_opened_disables_the_async_tools_with_the_real_reason() throws IOException {
+        Path notADirectory = home.resolve("plain-file");
+        Files.writeString(notADirectory, "x");
+        writeConfig("[persistence]\nbackend = \"sqlite\"\npath = \"" + notADirectory.resolve("logs.db") + "\"\n");
         try (GatewayRuntime runtime = start()) {
             assertThat(runtime.asyncJobs().enabled()).isFalse();
-            assertThat(toolNames(runtime)).doesNotContainAnyElementsOf(ASYNC_TOOLS);
+            assertThat(runtime.asyncJobs().reason()).contains("job store could not be opened")
+                    .contains(notADirectory.toString());
+            assertThat(toolNames(runtime)).doesNotContainAnyElementsOf(ASYNC_TOOLS)
+                    .contains("claude_request", "codex_fork_session");
+            assertThat(runtime.engine().hasStore()).isFalse();
             assertThat(runtime.processHealth().json()).contains("\"asyncToolsRegistered\": false")
                     .contains("job store could not be opened");
-            assertThat(runtime.instructions()).contains("are not registered on this gateway")
-                    .doesNotContain("llm_job_status and fetch");
+            assertThat(runtime.instructions()).contains("are not registered on this gateway");
+        }
+    }
+
+    @Test
+    void a_postgres_backend_runs_without_async_tools_and_says_the_backend_is_not_implemented() throws IOException {
+        writeConfig("[persistence]\nbackend = \"postgres\"\ndsn = \"postgresql://u@h/db\"\n");
+        try (GatewayRuntime runtime = start()) {
+            assertThat(runtime.asyncJobs().enabled()).isFalse();
+            assertThat(runtime.asyncJobs().reason()).contains("PostgresJobStore is not yet implemented");
+            assertThat(toolNames(runtime)).doesNotContainAnyElementsOf(ASYNC_TOOLS).contains("claude_request");
         }
     }
 

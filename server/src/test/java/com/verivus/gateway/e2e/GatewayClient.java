@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The real gateway under the MCP SDK's own stdio client ({@link StdioClientTransport}), initialized.
@@ -28,7 +29,7 @@ public final class GatewayClient implements AutoCloseable {
     private final McpSyncClient client;
     private final StringBuffer stderr = new StringBuffer();
 
-    private GatewayClient(GatewayProcess.Builder launch) {
+    private GatewayClient(GatewayProcess.Builder launch, Consumer<McpSchema.ProgressNotification> progress) {
         List<String> cmd = launch.command();
         ServerParameters params = ServerParameters.builder(cmd.getFirst()).args(cmd.subList(1, cmd.size()))
                 .env(launch.environment()).build();
@@ -42,14 +43,23 @@ public final class GatewayClient implements AutoCloseable {
             }
         };
         transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
-        this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
-                .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0")).build();
+                .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0"));
+        if (progress != null) {
+            spec.progressConsumer(progress);
+        }
+        this.client = spec.build();
         client.initialize();
     }
 
     static GatewayClient connect(GatewayProcess.Builder launch) {
-        return new GatewayClient(launch);
+        return new GatewayClient(launch, null);
+    }
+
+    /** Connects with a consumer of the progress notifications the server sends (see {@link #call(String, Map, Object)}). */
+    static GatewayClient connect(GatewayProcess.Builder launch, Consumer<McpSchema.ProgressNotification> progress) {
+        return new GatewayClient(launch, progress);
     }
 
     public McpSyncClient mcp() {
@@ -62,6 +72,11 @@ public final class GatewayClient implements AutoCloseable {
 
     public CallToolResult call(String tool, Map<String, Object> arguments) {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    /** Calls a tool with a progress token, so the server may send progress notifications for the call. */
+    public CallToolResult call(String tool, Map<String, Object> arguments, Object progressToken) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments, Map.of("progressToken", progressToken)));
     }
 
     /** Calls a tool whose result text is JSON and returns it parsed. */

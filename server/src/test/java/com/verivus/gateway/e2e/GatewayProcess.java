@@ -329,6 +329,11 @@ public final class GatewayProcess implements AutoCloseable {
         public GatewayClient connect() {
             return GatewayClient.connect(this);
         }
+
+        /** As {@link #connect()}, handing the server's progress notifications to {@code progress}. */
+        public GatewayClient connect(java.util.function.Consumer<io.modelcontextprotocol.spec.McpSchema.ProgressNotification> progress) {
+            return GatewayClient.connect(this, progress);
+        }
     }
 
     /** The JDK running the tests (JAVA_HOME, as ./mvnw sets it; else java.home). */

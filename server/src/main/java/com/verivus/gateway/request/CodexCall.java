@@ -1,0 +1,46 @@
+package com.verivus.gateway.request;
+
+import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.SharedRequest;
+import com.verivus.gateway.provider.codex.CodexAdapter;
+import com.verivus.gateway.provider.codex.CodexRequest;
+import com.verivus.gateway.session.Session;
+import com.verivus.gateway.session.SessionStore;
+import java.util.Optional;
+
+/** codex_request / codex_request_async. */
+public record CodexCall(CodexRequest request) implements ProviderCall {
+
+    @Override
+    public CliName cli() {
+        return CliName.CODEX;
+    }
+
+    @Override
+    public SharedRequest shared() {
+        return request.shared();
+    }
+
+    @Override
+    public ProviderCall with(SharedRequest shared) {
+        CodexRequest r = request;
+        return new CodexCall(new CodexRequest(shared, r.session(), r.fullAuto(), r.sandboxMode(), r.askForApproval(),
+                r.useLegacyFullAutoFlag(), r.dangerouslyBypassApprovalsAndSandbox(), r.outputFormat(),
+                r.outputSchema(), r.search(), r.profile(), r.configOverrides(), r.ephemeral(), r.images(),
+                r.ignoreUserConfig(), r.ignoreRules()));
+    }
+
+    @Override
+    public PreparedRun prepare(SessionStore sessions, PrepareContext ctx) {
+        return CodexAdapter.prepare(request, sessions.getActive(CliName.CODEX).map(Session::id), ctx);
+    }
+
+    /** Codex: bypass = dangerouslyBypassApprovalsAndSandbox, full-auto = fullAuto. */
+    @Override
+    public Optional<ApprovalInputs> approvalInputs() {
+        return Optional.of(new ApprovalInputs(request.dangerouslyBypassApprovalsAndSandbox(), request.fullAuto(),
+                ApprovalInputs.metadata(request.shared().model())));
+    }
+}

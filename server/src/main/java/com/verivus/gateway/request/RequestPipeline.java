@@ -1,0 +1,315 @@
+package com.verivus.gateway.request;
+
+import com.verivus.gateway.approval.ApprovalDecision;
+import com.verivus.gateway.approval.ApprovalPolicy;
+import com.verivus.gateway.approval.ApprovalRequest;
+import com.verivus.gateway.job.DirectExecutionException;
+import com.verivus.gateway.job.DirectResult;
+import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.JobStart;
+import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.optimizer.PromptOptimizer;
+import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.McpServerName;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.ProviderRequestException;
+import com.verivus.gateway.provider.SharedRequest;
+import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
+import com.verivus.gateway.provider.codex.CodexSessionPlanner;
+import com.verivus.gateway.review.ReviewIntegrity;
+import com.verivus.gateway.session.Session;
+import com.verivus.gateway.session.SessionStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs provider requests, sync and async (§1.2 flow): resolve the model alias, check review integrity
+ * on the raw prompt, optionally optimise the prompt, let the adapter prepare the run, ask the approval
+ * gate (mcp_managed), start the flight-recorder row, then
+ * <ul>
+ * <li>sync: run it — inline on the direct path when SYNC_DEADLINE_MS is 0, else as a job awaited until
+ *     it settles (signalled, not polled) or the deadline passes (the deferred reply); progress goes to
+ *     the client meanwhile;</li>
+ * <li>async: session bookkeeping first (a store failure starts no job), then start the job and return
+ *     its snapshot.</li>
+ * </ul>
+ * The end of every request (inline, deferred, async, deduplicated) is booked once by {@link RequestTracker}
+ * / {@link RequestCompletion}: session actions, recorder row, metrics.
+ */
+public final class RequestPipeline implements AutoCloseable {
+
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+
+    private final RequestServices services;
+    private final JobEngine engine;
+    private final SessionStore sessions;
+    private final PrepareContext prepareContext;
+    private final SessionBookkeeping bookkeeping;
+    private final RequestCompletion completion;
+    private final RequestTracker tracker;
+
+    public RequestPipeline(RequestServices services) {
+        this.services = services;
+        this.engine = services.engine();
+        this.sessions = services.sessions();
+        this.prepareContext = services.prepareContext().withCodexThreads(id -> sessions.get(id)
+                .map(Session::metadataOrEmpty).map(m -> m.get(CodexSessionPlanner.THREAD_ID_KEY))
+                .filter(v -> v instanceof String).map(String.class::cast));
+        this.bookkeeping = new SessionBookkeeping(sessions);
+        this.completion = new RequestCompletion(bookkeeping, services.recorder(), services.metrics());
+        this.tracker = new RequestTracker(engine, completion);
+        engine.addListener(tracker);
+    }
+
+    public long syncDeadlineMs() {
+        return services.syncDeadlineMs();
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /**
+     * A sync request: the answer, the error, or the deferred reply.
+     *
+     * @throws ProviderRequestException for invalid input (nothing recorded, nothing spawned)
+     */
+    public RequestReply sync(RequestSpec spec, ProgressSink progress) {
+        PreparedRequest p;
+        try {
+            p = prepare(spec);
+        } catch (ClaudeMcpConfigException e) {
+            return ReplyBodies.mcpConfigFailure(spec, e);
+        }
+        return runSync(p, progress);
+    }
+
+    /**
+     * An async request: the started (or reused) job's snapshot.
+     *
+     * @throws ProviderRequestException for invalid input (nothing recorded, nothing spawned)
+     */
+    public RequestReply async(RequestSpec spec) {
+        PreparedRequest p;
+        try {
+            p = prepare(spec);
+        } catch (ClaudeMcpConfigException e) {
+            return ReplyBodies.mcpConfigFailure(spec, e);
+        }
+        return runAsync(p);
+    }
+
+    // ---------------------------------------------------------------- preparation
+
+    /**
+     * Everything before the first side effect a client would see: alias resolution, review integrity on
+     * the raw prompt, prompt optimisation, the adapter (MCP config for Claude, argv, contract check) and
+     * the approval decision (mcp_managed).
+     */
+    public PreparedRequest prepare(RequestSpec spec) {
+        long started = System.nanoTime();
+        ProviderCall call = spec.call();
+        SharedRequest raw = call.shared();
+        String model = services.models().resolveModelAlias(call.cli(), raw.model()).orElse(call.fallbackModel());
+        ReviewIntegrity.Result review = ReviewIntegrity.check(raw.prompt(), spec.allowedTools(), spec.disallowedTools());
+        String prompt = raw.prompt();
+        boolean optimized = false;
+        if (spec.optimizePrompt()) {
+            String shorter = PromptOptimizer.optimizePrompt(prompt);
+            if (!shorter.isBlank()) { // never let the optimiser empty a prompt
+                optimized = !shorter.equals(prompt);
+                prompt = shorter;
+            }
+        }
+        ProviderCall sent = call.with(new SharedRequest(prompt, model, raw.correlationId(), raw.approvalStrategy(),
+                raw.approvalPolicy(), raw.mcpServers(), raw.idleTimeoutMs(), raw.forceRefresh()));
+        PreparedRun run = sent.prepare(sessions, prepareContext);
+        ApprovalDecision approval;
+        try {
+            approval = decideApproval(spec, sent, raw);
+        } catch (RuntimeException e) {
+            deleteTempFiles(run);
+            throw e;
+        }
+        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started);
+    }
+
+    private ApprovalDecision decideApproval(RequestSpec spec, ProviderCall sent, SharedRequest raw) {
+        if (!raw.mcpManaged()) {
+            return null;
+        }
+        Optional<ApprovalInputs> inputs = sent.approvalInputs();
+        if (inputs.isEmpty()) {
+            return null;
+        }
+        ApprovalPolicy policy = raw.approvalPolicy() == null ? null
+                : ApprovalPolicy.fromKey(raw.approvalPolicy().key()).orElse(null);
+        ApprovalInputs in = inputs.get();
+        // the raw prompt is scored and hashed, as the client wrote it
+        return services.approvals().decide(new ApprovalRequest(sent.cli(), spec.operation(), raw.prompt(), policy,
+                in.bypassRequested(), in.fullAuto(), McpServerName.keys(raw.mcpServers()), spec.allowedTools(),
+                spec.disallowedTools(), in.metadata()));
+    }
+
+    // ---------------------------------------------------------------- sync
+
+    /** Runs a prepared sync request (see {@link #sync}). */
+    public RequestReply runSync(PreparedRequest p, ProgressSink progress) {
+        completion.started(p);
+        if (p.denied()) {
+            deleteTempFiles(p.run());
+            completion.denied(p);
+            return ReplyBodies.denied(p);
+        }
+        if (services.syncDeadlineMs() == 0) {
+            return runDirect(p);
+        }
+        JobStart start;
+        try {
+            start = engine.start(p.invocation(), p.correlationId(), p.call().shared().forceRefresh());
+        } catch (RuntimeException e) {
+            deleteTempFiles(p.run());
+            completion.failedWithoutRun(p, message(e));
+            return new RequestReply.HandlerError(p.cli().key(), p.correlationId(), e);
+        }
+        String jobId = start.job().id();
+        PendingRequest pending = tracker.track(p, RequestCompletion.Mode.SYNC, jobId);
+        Optional<RunOutcome> outcome = await(pending, progress);
+        if (outcome.isEmpty()) {
+            services.recorder().linkAsyncJob(p.correlationId(), jobId);
+            GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " exceeded the sync deadline ("
+                    + services.syncDeadlineMs() + "ms); deferred as job " + jobId);
+            return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools().get());
+        }
+        return finished(p, outcome.get());
+    }
+
+    /** Waits for the request's end until the sync deadline, reporting progress every couple of seconds. */
+    private Optional<RunOutcome> await(PendingRequest pending, ProgressSink progress) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(services.syncDeadlineMs());
+        String cli = pending.request.cli().key();
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(pending.done.get(Math.min(remaining, PROGRESS_INTERVAL.toNanos()),
+                        TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                long seconds = pending.request.elapsedMs() / 1000;
+                progress.report(seconds, null, cli + " running for " + seconds + " s");
+            } catch (InterruptedException e) {
+                // the caller is going away: the job keeps running and is booked when it ends
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("request bookkeeping failed", e.getCause());
+            }
+        }
+    }
+
+    /** SYNC_DEADLINE_MS=0: the direct path, with retry and circuit breaker, no job and no dedup. */
+    private RequestReply runDirect(PreparedRequest p) {
+        CliName cli = p.cli();
+        try {
+            DirectResult result = engine.executeDirect(p.invocation(), null);
+            String circuit = engine.directRunner().circuitState(p.invocation().cli().executable()).name()
+                    .toLowerCase(java.util.Locale.ROOT);
+            RunOutcome outcome = RunOutcome.of(result, circuit);
+            completion.finished(p, outcome, RequestCompletion.Mode.SYNC);
+            return finished(p, outcome);
+        } catch (DirectExecutionException e) {
+            completion.failedWithoutRun(p, message(e));
+            return new RequestReply.HandlerError(cli.key(), p.correlationId(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            completion.failedWithoutRun(p, "interrupted");
+            return new RequestReply.HandlerError(cli.key(), p.correlationId(), e);
+        } catch (RuntimeException e) {
+            completion.failedWithoutRun(p, message(e));
+            return new RequestReply.HandlerError(cli.key(), p.correlationId(), e);
+        }
+    }
+
+    private static RequestReply finished(PreparedRequest p, RunOutcome o) {
+        if (o.succeeded()) {
+            return ReplyBodies.success(p, o);
+        }
+        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(), o.failureText(), p.correlationId());
+    }
+
+    // ---------------------------------------------------------------- async
+
+    /** Runs a prepared async request (see {@link #async}). */
+    public RequestReply runAsync(PreparedRequest p) {
+        completion.started(p);
+        if (p.denied()) {
+            deleteTempFiles(p.run());
+            completion.denied(p);
+            return ReplyBodies.denied(p);
+        }
+        JobStart start;
+        try {
+            // anti-orphan: a session store failure must not leave a job running behind an error reply
+            bookkeeping.apply(p.run().session().storeActions());
+            start = engine.start(p.invocation(), p.correlationId(), p.call().shared().forceRefresh());
+        } catch (RuntimeException e) {
+            deleteTempFiles(p.run());
+            completion.failedWithoutRun(p, message(e));
+            return new RequestReply.HandlerError(p.operation(), p.correlationId(), e);
+        }
+        String jobId = start.job().id();
+        services.recorder().linkAsyncJob(p.correlationId(), jobId);
+        tracker.track(p, RequestCompletion.Mode.ASYNC, jobId);
+        return ReplyBodies.started(p, start, asyncSessionId(p));
+    }
+
+    /** Claude async reports the active session when the run has none of its own. */
+    private String asyncSessionId(PreparedRequest p) {
+        String id = p.run().session().effectiveSessionId();
+        if (id == null && p.cli() == CliName.CLAUDE) {
+            return sessions.getActive(CliName.CLAUDE).map(Session::id).orElse(null);
+        }
+        return id;
+    }
+
+    /**
+     * Call after the job engine has shut down: waits (a few seconds at most) until the requests of the
+     * jobs it ended are booked in the recorder and the session store, then stops listening to the engine.
+     */
+    @Override
+    public void close() {
+        try {
+            if (!tracker.awaitBooked(Duration.ofSeconds(5))) {
+                GatewayLog.warn("shutdown: some requests were still running; their recorder rows stay 'started'");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            engine.removeListener(tracker);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** Temp files of a run that never reached the job engine (which otherwise deletes them). */
+    private static void deleteTempFiles(PreparedRun run) {
+        for (Path file : run.invocation().tempFiles()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                GatewayLog.warn("could not delete temp file " + file + ": " + e.getMessage());
+            }
+        }
+    }
+}

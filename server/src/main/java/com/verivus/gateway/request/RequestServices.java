@@ -1,0 +1,38 @@
+package com.verivus.gateway.request;
+
+import com.verivus.gateway.approval.ApprovalGate;
+import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.models.ModelRegistry;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.recorder.FlightRecorder;
+import com.verivus.gateway.session.SessionStore;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the {@link RequestPipeline} works with; the composition root builds it once.
+ *
+ * @param prepareContext the adapters' context (environment, data directory, temp directory, id source);
+ *                       the pipeline binds its Codex thread lookup to {@code sessions}
+ * @param syncDeadlineMs SYNC_DEADLINE_MS: 0 runs sync requests inline on the direct path
+ * @param pollTools the job tools registered on this gateway, named by deferred replies
+ */
+public record RequestServices(ModelRegistry models, SessionStore sessions, ApprovalGate approvals,
+                              FlightRecorder recorder, PerformanceMetrics metrics, JobEngine engine,
+                              PrepareContext prepareContext, long syncDeadlineMs, Supplier<PollTools> pollTools) {
+
+    public RequestServices {
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(approvals, "approvals");
+        Objects.requireNonNull(recorder, "recorder");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(prepareContext, "prepareContext");
+        Objects.requireNonNull(pollTools, "pollTools");
+        if (syncDeadlineMs < 0) {
+            throw new IllegalArgumentException("syncDeadlineMs must be >= 0");
+        }
+    }
+}
