@@ -35,6 +35,11 @@ import com.verivus.gateway.mcp.tools.cli.CliVersionsTool;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.metrics.PerformanceMetrics;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
+import com.verivus.gateway.mcp.tools.validation.ValidationTools;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
+import com.verivus.gateway.validation.ValidationOrchestrator;
+import com.verivus.gateway.validation.VersionProbe;
+import com.verivus.gateway.validation.WaitBudget;
 import com.verivus.gateway.mcp.tools.models.ListModelsTool;
 import com.verivus.gateway.mcp.tools.models.ModelResource;
 import com.verivus.gateway.mcp.tools.session.SessionClearAllTool;
@@ -138,7 +143,10 @@ public final class GatewayRuntime implements AutoCloseable {
         resources.add(new ProcessHealthResource(processHealth::jobBody));
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
-        tools.add(new ListAvailableModelsTool(models));
+        ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
+                UpstreamContracts::assertArgs);
+        tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
+                new ListAvailableModelsTool(models)));
         tools.addAll(RequestTools.sync(pipeline));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
