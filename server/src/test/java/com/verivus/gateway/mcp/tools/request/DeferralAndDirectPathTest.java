@@ -117,7 +117,7 @@ class DeferralAndDirectPathTest {
     }
 
     @Test
-    void backend_none_registers_no_async_tools_yet_sync_tools_run_and_defer_without_naming_absent_tools() {
+    void backend_none_registers_no_async_tools_yet_sync_tools_run_and_defer_naming_only_present_tools() {
         RequestGateway.writeConfig(dir, "[persistence]\nbackend = \"none\"\n");
         try (RequestGateway gw = RequestGateway.start(dir, Map.of("SYNC_DEADLINE_MS", "1000", "FAKE_CLI_MODE", "slow",
                 "FAKE_CLI_SLEEP_MS", "2500"))) {
@@ -126,10 +126,15 @@ class DeferralAndDirectPathTest {
 
             Map<String, Object> body = json(gw.call("grok_request", Map.of("prompt", "p", "correlationId", "n-1")));
 
-            assertThat(body).containsEntry("status", "deferred").doesNotContainKeys("pollWith", "fetchWith",
-                    "cancelWith");
+            // llm_job_* are not registered: the reply names the validation tools' job_status/job_result,
+            // which are, and no cancel tool
+            assertThat(body).containsEntry("status", "deferred").containsEntry("pollWith", "job_status")
+                    .containsEntry("fetchWith", "job_result").doesNotContainKeys("cancelWith");
             assertThat((String) body.get("message")).startsWith("Execution exceeded sync deadline (1000ms).")
-                    .doesNotContain("llm_job");
+                    .contains("job_status").doesNotContain("llm_job");
+            assertThat(gw.toolNames()).contains("job_status", "job_result");
+            Map<String, Object> status = json(gw.call("job_status", Map.of("jobId", body.get("jobId"))));
+            assertThat(status).containsEntry("success", true);
             eventually(WAIT, () -> "completed".equals(gw.recorderRow("n-1").get("status")), "the deferred row");
 
             // without a store nothing is deduplicated: the identical request runs the CLI again
