@@ -10,6 +10,7 @@ import com.verivus.gateway.config.SyncDeadline;
 import com.verivus.gateway.health.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.store.JobStoreUnavailableException;
 import com.verivus.gateway.job.JobHealth;
 import com.verivus.gateway.job.JobHealthReport;
 import com.verivus.gateway.job.JobHealthSnapshot;
@@ -108,6 +109,11 @@ public final class GatewayRuntime implements AutoCloseable {
         try {
             store = JobStores.open(persistence);
             store.ifPresent(closeables::add);
+        } catch (JobStoreUnavailableException e) {
+            // A backend this build does not implement (postgres, for now) is a configuration the user must
+            // change, not a degraded mode to run in: refuse to start, and say what to use instead.
+            recorder.close();
+            throw new PersistenceConfigException(e.getMessage());
         } catch (RuntimeException e) {
             storeProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             GatewayLog.error("Failed to open durable job store; async tools will be unavailable: " + storeProblem);

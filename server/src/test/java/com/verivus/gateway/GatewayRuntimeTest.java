@@ -78,13 +78,12 @@ class GatewayRuntimeTest {
     }
 
     @Test
-    void a_postgres_backend_runs_without_async_tools_and_says_the_backend_is_not_implemented() throws IOException {
+    void a_postgres_backend_refuses_to_start_saying_it_is_not_implemented_yet() throws IOException {
         writeConfig("[persistence]\nbackend = \"postgres\"\ndsn = \"postgresql://u@h/db\"\n");
-        try (GatewayRuntime runtime = start()) {
-            assertThat(runtime.asyncJobs().enabled()).isFalse();
-            assertThat(runtime.asyncJobs().reason()).contains("PostgresJobStore is not yet implemented");
-            assertThat(toolNames(runtime)).doesNotContainAnyElementsOf(ASYNC_TOOLS).contains("claude_request");
-        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::start)
+                .isInstanceOf(com.verivus.gateway.config.PersistenceConfigException.class)
+                .hasMessageContaining("PostgresJobStore is not yet implemented")
+                .hasMessageContaining("backend = 'sqlite'");
     }
 
     @Test
