@@ -1,7 +1,7 @@
 package com.verivus.gateway.validation;
 
 import com.verivus.gateway.config.GatewayEnvironment;
-import com.verivus.gateway.process.ExecutableLookup;
+import com.verivus.gateway.process.ExecutableSearch;
 import com.verivus.gateway.process.ExtendedPath;
 import com.verivus.gateway.provider.CliName;
 import java.io.ByteArrayOutputStream;
@@ -68,7 +68,7 @@ public final class VersionProbe implements ProviderAvailability {
     }
 
     private ProviderStatus probe(CliName cli) {
-        Optional<ExecutableLookup.Found> found = ExecutableLookup.find(cli.executable(), path);
+        Optional<ExecutableSearch.Found> found = ExecutableSearch.locate(env, cli.executable(), path);
         if (found.isEmpty()) {
             return ProviderStatus.missing(cli, "'" + cli.executable() + "' is not on PATH");
         }

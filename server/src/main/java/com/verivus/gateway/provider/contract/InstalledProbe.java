@@ -1,12 +1,12 @@
 package com.verivus.gateway.provider.contract;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.process.ExecutableSearch;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class InstalledProbe {
     public ProbeResult probe(CliContract contract) {
         String exe = contract.cli().executable();
         List<String> warnings = new ArrayList<>();
-        Optional<Path> located = locate(exe);
+        Optional<Path> located = ExecutableSearch.find(env, exe);
         if (located.isEmpty()) {
             warnings.add("'" + exe + "' was not found on PATH");
             return new ProbeResult(contract.cli(), exe, false, null, List.of(), List.of(), warnings);
@@ -78,20 +78,6 @@ public final class InstalledProbe {
             }
         }
         return new ProbeResult(contract.cli(), exe, true, version, checked, missing, warnings);
-    }
-
-    private Optional<Path> locate(String exe) {
-        String path = env.get("PATH").orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir).resolve(exe);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private record Run(String output, int exitCode, boolean timedOut) {
