@@ -3,6 +3,7 @@ package com.verivus.gateway.mcp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.verivus.gateway.json.NodeJsonPrinter;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ToolResults {
     /** 2-space indented JSON, as JSON.stringify(value, null, 2) prints it. */
     public static String pretty(Object body) {
         try {
-            return PRETTY.writer(new JsonIndent()).writeValueAsString(body);
+            return PRETTY.writer(new NodeJsonPrinter()).writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("result is not serialisable as JSON", e);
         }

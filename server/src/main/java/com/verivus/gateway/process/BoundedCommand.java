@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Runs a short command to completion with a hard time bound: stdin is empty (closed at once, so a
  * CLI that waits for input sees EOF), stdout and stderr are captured up to a cap, and on timeout
  * the whole process tree is killed so that a hung CLI (or a grandchild holding its pipes) cannot
- * hang the caller. Used for probes (doctor, cli_versions) and for cli_upgrade.
+ * hang the caller. Used for probes (doctor, cli_versions, the validation tools' version probe, the
+ * upstream contracts' installed probe) and for cli_upgrade.
  */
 public final class BoundedCommand {
 
@@ -28,6 +29,9 @@ public final class BoundedCommand {
 
     private BoundedCommand() {
     }
+
+    /** Where stderr goes: captured on its own, or into stdout in arrival order (the probes read it so). */
+    public enum Streams { SEPARATE, MERGED }
 
     /**
      * The result of one run.
@@ -42,6 +46,11 @@ public final class BoundedCommand {
 
         public Outcome {
             argv = List.copyOf(argv);
+        }
+
+        /** Started, then interrupted while waiting: the process tree was killed, there is no exit status. */
+        public boolean interrupted() {
+            return started && !timedOut && exitCode == null;
         }
 
         /** Started, finished within the bound, exit status 0. */
@@ -71,22 +80,42 @@ public final class BoundedCommand {
             return new Outcome(argv, false, null, "", "", false,
                     argv.getFirst() + ": command not found on PATH", elapsedSince(start));
         }
+        try {
+            return run(argv, exe.get(), env, extraEnv, timeout, outputCap, Streams.SEPARATE, start);
+        } catch (IOException e) {
+            return new Outcome(argv, false, null, "", "", false,
+                    argv.getFirst() + ": could not start (" + e.getMessage() + ")", elapsedSince(start));
+        }
+    }
+
+    /**
+     * Runs an executable the caller has already looked up (so it can word "not found" its own way),
+     * bounded like {@link #run(List, GatewayEnvironment, Map, Duration, int)}. The outcome's argv is
+     * the executable's path followed by {@code args}.
+     *
+     * @throws IOException when the process cannot be started
+     */
+    public static Outcome runFound(Path executable, List<String> args, GatewayEnvironment env,
+                                   Map<String, String> extraEnv, Duration timeout, int outputCap, Streams streams)
+            throws IOException {
+        List<String> argv = new ArrayList<>(args.size() + 1);
+        argv.add(executable.toString());
+        argv.addAll(args);
+        return run(argv, executable, env, extraEnv, timeout, outputCap, streams, System.nanoTime());
+    }
+
+    private static Outcome run(List<String> argv, Path exe, GatewayEnvironment env, Map<String, String> extraEnv,
+                               Duration timeout, int outputCap, Streams streams, long start) throws IOException {
         List<String> command = new ArrayList<>(argv);
-        command.set(0, exe.get().toString());
-        ProcessBuilder pb = new ProcessBuilder(command);
+        command.set(0, exe.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(streams == Streams.MERGED);
         pb.environment().clear();
         pb.environment().putAll(env.variables());
         pb.environment().putAll(extraEnv);
         if (Files.isDirectory(env.workingDirectory())) {
             pb.directory(env.workingDirectory().toFile());
         }
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            return new Outcome(argv, false, null, "", "", false,
-                    argv.getFirst() + ": could not start (" + e.getMessage() + ")", elapsedSince(start));
-        }
+        Process process = pb.start();
         try {
             process.getOutputStream().close();
         } catch (IOException ignored) {

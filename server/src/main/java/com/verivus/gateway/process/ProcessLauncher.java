@@ -35,7 +35,7 @@ public final class ProcessLauncher {
 
     public LaunchOutcome launch(LaunchSpec spec) {
         String searchPath = spec.extraEnv().getOrDefault("PATH", path);
-        Optional<ExecutableLookup.Found> found = ExecutableLookup.find(spec.executable(), searchPath);
+        Optional<ExecutableSearch.Found> found = ExecutableSearch.locate(env, spec.executable(), searchPath);
         if (found.isEmpty()) {
             return new LaunchOutcome.Failed(new LaunchFailure(true, "spawn " + spec.executable() + " ENOENT"));
         }

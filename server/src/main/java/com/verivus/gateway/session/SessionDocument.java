@@ -2,16 +2,13 @@ package com.verivus.gateway.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.verivus.gateway.json.NodeJsonPrinter;
 import com.verivus.gateway.provider.CliName;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +86,7 @@ final class SessionDocument {
     /** 2-space indented JSON exactly as JSON.stringify(storage, null, 2) writes it. */
     String render() {
         try {
-            return JSON.writer(new NodeStylePrinter()).writeValueAsString(root);
+            return JSON.writer(new NodeJsonPrinter()).writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("session document is not serialisable", e);
         }
@@ -210,47 +207,6 @@ final class SessionDocument {
     static final class Corrupt extends Exception {
         Corrupt(String message) {
             super(message);
-        }
-    }
-
-    /** Two spaces, {@code "key": value}, and {@code {}} / {@code []} for empty containers, as JSON.stringify does. */
-    static final class NodeStylePrinter extends DefaultPrettyPrinter {
-
-        NodeStylePrinter() {
-            indentArraysWith(new DefaultIndenter("  ", "\n"));
-            indentObjectsWith(new DefaultIndenter("  ", "\n"));
-            _objectFieldValueSeparatorWithSpaces = ": ";
-        }
-
-        private NodeStylePrinter(NodeStylePrinter base) {
-            super(base);
-        }
-
-        @Override
-        public DefaultPrettyPrinter createInstance() {
-            return new NodeStylePrinter(this);
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
-            if (!_objectIndenter.isInline()) {
-                --_nesting;
-            }
-            if (nrOfEntries > 0) {
-                _objectIndenter.writeIndentation(g, _nesting);
-            }
-            g.writeRaw('}');
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-            if (!_arrayIndenter.isInline()) {
-                --_nesting;
-            }
-            if (nrOfValues > 0) {
-                _arrayIndenter.writeIndentation(g, _nesting);
-            }
-            g.writeRaw(']');
         }
     }
 }

@@ -3,8 +3,8 @@ package com.verivus.gateway.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.testsupport.ExecutableResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,14 +55,9 @@ public final class DoctorFakes {
 
     /** Installs fakes under these names (claude, npm, ...). */
     public DoctorFakes install(String... names) {
-        try (InputStream in = DoctorFakes.class.getResourceAsStream("/doctor-fakes/fake_tool.py")) {
-            byte[] script = in.readAllBytes();
+        try {
             for (String name : names) {
-                Path target = bin.resolve(name);
-                Files.write(target, script);
-                if (!target.toFile().setExecutable(true)) {
-                    throw new IOException("cannot make " + target + " executable");
-                }
+                ExecutableResource.install("/doctor-fakes/fake_tool.py", bin.resolve(name));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

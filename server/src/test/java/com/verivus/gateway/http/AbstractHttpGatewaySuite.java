@@ -70,6 +70,13 @@ abstract class AbstractHttpGatewaySuite {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs initialize to {@code mcp} with the token and a JSON Content-Type only (no Accept, no timeout). */
+    HttpResponse<String> postInitialize(URI mcp) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(INIT)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> request(String method, URI uri, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))

@@ -265,9 +265,7 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     void closingTheServerEndsOpenStreamsAndRefusesNewRequests() throws Exception {
         Running r = start(settings(), Duration.ofHours(1));
         URI mcp = r.url();
-        HttpResponse<String> init = http.send(HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(INIT)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> init = postInitialize(mcp);
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(mcp).GET()
                 .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream")
@@ -276,9 +274,7 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
         r.server().closeGracefully();
         assertThat(readToEnd(stream.body(), Duration.ofSeconds(10))).doesNotContain("data:");
         assertThat(r.transport().sessionCount()).isZero();
-        HttpResponse<String> after = http.send(HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(INIT)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> after = postInitialize(mcp);
         assertThat(after.statusCode()).isEqualTo(503);
         r.gateway().close();
     }
@@ -286,9 +282,7 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     @Test
     void sessionsIdleBeyondTheTimeoutAreReclaimed() throws Exception {
         try (Running r = start(settings(), Duration.ofMillis(200))) {
-            HttpResponse<String> init = http.send(HttpRequest.newBuilder(r.url())
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(INIT)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> init = postInitialize(r.url());
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (r.transport().sessionCount() > 0 && System.nanoTime() < deadline) {
@@ -306,9 +300,7 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     @Test
     void quietStreamsGetKeepAliveCommentsAndStreamsOfGoneClientsAreReleased() throws Exception {
         try (Running r = start(settings(), Duration.ofMillis(300), Duration.ofMillis(100))) {
-            HttpResponse<String> init = http.send(HttpRequest.newBuilder(r.url())
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(INIT)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> init = postInitialize(r.url());
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
             HttpResponse<InputStream> stream = openListeningStream(r.url(), session);
             BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));

@@ -82,9 +82,7 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
         try (GatewayProcess doomed = start("sigterm", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT", "0",
                 "LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
             URI mcp = doomed.awaitUrl();
-            HttpResponse<String> init = http.send(HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(INIT)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> init = postInitialize(mcp);
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
             HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(mcp).GET()
                     .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream")

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStatus;
-import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.MemoryJobStore;
-import com.verivus.gateway.store.SqliteJobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,36 +19,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Dedup: what is reused, what never is, and that identical concurrent requests spawn one process. */
-class JobEngineDedupTest {
+class JobEngineDedupTest extends JobEngineTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-
-    JobFixtures fx;
-    JobStore store;
-    JobEngine engine;
     Path counter;
 
     @BeforeEach
     void setUp() {
-        fx = JobFixtures.in(dir);
-        store = SqliteJobStore.open(dir.resolve("logs.db"), 86_400_000L);
-        engine = fx.engine(JobFixtures.testSettings(), Optional.of(store));
         counter = dir.resolve("spawns.txt");
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-        store.close();
     }
 
     private CliInvocation counting(String seconds) {

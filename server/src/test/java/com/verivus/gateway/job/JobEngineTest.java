@@ -11,8 +11,6 @@ import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobRecord;
 import com.verivus.gateway.store.JobStatus;
-import com.verivus.gateway.store.JobStore;
-import com.verivus.gateway.store.SqliteJobStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,36 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Job lifecycle on a real SQLite store with real processes: every state and exit code. */
-class JobEngineTest {
+class JobEngineTest extends JobEngineTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-
-    JobFixtures fx;
-    JobStore store;
-    JobEngine engine;
     List<JobResult> finished = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
-        fx = JobFixtures.in(dir);
-        store = SqliteJobStore.open(dir.resolve("logs.db"), 86_400_000L);
-        engine = fx.engine(JobFixtures.testSettings(), Optional.of(store));
         engine.addListener(finished::add);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-        store.close();
     }
 
     private JobSnapshot run(CliInvocation inv) throws InterruptedException {

@@ -5,12 +5,11 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStore;
+import com.verivus.gateway.testsupport.ExecutableResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,16 +52,7 @@ public final class JobFixtures implements AutoCloseable {
     }
 
     private void install(String name) throws IOException {
-        Path target = bin.resolve(name);
-        try (InputStream in = JobFixtures.class.getResourceAsStream("/job-fixtures/job-cli")) {
-            if (in == null) {
-                throw new IOException("job-fixtures/job-cli is not on the test classpath");
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!target.toFile().setExecutable(true)) {
-            throw new IOException("cannot make " + target + " executable");
-        }
+        ExecutableResource.install("/job-fixtures/job-cli", bin.resolve(name));
     }
 
     public ProcessLauncher launcher() {

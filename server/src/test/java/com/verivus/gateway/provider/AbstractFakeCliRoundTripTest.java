@@ -3,29 +3,23 @@ package com.verivus.gateway.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.testing.FakeClis;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One suite for every provider adapter: the argv an adapter builds really runs the provider's fake CLI
  * (a real executable on PATH that parses argv like the real one), and the provider's parser reads what it
  * printed. Subclassed per provider.
  */
-public abstract class AbstractFakeCliRoundTripTest {
+public abstract class AbstractFakeCliRoundTripTest extends AdapterTestBase {
 
-    @TempDir
-    protected Path tmp;
-    protected AdapterFixture fx;
     protected FakeClis fakes;
 
     @BeforeEach
     void installFakes() {
-        fx = new AdapterFixture(tmp);
         fakes = FakeClis.install(tmp.resolve("fake"));
     }
 

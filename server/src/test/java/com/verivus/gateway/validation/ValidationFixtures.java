@@ -9,12 +9,11 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.MemoryJobStore;
+import com.verivus.gateway.testsupport.ExecutableResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,16 +91,7 @@ public final class ValidationFixtures implements AutoCloseable {
     }
 
     private void install(String name) throws IOException {
-        Path target = bin.resolve(name);
-        try (InputStream in = ValidationFixtures.class.getResourceAsStream("/validation-fakes/fake-provider")) {
-            if (in == null) {
-                throw new IOException("validation-fakes/fake-provider is not on the test classpath");
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!target.toFile().setExecutable(true)) {
-            throw new IOException("cannot make " + target + " executable");
-        }
+        ExecutableResource.install("/validation-fakes/fake-provider", bin.resolve(name));
     }
 
     /** An engine on a memory store (dedup on), closed with the fixtures. */

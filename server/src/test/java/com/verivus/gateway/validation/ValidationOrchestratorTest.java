@@ -10,24 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The orchestrator beyond the tools: without a job store, without a wait limit, and when interrupted. */
-class ValidationOrchestratorTest {
-
-    @TempDir
-    Path dir;
-
-    ValidationFixtures fx;
-
-    @AfterEach
-    void tearDown() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
+class ValidationOrchestratorTest extends ValidationTestBase {
 
     private static ValidationRequest ask(CliName cli, String question) {
         return new ValidationRequest(ValidationIntent.ASK_MODEL, question, null, null, null, List.of(cli), null);

@@ -9,24 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The default availability probe: the extended PATH and a bounded {@code <exe> --version}. */
-class VersionProbeTest {
-
-    @TempDir
-    Path dir;
-
-    ValidationFixtures fx;
-
-    @AfterEach
-    void tearDown() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
+class VersionProbeTest extends ValidationTestBase {
 
     private void script(String name, String body) throws Exception {
         Path p = fx.bin.resolve(name);

@@ -2,6 +2,7 @@ package com.verivus.gateway.provider.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.provider.JsonObjectText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class ClaudeOutputParser {
         }
         List<JsonNode> events = new ArrayList<>();
         for (String line : stdout.split("\r?\n")) {
-            JsonNode node = readObject(line);
+            JsonNode node = JsonObjectText.parse(line);
             if (node != null) {
                 events.add(node);
             }
@@ -52,19 +53,6 @@ public final class ClaudeOutputParser {
         } catch (Exception e) {
             // Not one JSON document (e.g. noise around it): fall back to reading it line by line.
             return parseStreamJson(stdout);
-        }
-    }
-
-    private static JsonNode readObject(String line) {
-        String t = line.trim();
-        if (t.isEmpty() || t.charAt(0) != '{') {
-            return null;
-        }
-        try {
-            JsonNode n = JSON.readTree(t);
-            return n != null && n.isObject() ? n : null;
-        } catch (Exception e) {
-            return null;
         }
     }
 

@@ -1,7 +1,7 @@
 package com.verivus.gateway.provider.codex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.provider.JsonObjectText;
 
 /**
  * Reads {@code codex exec --json} output (§3.6): JSON lines; anything that is not a JSON object is
@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * error; item.completed of an agent_message → finalMessage (last wins). Never throws.
  */
 public final class CodexJsonlParser {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CodexJsonlParser() {
     }
@@ -24,7 +22,7 @@ public final class CodexJsonlParser {
         String error = null;
         String finalMessage = null;
         for (String line : stdout.split("\r?\n")) {
-            JsonNode e = readObject(line);
+            JsonNode e = JsonObjectText.parse(line);
             if (e == null) {
                 continue;
             }
@@ -74,19 +72,6 @@ public final class CodexJsonlParser {
             }
         }
         return new CodexEvents(threadId, usage, error, finalMessage);
-    }
-
-    private static JsonNode readObject(String line) {
-        String t = line.trim();
-        if (t.isEmpty() || t.charAt(0) != '{') {
-            return null;
-        }
-        try {
-            JsonNode n = JSON.readTree(t);
-            return n != null && n.isObject() ? n : null;
-        } catch (Exception ex) {
-            return null;
-        }
     }
 
     private static long count(JsonNode n, String field) {

@@ -1,18 +1,16 @@
 package com.verivus.gateway.provider.contract;
 
 import com.verivus.gateway.config.GatewayEnvironment;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
+import com.verivus.gateway.process.BoundedCommand;
+import com.verivus.gateway.process.BoundedCommand.Outcome;
+import com.verivus.gateway.process.ExecutableSearch;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the installed CLI's {@code --version} and help commands (each bounded, 5 s by default, output
@@ -38,7 +36,7 @@ public final class InstalledProbe {
     public ProbeResult probe(CliContract contract) {
         String exe = contract.cli().executable();
         List<String> warnings = new ArrayList<>();
-        Optional<Path> located = locate(exe);
+        Optional<Path> located = ExecutableSearch.find(env, exe);
         if (located.isEmpty()) {
             warnings.add("'" + exe + "' was not found on PATH");
             return new ProbeResult(contract.cli(), exe, false, null, List.of(), List.of(), warnings);
@@ -80,75 +78,20 @@ public final class InstalledProbe {
         return new ProbeResult(contract.cli(), exe, true, version, checked, missing, warnings);
     }
 
-    private Optional<Path> locate(String exe) {
-        String path = env.get("PATH").orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir).resolve(exe);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     private record Run(String output, int exitCode, boolean timedOut) {
     }
 
     private Run run(Path exe, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(exe.toString());
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .directory(env.workingDirectory().toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env.variables());
-        pb.environment().put("NO_COLOR", "1");
-        Process p;
+        Outcome o;
         try {
-            p = pb.start();
+            o = BoundedCommand.runFound(exe, args, env, Map.of("NO_COLOR", "1"), timeout, MAX_OUTPUT_BYTES,
+                    BoundedCommand.Streams.MERGED);
         } catch (IOException e) {
             return new Run("", -1, false);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread reader = Thread.ofVirtual().start(() -> drain(p.getInputStream(), out));
-        try {
-            boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(2, TimeUnit.SECONDS);
-            }
-            reader.join(Duration.ofSeconds(2));
-            String text;
-            synchronized (out) {
-                text = out.toString(StandardCharsets.UTF_8);
-            }
-            return new Run(text, done ? p.exitValue() : -1, !done);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
+        if (o.interrupted()) {
             return new Run("", -1, true);
         }
-    }
-
-    private static void drain(InputStream in, ByteArrayOutputStream out) {
-        byte[] buf = new byte[8192];
-        try (in) {
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                synchronized (out) {
-                    int room = MAX_OUTPUT_BYTES - out.size();
-                    if (room > 0) {
-                        out.write(buf, 0, Math.min(n, room));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process went away; what was read is kept
-        }
+        return new Run(o.stdout(), o.timedOut() ? -1 : o.exitCode(), o.timedOut());
     }
 }

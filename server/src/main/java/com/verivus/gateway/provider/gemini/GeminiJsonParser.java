@@ -1,7 +1,7 @@
 package com.verivus.gateway.provider.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.provider.JsonObjectText;
 import java.util.Iterator;
 
 /**
@@ -12,8 +12,6 @@ import java.util.Iterator;
  * cached; summed over models). Never throws.
  */
 public final class GeminiJsonParser {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GeminiJsonParser() {
     }
@@ -73,24 +71,12 @@ public final class GeminiJsonParser {
             return null;
         }
         String text = stdout.trim();
-        JsonNode node = tryRead(text);
+        JsonNode node = JsonObjectText.parse(text);
         if (node != null) {
             return node;
         }
         // Warnings printed before the object: parse from the first line that opens it.
         int at = text.indexOf("\n{");
-        return at >= 0 ? tryRead(text.substring(at + 1)) : null;
-    }
-
-    private static JsonNode tryRead(String text) {
-        if (text.isEmpty() || text.charAt(0) != '{') {
-            return null;
-        }
-        try {
-            JsonNode n = JSON.readTree(text);
-            return n != null && n.isObject() ? n : null;
-        } catch (Exception e) {
-            return null;
-        }
+        return at >= 0 ? JsonObjectText.parse(text.substring(at + 1)) : null;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.provider.AdapterFixture;
+import com.verivus.gateway.provider.AdapterTestBase;
 import com.verivus.gateway.provider.ApprovalStrategy;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.Effort;
@@ -26,21 +26,16 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ClaudeAdapterTest {
+class ClaudeAdapterTest extends AdapterTestBase {
 
-    @TempDir
-    Path tmp;
-    AdapterFixture fx;
     String cfg;
 
     @BeforeEach
     void setUp() {
-        fx = new AdapterFixture(tmp);
         cfg = fx.data.resolve(ClaudeMcpConfig.FILE_NAME).toString();
     }
 

@@ -5,27 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.provider.AdapterFixture;
+import com.verivus.gateway.provider.AdapterTestBase;
 import com.verivus.gateway.provider.McpServerName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ClaudeMcpConfigTest {
-
-    @TempDir
-    Path tmp;
-    AdapterFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new AdapterFixture(tmp);
-    }
+class ClaudeMcpConfigTest extends AdapterTestBase {
 
     JsonNode servers(ClaudeMcpConfig.Prepared p) throws Exception {
         return new ObjectMapper().readTree(p.path().toFile()).path("mcpServers");

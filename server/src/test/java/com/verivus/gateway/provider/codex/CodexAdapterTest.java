@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.provider.AdapterFixture;
+import com.verivus.gateway.provider.AdapterTestBase;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.ProviderRequestException;
@@ -22,23 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class CodexAdapterTest {
-
-    @TempDir
-    Path tmp;
-    AdapterFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new AdapterFixture(tmp);
-    }
+class CodexAdapterTest extends AdapterTestBase {
 
     PreparedRun prepare(UnaryOperator<CodexRequest.Builder> b) {
         return prepare(b, Optional.empty());

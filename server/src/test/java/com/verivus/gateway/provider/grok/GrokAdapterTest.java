@@ -4,34 +4,22 @@ import static com.verivus.gateway.provider.AdapterFixture.UUID_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.verivus.gateway.provider.AdapterFixture;
+import com.verivus.gateway.provider.AdapterTestBase;
 import com.verivus.gateway.provider.ApprovalStrategy;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.Effort;
 import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.SessionAction;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class GrokAdapterTest {
-
-    @TempDir
-    Path tmp;
-    AdapterFixture fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new AdapterFixture(tmp);
-    }
+class GrokAdapterTest extends AdapterTestBase {
 
     PreparedRun prepare(UnaryOperator<GrokRequest.Builder> b) {
         return GrokAdapter.prepare(b.apply(GrokRequest.builder("P")).build(), fx.context());

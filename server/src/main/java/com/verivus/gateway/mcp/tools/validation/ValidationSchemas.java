@@ -99,7 +99,7 @@ final class ValidationSchemas {
                 .optional("question", string())
                 .optional("content", string())
                 .optional("focus", string())
-                .optional("riskLevel", oneOf("normal", "high"))
+                .optional("riskLevel", oneOf(riskLevels()))
                 .build();
     }
 
@@ -120,13 +120,7 @@ final class ValidationSchemas {
                 .prop("warning", nullableString())
                 .prop("error", nullableString())
                 .build();
-        return object()
-                .prop("validationId", string())
-                .prop("status", oneOf(RunStatus.keys()))
-                .prop("startedAt", string())
-                .prop("intent", intent())
-                .prop("originalRequest", originalRequest())
-                .prop("modelList", arrayOf(provider()))
+        return runHeader(object())
                 .prop("perModelOutputs", arrayOf(perModel))
                 .prop("disagreements", object()
                         .prop("hasMaterialDisagreement", bool())
@@ -142,15 +136,20 @@ final class ValidationSchemas {
                 .build();
     }
 
-    static Map<String, Object> run() {
-        return object()
-                .prop("success", described("At least one provider job was started", bool()))
+    /** The run's own fields, which the run result and its report's structuredContent both carry. */
+    private static OutputSchema.ObjectBuilder runHeader(OutputSchema.ObjectBuilder builder) {
+        return builder
                 .prop("validationId", string())
                 .prop("status", oneOf(RunStatus.keys()))
                 .prop("startedAt", string())
                 .prop("intent", intent())
                 .prop("originalRequest", originalRequest())
-                .prop("modelList", arrayOf(provider()))
+                .prop("modelList", arrayOf(provider()));
+    }
+
+    static Map<String, Object> run() {
+        return runHeader(object()
+                .prop("success", described("At least one provider job was started", bool())))
                 .prop("results", arrayOf(normalizedResult()))
                 .prop("synthesis", synthesis())
                 .prop("report", object()
@@ -162,21 +161,23 @@ final class ValidationSchemas {
                 .build();
     }
 
-    /** validate_with_models, second_opinion, red_team_review, consensus_check, ask_model. */
-    static Map<String, Object> runTool(String tool) {
+    /** What every validation tool's result starts with: success, its own name and readMostly. */
+    private static OutputSchema.ObjectBuilder toolResult(String tool) {
         return object()
                 .prop("success", bool())
                 .prop("tool", constant(tool))
-                .prop("readMostly", bool())
+                .prop("readMostly", bool());
+    }
+
+    /** validate_with_models, second_opinion, red_team_review, consensus_check, ask_model. */
+    static Map<String, Object> runTool(String tool) {
+        return toolResult(tool)
                 .prop("report", run())
                 .build();
     }
 
     static Map<String, Object> compareAnswers() {
-        return object()
-                .prop("success", bool())
-                .prop("tool", constant("compare_answers"))
-                .prop("readMostly", bool())
+        return toolResult("compare_answers")
                 .prop("comparison", object()
                         .prop("question", string())
                         .prop("answerCount", integer())
@@ -188,10 +189,7 @@ final class ValidationSchemas {
     }
 
     static Map<String, Object> synthesizeValidation() {
-        return object()
-                .prop("success", bool())
-                .prop("tool", constant("synthesize_validation"))
-                .prop("readMostly", bool())
+        return toolResult("synthesize_validation")
                 .prop("synthesis", synthesis())
                 .prop("providerResults", described("The provider results the judge saw, re-read from their jobs",
                         arrayOf(normalizedResult())))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.JobEngineTestBase;
 import com.verivus.gateway.job.JobFixtures;
 import com.verivus.gateway.job.JobStart;
 import com.verivus.gateway.mcp.GatewayTool;
@@ -13,52 +14,32 @@ import com.verivus.gateway.mcp.ProgressReporter;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.store.JobStore;
-import com.verivus.gateway.store.SqliteJobStore;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** llm_job_status, llm_job_result and llm_job_cancel through the catalog, on real jobs. */
-class JobToolsTest {
+class JobToolsTest extends JobEngineTestBase {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-
-    JobFixtures fx;
-    JobStore store;
-    JobEngine engine;
     GatewayTool status;
     GatewayTool result;
     GatewayTool cancel;
 
     @BeforeEach
     void setUp() {
-        fx = JobFixtures.in(dir);
-        store = SqliteJobStore.open(dir.resolve("logs.db"), 86_400_000L);
-        engine = fx.engine(JobFixtures.testSettings(), Optional.of(store));
         List<GatewayTool> tools = JobTools.create(engine, new StreamJsonSummary());
         status = tools.get(0);
         result = tools.get(1);
         cancel = tools.get(2);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fx.close();
-        store.close();
     }
 
     private static CallToolResult call(GatewayTool tool, Map<String, Object> args) {

@@ -15,32 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.mcp.tools.validation.ToolHarness.Progress;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationFixtures;
+import com.verivus.gateway.validation.ValidationTestBase;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The judge (validate_with_models' judgeModel and synthesize_validation), job_status, job_result, compare_answers. */
-class SynthesisAndJobToolsTest {
+class SynthesisAndJobToolsTest extends ValidationTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-
-    ValidationFixtures fx;
-
-    @AfterEach
-    void tearDown() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     private ToolHarness harness(ValidationFixtures.Builder b, Duration wait) {
         fx = b.build();

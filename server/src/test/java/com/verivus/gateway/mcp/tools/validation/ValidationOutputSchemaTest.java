@@ -13,36 +13,22 @@ import com.networknt.schema.dialect.Dialects;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationFixtures;
+import com.verivus.gateway.validation.ValidationTestBase;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The declared schemas themselves: each validation tool declares one, each is a valid JSON Schema
  * 2020-12 document, and they are strict enough to reject a result that drifted. (Every tool call in
  * the other validation tests is checked against its tool's outputSchema by {@link ToolHarness}.)
  */
-class ValidationOutputSchemaTest {
+class ValidationOutputSchemaTest extends ValidationTestBase {
 
     static final List<String> OWN_TOOLS = List.of("validate_with_models", "second_opinion", "compare_answers",
             "red_team_review", "consensus_check", "ask_model", "synthesize_validation", "job_status", "job_result");
-
-    @TempDir
-    Path dir;
-
-    ValidationFixtures fx;
-
-    @AfterEach
-    void tearDown() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     @Test
     void theToolsComeInTheNodeGatewaysOrderAndEachOfOursDeclaresAnOutputSchema() {

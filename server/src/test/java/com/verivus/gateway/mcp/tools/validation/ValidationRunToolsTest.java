@@ -15,36 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.mcp.tools.validation.ToolHarness.Progress;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationFixtures;
+import com.verivus.gateway.validation.ValidationTestBase;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * validate_with_models, second_opinion, red_team_review, consensus_check and ask_model end to end
  * through ToolCatalog.invoke, against fake provider CLIs on the job engine's PATH that agree,
  * disagree, fail, hang or are not installed.
  */
-class ValidationRunToolsTest {
+class ValidationRunToolsTest extends ValidationTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String HEADER = "You are one independent reviewer in a personal cross-LLM validation run.";
-
-    @TempDir
-    Path dir;
-
-    ValidationFixtures fx;
-
-    @AfterEach
-    void tearDown() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     private ToolHarness harness(ValidationFixtures.Builder b, Duration wait) {
         fx = b.build();

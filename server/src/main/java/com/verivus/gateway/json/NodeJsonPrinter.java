@@ -1,4 +1,4 @@
-package com.verivus.gateway.mcp;
+package com.verivus.gateway.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -7,23 +7,25 @@ import java.io.IOException;
 
 /**
  * Pretty printing like JSON.stringify(v, null, 2): two spaces, "key": value, no space before colons,
- * and empty containers as {@code []} / {@code {}} (Jackson's default would print {@code [ ]}).
+ * and empty containers as {@code []} / {@code {}} (Jackson's default would print {@code [ ]}). Used
+ * wherever the gateway must write JSON byte for byte as the Node gateway did: tool result text and
+ * the sessions file.
  */
-final class JsonIndent extends DefaultPrettyPrinter {
+public final class NodeJsonPrinter extends DefaultPrettyPrinter {
 
-    JsonIndent() {
+    public NodeJsonPrinter() {
         indentArraysWith(new DefaultIndenter("  ", "\n"));
         indentObjectsWith(new DefaultIndenter("  ", "\n"));
         _objectFieldValueSeparatorWithSpaces = ": ";
     }
 
-    private JsonIndent(JsonIndent base) {
+    private NodeJsonPrinter(NodeJsonPrinter base) {
         super(base);
     }
 
     @Override
     public DefaultPrettyPrinter createInstance() {
-        return new JsonIndent(this);
+        return new NodeJsonPrinter(this);
     }
 
     @Override
