@@ -32,9 +32,9 @@ public final class JobResultTool implements GatewayTool {
         this.streamJsonParser = Objects.requireNonNull(streamJsonParser, "streamJsonParser");
     }
 
-    /** With the minimal built-in summary, until the Claude provider's parser is wired in. */
+    /** With the Claude provider's stream-json parser for the {@code parsed} block. */
     public JobResultTool(JobEngine engine) {
-        this(engine, new StreamJsonSummary());
+        this(engine, new ClaudeStreamJsonBlock());
     }
 
     @Override

@@ -36,7 +36,7 @@ class JobToolsTest extends JobEngineTestBase {
 
     @BeforeEach
     void setUp() {
-        List<GatewayTool> tools = JobTools.create(engine, new StreamJsonSummary());
+        List<GatewayTool> tools = JobTools.create(engine, new ClaudeStreamJsonBlock());
         status = tools.get(0);
         result = tools.get(1);
         cancel = tools.get(2);
