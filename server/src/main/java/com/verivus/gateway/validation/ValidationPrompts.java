@@ -2,7 +2,7 @@ package com.verivus.gateway.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.verivus.gateway.json.NodeJsonPrinter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,7 @@ public final class ValidationPrompts {
             "Return a concise answer with these headings: Verdict, Rationale, Risks, Suggested next step.",
             "Do not claim consensus; other model responses will be compared separately.");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ValidationPrompts() {
     }
@@ -88,7 +88,7 @@ public final class ValidationPrompts {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return JSON.writer(new NodeJsonPrinter()).writeValueAsString(value); // as JSON.stringify(v, null, 2)
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("provider results are not serialisable", e);
         }
