@@ -56,10 +56,17 @@ def ms(seconds):
     return f"{seconds * 1000:.1f} ms"
 
 
+def load_average():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+LOAD_AT_START = load_average()
+
+
 def machine_line():
-    load = open("/proc/loadavg").read().split()[:3]
-    return (f"machine: {os.cpu_count()} cores, load average {' '.join(load)} (1/5/15 min), "
-            f"{platform.machine()}, python {platform.python_version()}")
+    """The machine and its load: at the start (other work) and now (which includes this bench's own load)."""
+    return (f"machine: {os.cpu_count()} cores, {platform.machine()}, python {platform.python_version()}; load "
+            f"average (1/5/15 min) {LOAD_AT_START} at the start, {load_average()} at the end")
 
 
 def print_table(header, rows, left=1):
@@ -626,7 +633,7 @@ def bench_async(a, fakes, work):
 
     floor = a.sleep_ms / 1000.0
     print()
-    how = "all sent at once" if a.inflight >= a.jobs else f"at most {a.inflight} calls in flight"
+    how = "all sent at once" if a.inflight >= a.jobs else f"at most {a.inflight} call(s) in flight"
     print(f"{a.jobs} concurrent {a.cli}_request_async jobs of {a.sleep_ms} ms each (fake in slow mode, floor "
           f"{floor:.3f} s), distinct prompts, {how}; medians over {a.reps} repetitions, a fresh gateway each")
     print(machine_line())
