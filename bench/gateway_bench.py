@@ -36,6 +36,7 @@ import urllib.parse
 from datetime import datetime
 
 PROTOCOL = "2025-11-25"
+EXECUTABLES = {"mistral": "vibe"}  # tool prefix -> the executable the gateway spawns
 CALL_TIMEOUT_S = 120.0
 START_TIMEOUT_S = 180.0
 
@@ -469,7 +470,7 @@ def bench_requests(a, fakes, work):
                         prompt = f"bench {path} {cli} call {i} {secrets.token_hex(4)}"
                         seconds, result = g.tool(f"{cli}_request", {"prompt": prompt, "forceRefresh": True})
                         rec = g.records()[-1]
-                        if rec["cli"] != cli or prompt not in rec["argv"]:
+                        if rec["cli"] != EXECUTABLES.get(cli, cli) or prompt not in rec["argv"]:
                             raise RuntimeError(f"unexpected last CLI call record: {rec['argv']}")
                         last_call[cli] = rec
                         if i >= a.warmup and "durationMs" in structured(result):
@@ -498,7 +499,7 @@ def bench_requests(a, fakes, work):
     print("added = gateway median (p90) minus direct median (p90). 'gateway durationMs' = the CLI run as the "
           "gateway timed it (structuredContent.durationMs).")
     for cli in clis:
-        print(f"argv of the last {cli} call: {cli} {json.dumps(last_call[cli]['argv'])}")
+        print(f"argv of the last {cli} call: {last_call[cli]['cli']} {json.dumps(last_call[cli]['argv'])}")
 
 
 # ----------------------------------------------------------------------------------------- async
