@@ -62,4 +62,44 @@ class StdioBurstE2ETest {
             assertThat(exitDelayMs).as("ms from the last reply to process exit").isLessThan(1000);
         }
     }
+
+    /**
+     * 40 tool calls in flight at once, each running a real (fake) CLI: every reply arrives (the SDK's
+     * stdio transport dropped replies that raced for stdout and then hung), the session still answers
+     * afterwards, and stdin EOF still ends the process.
+     */
+    @Test
+    void concurrent_tool_calls_all_get_their_replies_and_the_session_stays_alive() throws Exception {
+        com.verivus.gateway.testing.FakeClis fakes = com.verivus.gateway.testing.FakeClis.install(home.resolve("bin"));
+        int calls = 40;
+        try (GatewayProcess gw = GatewayProcess.builder(home)
+                .env(fakes.env(java.util.Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "200"))).start()) {
+            gw.send(JsonRpc.initialize(1));
+            assertThat(gw.readLine(Duration.ofSeconds(60))).isPresent();
+            gw.send(JsonRpc.initialized());
+            List<String> burst = new ArrayList<>();
+            for (int id = 100; id < 100 + calls; id++) {
+                burst.add(JsonRpc.request(id, "tools/call", "{\"name\":\"claude_request\",\"arguments\":"
+                        + "{\"prompt\":\"burst " + id + "\",\"forceRefresh\":true}}"));
+            }
+            gw.sendAll(burst);
+            TreeSet<Integer> answered = new TreeSet<>();
+            while (answered.size() < calls) {
+                Optional<String> line = gw.readLine(Duration.ofSeconds(90));
+                assertThat(line).as("replies so far: %s", answered).isPresent();
+                JsonNode msg = JSON.readTree(line.get());
+                if (msg.has("id") && msg.has("result")) {
+                    assertThat(msg.at("/result/isError").asBoolean()).as(msg.toString()).isFalse();
+                    answered.add(msg.get("id").asInt());
+                }
+            }
+            gw.send(JsonRpc.request(999, "ping", "{}"));
+            Optional<String> pong = gw.readLine(Duration.ofSeconds(30));
+            assertThat(pong).isPresent();
+            assertThat(JSON.readTree(pong.get()).get("id").asInt()).isEqualTo(999);
+            gw.closeStdin();
+            assertThat(gw.awaitExit(Duration.ofSeconds(30))).isZero();
+            assertThat(fakes.records()).hasSize(calls);
+        }
+    }
 }

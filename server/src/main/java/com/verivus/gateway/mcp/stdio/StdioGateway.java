@@ -4,7 +4,6 @@ import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.McpServerFactory;
 import com.verivus.gateway.mcp.ToolCatalog;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -31,13 +30,11 @@ public final class StdioGateway {
 
     public static void serve(ToolCatalog catalog, String instructions, InputStream stdin, OutputStream stdout)
             throws InterruptedException {
-        DrainingStdin in = new DrainingStdin(stdin);
-        TappedStdout out = new TappedStdout(stdout, in::noteResponse);
-        StdioServerTransportProvider transport =
-                new StdioServerTransportProvider(McpServerFactory.jsonMapper(), in, out);
+        LineStdioTransportProvider transport =
+                new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin, stdout);
         McpSyncServer server = McpServerFactory.stdio(transport, catalog, instructions);
         GatewayLog.info("llm-cli-gateway MCP server running on stdio");
-        in.awaitEof();
+        transport.awaitFinished();
         GatewayLog.debug("stdin closed; all requests answered, stopping");
         server.closeGracefully();
     }
