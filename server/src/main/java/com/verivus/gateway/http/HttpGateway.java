@@ -3,6 +3,7 @@ package com.verivus.gateway.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
@@ -54,6 +55,8 @@ public final class HttpGateway implements AutoCloseable {
                 .port(settings.port())
                 .shutdownHook(false) // the gateway stops in its own order: MCP streams first, then the server
                 .shutdownGracePeriod(Duration.ofSeconds(2))
+                // small replies (SSE frames, JSON) must not wait for the client's delayed ACK (Nagle)
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .routing(r -> r.any(this::route))
                 .build();
     }
