@@ -7,42 +7,32 @@ import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigException;
 import com.verivus.gateway.config.PersistenceConfigLoader;
 import com.verivus.gateway.config.SyncDeadline;
+import com.verivus.gateway.doctor.ProviderStatusProbe;
 import com.verivus.gateway.health.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
-import com.verivus.gateway.store.JobStoreUnavailableException;
 import com.verivus.gateway.job.JobHealth;
 import com.verivus.gateway.job.JobHealthReport;
 import com.verivus.gateway.job.JobHealthSnapshot;
-import com.verivus.gateway.mcp.tools.job.ClaudeStreamJsonBlock;
-import com.verivus.gateway.mcp.tools.job.JobTools;
-import com.verivus.gateway.mcp.tools.request.RequestTools;
-import com.verivus.gateway.provider.PrepareContext;
-import com.verivus.gateway.request.PollTools;
-import com.verivus.gateway.request.RequestPipeline;
-import com.verivus.gateway.request.RequestServices;
-import com.verivus.gateway.store.JobStore;
-import com.verivus.gateway.store.JobStores;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
+import com.verivus.gateway.mcp.resources.ProcessHealthResource;
+import com.verivus.gateway.mcp.resources.SkillResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import com.verivus.gateway.mcp.tools.UpstreamContractsTool;
+import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.mcp.tools.cli.CliUpgradeTool;
 import com.verivus.gateway.mcp.tools.cli.CliVersionsTool;
-import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
-import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.mcp.tools.job.ClaudeStreamJsonBlock;
+import com.verivus.gateway.mcp.tools.job.JobTools;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
-import com.verivus.gateway.mcp.tools.validation.ValidationTools;
-import com.verivus.gateway.provider.contract.UpstreamContracts;
-import com.verivus.gateway.validation.ValidationOrchestrator;
-import com.verivus.gateway.validation.VersionProbe;
-import com.verivus.gateway.validation.WaitBudget;
 import com.verivus.gateway.mcp.tools.models.ListModelsTool;
 import com.verivus.gateway.mcp.tools.models.ModelResource;
+import com.verivus.gateway.mcp.tools.request.RequestTools;
 import com.verivus.gateway.mcp.tools.session.SessionClearAllTool;
 import com.verivus.gateway.mcp.tools.session.SessionCreateTool;
 import com.verivus.gateway.mcp.tools.session.SessionDeleteTool;
@@ -50,21 +40,34 @@ import com.verivus.gateway.mcp.tools.session.SessionGetTool;
 import com.verivus.gateway.mcp.tools.session.SessionListTool;
 import com.verivus.gateway.mcp.tools.session.SessionResource;
 import com.verivus.gateway.mcp.tools.session.SessionSetActiveTool;
+import com.verivus.gateway.mcp.tools.validation.ValidationTools;
+import com.verivus.gateway.metrics.PerformanceMetrics;
 import com.verivus.gateway.models.ModelRegistry;
-import com.verivus.gateway.mcp.resources.ProcessHealthResource;
+import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
 import com.verivus.gateway.recorder.FlightRecorder;
-import com.verivus.gateway.skills.SkillCatalog;
-import com.verivus.gateway.mcp.resources.SkillResource;
+import com.verivus.gateway.request.PollTools;
+import com.verivus.gateway.request.RequestPipeline;
+import com.verivus.gateway.request.RequestServices;
 import com.verivus.gateway.session.FileSessionStore;
 import com.verivus.gateway.session.SessionStore;
-import com.verivus.gateway.doctor.ProviderStatusProbe;
+import com.verivus.gateway.skills.SkillCatalog;
+import com.verivus.gateway.store.JobStore;
+import com.verivus.gateway.store.JobStoreUnavailableException;
+import com.verivus.gateway.store.JobStores;
 import com.verivus.gateway.upgrade.MistralInstallDetector;
 import com.verivus.gateway.upgrade.UpgradePlanner;
 import com.verivus.gateway.upgrade.UpgradeRunner;
+import com.verivus.gateway.validation.ValidationOrchestrator;
+import com.verivus.gateway.validation.VersionProbe;
+import com.verivus.gateway.validation.WaitBudget;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The composition root: builds every subsystem once per process from the environment, and the tool
@@ -81,7 +84,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final long syncDeadlineMs;
     private final AsyncJobsAvailability asyncJobs;
     private final ProcessHealthReport processHealth;
-    private final java.nio.file.Path dataDirectory;
+    private final Path dataDirectory;
     private final ApprovalGate approvals;
     private final PerformanceMetrics metrics;
     private final SessionStore sessions;
@@ -93,7 +96,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
@@ -229,7 +232,7 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     /** Where this gateway keeps sessions.json, approvals.jsonl and the other per-user state. */
-    public java.nio.file.Path dataDirectory() {
+    public Path dataDirectory() {
         return dataDirectory;
     }
 
