@@ -85,12 +85,7 @@ final class ClaudeRequestTools {
     }
 
     private static InputSchema schema(boolean sync) {
-        InputSchema.Builder b = InputSchema.builder().include(SharedParameters.PROMPT_AND_MODEL).include(OWN)
-                .include(SharedParameters.CORRELATION_ID).include(SharedParameters.OPTIMIZE_PROMPT);
-        if (sync) {
-            b.include(SharedParameters.OPTIMIZE_RESPONSE);
-        }
-        return b.include(TAIL).build();
+        return SharedParameters.requestSchema(sync, TAIL, OWN);
     }
 
     private static RequestSpec spec(ToolCall c, String operation, boolean sync) {

@@ -133,4 +133,21 @@ final class SharedParameters {
         });
         return out;
     }
+
+    /**
+     * A request tool's full parameter list in the Node gateway's order: prompt and model, the provider's
+     * own blocks (session fields, flags), correlation id, optimisation (optimizeResponse only on sync
+     * tools), then the provider's tail (idle timeout, approval, MCP servers, forceRefresh).
+     */
+    static InputSchema requestSchema(boolean sync, InputSchema tail, InputSchema... providerBlocks) {
+        InputSchema.Builder b = InputSchema.builder().include(PROMPT_AND_MODEL);
+        for (InputSchema block : providerBlocks) {
+            b.include(block);
+        }
+        b.include(CORRELATION_ID).include(OPTIMIZE_PROMPT);
+        if (sync) {
+            b.include(OPTIMIZE_RESPONSE);
+        }
+        return b.include(tail).build();
+    }
 }
