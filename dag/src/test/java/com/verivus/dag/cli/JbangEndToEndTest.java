@@ -96,4 +96,12 @@ class JbangEndToEndTest {
                 .asText()).isEqualTo(real.resolve(".gateway/config.toml").toString());
         assertThat(repo.read(".gitignore")).isEqualTo("/.gateway/\n/.claude/settings.local.json\n");
     }
+
+    @Test
+    void theImplicitCatalogServesIsolateFromTheRepositoryWithoutTheCatalogName() throws Exception {
+        Outcome result = jbang(Map.of(), "isolate", "plan", "dag/per-project-isolation.dag.toml");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("U01").contains("U05");
+    }
 }
