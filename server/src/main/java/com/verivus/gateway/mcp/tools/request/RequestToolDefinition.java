@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * One provider request tool as data: its name, description, parameters and how a call becomes a
- * {@link RequestSpec}. {@link SyncRequestTool} and {@link AsyncRequestTool} run it.
+ * {@link RequestSpec}. {@link RequestTool} runs it, sync or async.
  */
 record RequestToolDefinition(String name, String description, InputSchema schema, Function<ToolCall, RequestSpec> parser) {
 

@@ -12,20 +12,20 @@ public final class RequestTools {
 
     /** claude_request, codex_request, codex_fork_session, gemini_request, grok_request, mistral_request. */
     public static List<GatewayTool> sync(RequestPipeline pipeline) {
-        return List.of(new SyncRequestTool(ClaudeRequestTools.SYNC, pipeline),
-                new SyncRequestTool(CodexRequestTools.SYNC, pipeline),
-                new SyncRequestTool(CodexForkSessionTool.SYNC, pipeline),
-                new SyncRequestTool(GeminiRequestTools.SYNC, pipeline),
-                new SyncRequestTool(GrokRequestTools.SYNC, pipeline),
-                new SyncRequestTool(MistralRequestTools.SYNC, pipeline));
+        return List.of(RequestTool.sync(ClaudeRequestTools.SYNC, pipeline),
+                RequestTool.sync(CodexRequestTools.SYNC, pipeline),
+                RequestTool.sync(CodexForkSessionTool.SYNC, pipeline),
+                RequestTool.sync(GeminiRequestTools.SYNC, pipeline),
+                RequestTool.sync(GrokRequestTools.SYNC, pipeline),
+                RequestTool.sync(MistralRequestTools.SYNC, pipeline));
     }
 
     /** claude_request_async ... mistral_request_async (registered only when async jobs are enabled). */
     public static List<GatewayTool> async(RequestPipeline pipeline) {
-        return List.of(new AsyncRequestTool(ClaudeRequestTools.ASYNC, pipeline),
-                new AsyncRequestTool(CodexRequestTools.ASYNC, pipeline),
-                new AsyncRequestTool(GeminiRequestTools.ASYNC, pipeline),
-                new AsyncRequestTool(GrokRequestTools.ASYNC, pipeline),
-                new AsyncRequestTool(MistralRequestTools.ASYNC, pipeline));
+        return List.of(RequestTool.async(ClaudeRequestTools.ASYNC, pipeline),
+                RequestTool.async(CodexRequestTools.ASYNC, pipeline),
+                RequestTool.async(GeminiRequestTools.ASYNC, pipeline),
+                RequestTool.async(GrokRequestTools.ASYNC, pipeline),
+                RequestTool.async(MistralRequestTools.ASYNC, pipeline));
     }
 }
