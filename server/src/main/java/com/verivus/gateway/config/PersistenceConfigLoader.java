@@ -48,9 +48,17 @@ public final class PersistenceConfigLoader {
     private PersistenceConfigLoader() {
     }
 
-    /** Loads the settings, logging warnings to stderr. */
+    /**
+     * Loads the settings, logging warnings to stderr, and one line naming the project configuration
+     * when one was chosen from the working directory (the only trace of it outside llm_process_health).
+     */
     public static PersistenceConfig load(GatewayEnvironment env) {
-        return load(env, GatewayLog::warn);
+        PersistenceConfig config = load(env, GatewayLog::warn);
+        if (ConfigFileChoice.BY_PROJECT.equals(config.sources().selectedBy())) {
+            GatewayLog.info("Using the approved project configuration " + config.sources().configFile()
+                    + (config.path() == null ? "" : " (job store " + config.path() + ")"));
+        }
+        return config;
     }
 
     /**
