@@ -123,8 +123,8 @@ class IsolationWithRealGatewayE2ETest {
         assertThat(Files.readString(repo.resolve(".gateway/config.toml"))).isEqualTo(config);
     }
 
-    /** The real gateway as a stdio server entry: what `claude mcp add` would hold for a direct java launch. */
-    private static String userScopeServer(String command, List<String> args) {
+    /** The real gateway as a stdio server entry named llm-cli-gateway, as ~/.claude.json or .mcp.json holds it. */
+    private static String serverEntry(String command, List<String> args) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode server = root.putObject("mcpServers").putObject("llm-cli-gateway");
         server.put("type", "stdio").put("command", command);
@@ -140,7 +140,7 @@ class IsolationWithRealGatewayE2ETest {
     @Test
     void u05GoesThroughClaudeCodesConfiguredServerOverStdio() throws Exception {
         Path userHome = Files.createDirectories(work.resolve("claude-config-home"));
-        Files.writeString(userHome.resolve(".claude.json"), userScopeServer(
+        Files.writeString(userHome.resolve(".claude.json"), serverEntry(
                 GatewayProcess.javaHome().resolve("bin/java").toString(), realGatewayStdioArgs()));
         Path repo = gitRepo("configured");
         Path report = work.resolve("configured-report.json");
@@ -160,8 +160,8 @@ class IsolationWithRealGatewayE2ETest {
 
     /**
      * The real Claude Code CLI from npm, not logged in (it starts its MCP servers all the same): after
-     * isolate, `claude -p` in the repository starts the user-scope server, a wrapper that records what it
-     * was given and runs the real gateway, and that gateway opens the repository's logs.db.
+     * isolate, `claude -p` in the repository starts the server (user scope, then .mcp.json), a wrapper that
+     * records what it was given and runs the real gateway, and that gateway opens the repository's logs.db.
      */
     @Test
     void realClaudeCodeStartsTheGatewayInTheIsolatedRepositoryAndItUsesTheRepositorysStore() throws Exception {
@@ -180,18 +180,29 @@ class IsolationWithRealGatewayE2ETest {
                 + "echo \"pid=$$ cwd=$(pwd) LLM_GATEWAY_CONFIG=${LLM_GATEWAY_CONFIG-unset}\" >> '" + record + "'\n"
                 + "exec '" + GatewayProcess.javaHome().resolve("bin/java") + "' \"$@\" 2>> '" + gatewayLog + "'\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(userHome.resolve(".claude.json"), userScopeServer(wrapper.toString(), realGatewayStdioArgs()));
+        Files.writeString(userHome.resolve(".claude.json"), serverEntry(wrapper.toString(), realGatewayStdioArgs()));
         Path repo = gitRepo("claude-project");
 
         Outcome isolated = isolate(userHome, Map.of(), "--repo", repo.toString());
         assertThat(isolated.exitCode()).as(isolated.err()).isZero();
-        // isolate's own check ran the gateway too; start from nothing so what follows is Claude Code's doing
+        // a user-scope server, then the same server as a committed .mcp.json (what print-client-config prints)
+        claudeStartsTheGatewayWithTheRepositorysStore(claude.get(), userHome, repo, record, gatewayLog);
+        String server = serverEntry(wrapper.toString(), realGatewayStdioArgs());
+        Files.writeString(userHome.resolve(".claude.json"), "{}");
+        Files.writeString(repo.resolve(".mcp.json"), server);
+        claudeStartsTheGatewayWithTheRepositorysStore(claude.get(), userHome, repo, record, gatewayLog);
+    }
+
+    private void claudeStartsTheGatewayWithTheRepositorysStore(Path claude, Path userHome, Path repo, Path record,
+                                                               Path gatewayLog) throws Exception {
+        // isolate's own check (or the previous run) opened the store too: start from nothing
         for (String name : List.of("logs.db", "logs.db-wal", "logs.db-shm")) {
             Files.deleteIfExists(repo.resolve(".gateway").resolve(name));
         }
         Files.deleteIfExists(record);
+        Files.deleteIfExists(gatewayLog);
 
-        ProcessBuilder builder = new ProcessBuilder(claude.get().toString(), "-p", "hi").directory(repo.toFile())
+        ProcessBuilder builder = new ProcessBuilder(claude.toString(), "-p", "hi").directory(repo.toFile())
                 .redirectInput(new File("/dev/null")).redirectErrorStream(true)
                 .redirectOutput(work.resolve("claude-output.txt").toFile());
         builder.environment().clear();
