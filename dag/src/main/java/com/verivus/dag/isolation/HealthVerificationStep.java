@@ -111,8 +111,8 @@ final class HealthVerificationStep implements IsolationStep {
         String selectedBy = sources.path("selectedBy").asText("");
         if (selectedBy.equals("LLM_GATEWAY_CONFIG")) {
             return "LLM_GATEWAY_CONFIG in the gateway's environment names another file and wins over the project's: "
-                    + "remove it from the client's configuration (server env, or the env of a settings file), "
-                    + "reconnect (/mcp) and re-run";
+                    + "remove it from the client's configuration (server env, or the env of a settings file) or from "
+                    + "the shell the client is started from, reconnect (/mcp) and re-run";
         }
         if (!sources.path("unapprovedProjectConfig").isNull() && !sources.path("unapprovedProjectConfig").isMissingNode()) {
             return "the gateway found " + sources.path("unapprovedProjectConfig").asText()
