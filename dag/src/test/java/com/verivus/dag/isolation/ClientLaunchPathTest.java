@@ -127,4 +127,26 @@ class ClientLaunchPathTest {
         assertThat(finding.path("observed").asText()).contains(other.toString());
         assertThat(finding.path("remediation").asText()).contains("LLM_GATEWAY_CONFIG in the gateway's environment");
     }
+
+    @Test
+    void withoutAClaudeCodeEntryTheGatewayIsStartedWithJbangInTheRepositoryAndStillFindsTheProject() throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        List<String> fake = IsolationRun.fakeGatewayArgv();
+        // a jbang on PATH that runs the fake gateway with the arguments after the alias
+        Path jbang = Files.writeString(bin.resolve("jbang"), "#!/bin/sh\nshift\nexec '" + String.join("' '", fake)
+                + "' \"$@\"\n");
+        Files.setPosixFilePermissions(jbang, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        IsolationRun.Result result = isolate().env("PATH", bin + ":" + System.getenv("PATH")).run();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.unit("U04").path("stdout_tail").toString())
+                .contains("Claude Code declares none of [llm-cli-gateway, llm-gateway]")
+                .contains(jbang + " gateway@verivus --transport=http");
+        JsonNode start = result.gatewayRecord().getFirst();
+        assertThat(start.path("cwd").asText()).isEqualTo(real.toString());
+        assertThat(start.path("envConfig").isNull()).isTrue();
+        assertThat(JSON.readTree(result.unit("U05").path("verification_quote").asText()).at("/sources/configFile").asText())
+                .isEqualTo(real.resolve(".gateway/config.toml").toString());
+    }
 }
