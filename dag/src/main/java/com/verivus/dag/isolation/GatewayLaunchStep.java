@@ -49,7 +49,7 @@ final class GatewayLaunchStep implements IsolationStep {
         }
         if (settings.gatewayCommand().isEmpty()) {
             ClaudeCodeLaunch.Resolution resolution = ClaudeCodeLaunch.resolve(context.instance(), settings.home(),
-                    settings.environment(), context.files());
+                    settings.clientEnvironment(), context.files());
             switch (resolution) {
                 case ClaudeCodeLaunch.Found found when found.launch().stdio() -> {
                     return new ClientLaunchRun(unit, context, out).run(found.launch());
@@ -93,7 +93,7 @@ final class GatewayLaunchStep implements IsolationStep {
                 + " with the caller's environment (no LLM_GATEWAY_CONFIG added), LLM_GATEWAY_HTTP_PORT=0 and a fresh "
                 + "LLM_GATEWAY_AUTH_TOKEN");
         Duration timeout = settings.startTimeout();
-        GatewayLauncher.Outcome outcome = GatewayLauncher.start(command.get(), settings.environment(),
+        GatewayLauncher.Outcome outcome = GatewayLauncher.start(command.get(), settings.clientEnvironment(),
                 context.instance().repo(), timeout, context.log(), unit.id());
         if (outcome instanceof GatewayLauncher.Failed failed) {
             failed.outputTail().forEach(out::quiet);
