@@ -225,6 +225,25 @@ class IsolationWithRealGatewayE2ETest {
     }
 
     @Test
+    void anMcpJsonPrintedByPrintClientConfigIsAcceptedAsItIs() throws Exception {
+        Path repo = gitRepo("printed");
+        Path mcpJson = repo.resolve(".mcp.json");
+        Process print = new ProcessBuilder(GatewayProcess.javaHome().resolve("bin/java").toString(), "-cp",
+                GatewayProcess.classpath(), "com.verivus.gateway.cli.GatewayCommand", "print-client-config",
+                "--client", "claude-code").redirectOutput(mcpJson.toFile())
+                .redirectError(work.resolve("print-client-config.err").toFile()).start();
+        assertThat(print.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(print.exitValue()).isZero();
+        String printed = Files.readString(mcpJson);
+
+        Outcome run = isolate(Map.of(), "--repo", repo.toString(), "--gateway-command", realGatewayCommand());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(".mcp.json declares mcpServers.llm-cli-gateway (left untouched)");
+        assertThat(Files.readString(mcpJson)).isEqualTo(printed);
+    }
+
+    @Test
     void aLegacyEnvironmentOverrideIsAFindingAndStopsTheRun() throws Exception {
         Path repo = gitRepo("leaky");
         Path report = work.resolve("leaky-report.json");
