@@ -189,7 +189,13 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         switch (message) {
             case McpSchema.JSONRPCRequest request -> respond(session, request, accept, res);
             case McpSchema.JSONRPCNotification notification -> {
-                session.accept(notification).block();
+                try {
+                    session.accept(notification).block();
+                } catch (RuntimeException e) {
+                    // A notification is never answered, so its handler's trouble is the server's to log;
+                    // e.g. roots/list_changed makes the SDK ask for roots, which fails without a GET stream.
+                    GatewayLog.debug("MCP HTTP: handling " + notification.method() + ": " + e.getMessage());
+                }
                 res.status(202).send();
             }
             case McpSchema.JSONRPCResponse response -> {

@@ -46,6 +46,10 @@ final class ParamsCheck {
             Map.entry(McpSchema.METHOD_RESOURCES_TEMPLATES_LIST, PAGINATED),
             Map.entry(McpSchema.METHOD_PROMPT_LIST, PAGINATED));
 
+    /** MCP's syslog levels, as logging/setLevel accepts them. */
+    private static final List<String> LOG_LEVELS = List.of("debug", "info", "notice", "warning", "error",
+            "critical", "alert", "emergency");
+
     private ParamsCheck() {
     }
 
@@ -80,6 +84,10 @@ final class ParamsCheck {
             if (!value.isObject()) {
                 return Optional.of("params." + field + ": expected an object, not " + JsonKind.of(value));
             }
+        }
+        if (McpSchema.METHOD_LOGGING_SET_LEVEL.equals(method) && !LOG_LEVELS.contains(params.get("level").asText())) {
+            // the SDK's mapper reads an unknown level as null instead of refusing it
+            return Optional.of("params.level: not one of " + String.join(", ", LOG_LEVELS));
         }
         try {
             mapper.convertValue(params, shape.type());
