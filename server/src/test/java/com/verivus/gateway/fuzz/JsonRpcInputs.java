@@ -203,7 +203,8 @@ final class JsonRpcInputs {
     }
 
     static Arbitrary<FuzzInput> clientResponses() {
-        Arbitrary<JsonNode> body = Arbitraries.oneOf(junk(1).map(r -> object(Map.of("result", r))),
+        Arbitrary<JsonNode> body = Arbitraries.oneOf(junk(1).filter(JsonNode::isObject)
+                        .map(r -> object(Map.of("result", r))),
                 Combinators.combine(Arbitraries.integers(), strings()).as((c, m) -> object(Map.of("error",
                         object(Map.of("code", NODES.numberNode(c), "message", NODES.textNode(m)))))));
         return Combinators.combine(validIds(), body).as((id, b) -> {
@@ -236,6 +237,9 @@ final class JsonRpcInputs {
         Arbitrary<FuzzInput> both = Combinators.combine(validIds(), junk(1)).as((id, r) -> envelope(
                 "request and response at once", Map.of("jsonrpc", NODES.textNode("2.0"), "id", id,
                         "method", NODES.textNode("ping"), "result", r)));
+        Arbitrary<FuzzInput> badResult = Combinators.combine(validIds(), junk(1).filter(r -> !r.isObject()))
+                .as((id, r) -> envelope("response whose result is not an object", Map.of("jsonrpc",
+                        NODES.textNode("2.0"), "id", id, "result", r)));
         Arbitrary<FuzzInput> badError = Combinators.combine(validIds(), junk(1).filter(e -> !e.isObject()))
                 .as((id, e) -> envelope("response with a malformed error", Map.of("jsonrpc", NODES.textNode("2.0"),
                         "id", id, "error", e)));
@@ -245,7 +249,8 @@ final class JsonRpcInputs {
                 .map(items -> FuzzInput.text("a batch", "[" + String.join(",", items.stream()
                         .map(i -> new String(i.wire(), StandardCharsets.UTF_8)).toList()) + "]",
                         Expect.REPLY_WITH_NULL_ID, null));
-        return Arbitraries.oneOf(badId, badVersion, noVersion, badMethod, neither, both, badError, scalars, batches);
+        return Arbitraries.oneOf(badId, badVersion, noVersion, badMethod, neither, both, badResult, badError, scalars,
+                batches);
     }
 
     static Arbitrary<FuzzInput> notJsonRpc() {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The JSON-RPC 2.0 envelope of one message as MCP 2025-11-25 allows it: one object (no batches since
  * 2025-06-18), {@code "jsonrpc":"2.0"}, a non-empty string method, an id that is a string or a 64-bit
- * integer (MCP forbids null), or a response carrying exactly one of {@code result} and {@code error}.
+ * integer (MCP forbids null), or a response carrying exactly one of {@code result} (an object) and
+ * {@code error}.
  */
 final class Envelope {
 
@@ -48,6 +49,10 @@ final class Envelope {
         }
         if (id == null) {
             return Optional.of("a response needs the \"id\" of the request it answers");
+        }
+        if (result && !o.get("result").isObject()) {
+            return Optional.of("\"result\" must be an object (MCP results are objects), not "
+                    + JsonKind.of(o.get("result")));
         }
         if (error) {
             JsonNode e = o.get("error");

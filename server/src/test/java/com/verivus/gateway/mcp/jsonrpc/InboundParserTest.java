@@ -68,7 +68,8 @@ class InboundParserTest {
             "{\"jsonrpc\":\"2.0\",\"id\":18446744073709551616,\"method\":\"ping\"}",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"result\":{}}",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"error\":{\"code\":1,\"message\":\"m\"}}",
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"boom\"}"};
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":\"boom\"}", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":5}"};
         for (String text : bad) {
             Inbound.Refused r = refused(text);
             assertThat(r.code()).as(text).isEqualTo(-32600);
