@@ -110,14 +110,21 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
             unanswered.add(key(request.id()));
         }
         try {
-            session.handle(message).subscribe(null,
-                    error -> GatewayLog.warn("handling a " + message.getClass().getSimpleName() + " failed: " + error));
+            session.handle(message).subscribe(null, error -> {
+                GatewayLog.warn("handling a " + message.getClass().getSimpleName() + " failed: " + error);
+                answerIfUnanswered(message);
+            });
         } catch (RuntimeException e) {
             GatewayLog.error("the MCP session failed on a " + message.getClass().getSimpleName(), e);
-            if (message instanceof JSONRPCRequest request) {
-                write(JSONRPCResponse.error(request.id(), new JSONRPCResponse.JSONRPCError(
-                        McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: the request failed on the server", null)));
-            }
+            answerIfUnanswered(message);
+        }
+    }
+
+    /** A request whose handling failed before the session answered it still gets exactly one reply. */
+    private void answerIfUnanswered(JSONRPCMessage message) {
+        if (message instanceof JSONRPCRequest request && unanswered.contains(key(request.id()))) {
+            write(JSONRPCResponse.error(request.id(), new JSONRPCResponse.JSONRPCError(
+                    McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: the request failed on the server", null)));
         }
     }
 
