@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,19 @@ public final class GatewayProcess implements AutoCloseable {
     public GatewayProcess send(String line) {
         try {
             stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("gateway stdin closed; stderr:\n" + stderr(), e);
+        }
+    }
+
+    /** Writes raw bytes plus a newline (for input that is not valid UTF-8) and flushes them. */
+    public GatewayProcess sendBytes(byte[] line) {
+        try {
+            byte[] framed = Arrays.copyOf(line, line.length + 1);
+            framed[line.length] = '\n';
+            stdin.write(framed);
             stdin.flush();
             return this;
         } catch (IOException e) {
