@@ -24,6 +24,7 @@ import com.verivus.gateway.mcp.resources.ProcessHealthResource;
 import com.verivus.gateway.mcp.resources.SkillResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import com.verivus.gateway.mcp.tools.UpstreamContractsTool;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.mcp.tools.cli.CliUpgradeTool;
 import com.verivus.gateway.mcp.tools.cli.CliVersionsTool;
@@ -61,6 +62,8 @@ import com.verivus.gateway.upgrade.UpgradeRunner;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.VersionProbe;
 import com.verivus.gateway.validation.WaitBudget;
+import com.verivus.gateway.workspace.AllowedRootsLoader;
+import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +96,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final RequestPipeline pipeline;
     private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
+    private final WorkspaceParameters workspace;
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -138,6 +142,7 @@ public final class GatewayRuntime implements AutoCloseable {
         this.metrics = new PerformanceMetrics();
         this.sessions = new FileSessionStore(dataDirectory, env);
         this.models = new ModelRegistry(env);
+        this.workspace = new WorkspaceParameters(new WorkingDirectoryPolicy(AllowedRootsLoader.load(env)));
 
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
                 PrepareContext.of(env, dataDirectory), syncDeadlineMs, () -> pollTools));
@@ -156,7 +161,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 UpstreamContracts::assertArgs);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
                 new ListAvailableModelsTool(models)));
-        tools.addAll(RequestTools.sync(pipeline));
+        tools.addAll(RequestTools.sync(pipeline, workspace));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
         }
@@ -190,7 +195,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** The 8 async/job tools; registered only when {@link #asyncJobs()} is enabled. */
     private List<GatewayTool> asyncTools() {
-        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline));
+        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline, workspace));
         async.addAll(JobTools.create(engine, new ClaudeStreamJsonBlock()));
         return async;
     }

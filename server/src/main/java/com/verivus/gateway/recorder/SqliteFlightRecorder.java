@@ -96,7 +96,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         try {
             inTransaction(() -> {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO requests (id, cli, model, prompt, "
-                        + "system, session_id, datetime_utc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "system, session_id, datetime_utc, working_dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, start.correlationId());
                     ps.setString(2, start.cli().key());
                     ps.setString(3, start.model());
@@ -104,6 +104,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
                     ps.setString(5, start.system());
                     ps.setString(6, start.sessionId());
                     ps.setString(7, RecorderSchema.now());
+                    ps.setString(8, start.workingDir());
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gateway_metadata (request_id, "

@@ -32,10 +32,10 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
     }
 
     @Test
-    void schemaIsTheNodeGatewaysExactly() throws Exception {
+    void schemaIsTheNodeGatewaysPlusTheWorkingDirectoryColumn() throws Exception {
         assertThat(RecorderDatabase.columns(db, "requests")).containsExactly("id", "cli", "model", "prompt", "system",
                 "response", "session_id", "duration_ms", "datetime_utc", "input_tokens", "output_tokens",
-                "cache_read_tokens", "cache_creation_tokens");
+                "cache_read_tokens", "cache_creation_tokens", "working_dir");
         assertThat(RecorderDatabase.columns(db, "gateway_metadata")).containsExactly("request_id", "retry_count",
                 "circuit_breaker_state", "cost_usd", "approval_decision", "optimization_applied", "thinking_blocks",
                 "exit_code", "error_message", "async_job_id", "status");

@@ -3,6 +3,7 @@ package com.verivus.gateway.mcp.tools.request;
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.InvalidArgumentsException;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.ApprovalPolicy;
 import com.verivus.gateway.provider.ApprovalStrategy;
 import com.verivus.gateway.provider.Effort;
@@ -67,6 +68,20 @@ final class SharedParameters {
                     + "a request reuses that job and its output. Requests that continue a conversation are never "
                     + "reused.", false)
             .build();
+
+    /** workingDir: every request tool. */
+    static final InputSchema WORKING_DIR = InputSchema.builder()
+            .string("workingDir", WorkspaceParameters.WORKING_DIR_DESCRIPTION)
+            .build();
+
+    /** workingDir and addDir: the tools of CLIs that have a flag for extra directories. */
+    static InputSchema workspace(String addDirFlag) {
+        return InputSchema.builder().include(WORKING_DIR)
+                .stringArray("addDir", "Extra directories (absolute paths) the CLI may also use besides workingDir, "
+                        + "passed as " + addDirFlag + ". Same rules as workingDir: each must exist, and over HTTP "
+                        + "lie under an allowed root.")
+                .build();
+    }
 
     private SharedParameters() {
     }
