@@ -160,7 +160,7 @@ public final class GatewayRuntime implements AutoCloseable {
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
                 UpstreamContracts::assertArgs);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
-                new ListAvailableModelsTool(models)));
+                new ListAvailableModelsTool(models), workspace));
         tools.addAll(RequestTools.sync(pipeline, workspace));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
