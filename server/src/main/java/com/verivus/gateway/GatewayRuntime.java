@@ -33,6 +33,7 @@ import com.verivus.gateway.mcp.tools.job.JobTools;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
 import com.verivus.gateway.mcp.tools.models.ListModelsTool;
 import com.verivus.gateway.mcp.tools.models.ModelResource;
+import com.verivus.gateway.mcp.tools.recorder.RequestResultTool;
 import com.verivus.gateway.mcp.tools.request.RequestTools;
 import com.verivus.gateway.mcp.tools.session.SessionClearAllTool;
 import com.verivus.gateway.mcp.tools.session.SessionCreateTool;
@@ -179,6 +180,7 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionDeleteTool(sessions));
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
+        tools.add(new RequestResultTool(recorder, engine));
         this.catalog = new ToolCatalog(tools, resources);
         this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());

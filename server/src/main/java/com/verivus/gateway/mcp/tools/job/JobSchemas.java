@@ -9,27 +9,27 @@ import java.util.Map;
  * fields use {@code anyOf} with {@code null} rather than a type array, which some clients' schema
  * converters reject.
  */
-final class JobSchemas {
+public final class JobSchemas {
 
     private JobSchemas() {
     }
 
-    static Map<String, Object> type(String type) {
+    public static Map<String, Object> type(String type) {
         return Map.of("type", type);
     }
 
-    static Map<String, Object> nullable(String type) {
+    public static Map<String, Object> nullable(String type) {
         return Map.of("anyOf", List.of(Map.of("type", type), Map.of("type", "null")));
     }
 
-    static Map<String, Object> described(String description, Map<String, Object> schema) {
+    public static Map<String, Object> described(String description, Map<String, Object> schema) {
         Map<String, Object> m = new LinkedHashMap<>(schema);
         m.put("description", description);
         return m;
     }
 
     /** An object with these properties, all required, further properties allowed. */
-    static Map<String, Object> object(Map<String, Object> properties) {
+    public static Map<String, Object> object(Map<String, Object> properties) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "object");
         m.put("properties", properties);
@@ -38,7 +38,7 @@ final class JobSchemas {
     }
 
     /** The job snapshot of llm_job_status (the Node gateway's fields, workingDir when set). */
-    static Map<String, Object> snapshot() {
+    public static Map<String, Object> snapshot() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", type("string"));
         p.put("cli", type("string"));
@@ -57,7 +57,7 @@ final class JobSchemas {
     }
 
     /** {offset, nextOffset, totalChars} of one paged stream. */
-    static Map<String, Object> page(String stream) {
+    public static Map<String, Object> page(String stream) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("offset", described("Where this page of " + stream + " starts (UTF-16 code units).", type("integer")));
         p.put("nextOffset", described("Pass as offset to read the next page; null when this page reached the end "
