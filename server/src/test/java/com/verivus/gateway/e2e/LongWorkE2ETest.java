@@ -67,6 +67,10 @@ class LongWorkE2ETest {
                     "correlationId", "corr-async")));
             String jobId = (String) map(started.get("job")).get("id");
 
+            Map<String, Object> status = json(gw.call("llm_job_status", Map.of("jobId", jobId, "tailChars", 100)));
+            assertThat(status).containsEntry("stdoutTail", "").containsKey("stderrTail");
+            assertThat(map(status.get("job"))).containsEntry("status", "running");
+
             CallToolResult early = gw.call("llm_job_watch", Map.of("jobId", jobId, "timeoutMs", 300), "watch-1");
             assertThat(early.isError()).as(text(early)).isFalse();
             assertThat(structured(early)).containsEntry("finished", false).containsEntry("timedOut", true);

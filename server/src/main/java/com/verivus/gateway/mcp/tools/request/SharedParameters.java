@@ -63,8 +63,8 @@ final class SharedParameters {
             .build();
 
     static final InputSchema FORCE_REFRESH = InputSchema.builder()
-            .bool("forceRefresh", "Run the CLI again even when an identical request (same CLI, arguments and "
-                    + "environment) ran or is running within the dedup window (1 hour by default); without it such "
+            .bool("forceRefresh", "Run the CLI again even when an identical request (same CLI, arguments, "
+                    + "environment and workingDir) ran or is running within the dedup window (1 hour by default); without it such "
                     + "a request reuses that job and its output. Requests that continue a conversation are never "
                     + "reused.", false)
             .build();
