@@ -134,8 +134,8 @@ final class LiveJob {
     }
 
     synchronized JobResult result(int maxChars) {
-        CapturedOutput.Snapshot out = output.snapshot();
-        return JobResult.of(snapshot(), out.stdout(), out.stderr(), maxChars);
+        CapturedOutput.Tail out = output.tail(maxChars);
+        return new JobResult(snapshot(), out.stdout(), out.stderr(), out.stdoutCut(), out.stderrCut());
     }
 
     synchronized Image image() {
