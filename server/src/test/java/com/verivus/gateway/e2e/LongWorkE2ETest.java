@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.testing.FakeClis;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Long work through the real gateway process and the MCP SDK's stdio client: llm_job_watch with progress
- * notifications, returning on timeout and on completion; a 5 MB output read back in pages from
+ * Long work through the real gateway process and the MCP SDK's stdio and HTTP clients: llm_job_watch with
+ * progress notifications, returning on timeout and on completion; a 5 MB output read back in pages from
  * llm_job_result and llm_request_result; llm_request_result finding a sync, an async and a deferred
  * request.
  */
@@ -108,6 +113,36 @@ class LongWorkE2ETest {
             CallToolResult unknown = gw.call("llm_request_result", Map.of("correlationId", "never-sent"));
             assertThat(unknown.isError()).isTrue();
             assertThat(text(unknown)).contains("No request with correlationId \"never-sent\"");
+        }
+    }
+
+    @Test
+    void overHttpWatchSendsProgressAndReturnsWhenTheJobEnds() throws Exception {
+        FakeClis fakes = FakeClis.install(tools);
+        List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        GatewayProcess.Builder launch = GatewayProcess.builder(home).env(fakes.env(Map.of("FAKE_CLI_MODE", "slow",
+                "FAKE_CLI_SLEEP_MS", "3000"))).env("LLM_GATEWAY_AUTH_TOKEN", "long-work-token")
+                .env("LLM_GATEWAY_HTTP_PORT", "0").args("--transport=http");
+        try (GatewayProcess gw = launch.start()) {
+            URI mcp = URI.create(gw.awaitStderr("listening on (http://\\S+)", Duration.ofSeconds(90)).group(1));
+            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                    .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
+                    .addHttpRequestCustomizer((builder, method, uri, body, context) ->
+                            builder.header("Authorization", "Bearer long-work-token"))
+                    .build();
+            try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                    .progressConsumer(progress::add).build()) {
+                client.initialize();
+                Map<String, Object> started = json(client.callTool(new McpSchema.CallToolRequest("gemini_request_async",
+                        Map.of("prompt", "over http"))));
+                String jobId = (String) map(started.get("job")).get("id");
+                CallToolResult done = client.callTool(new McpSchema.CallToolRequest("llm_job_watch",
+                        Map.of("jobId", jobId, "timeoutMs", 60000), Map.of("progressToken", "http-watch")));
+                assertThat(structured(done)).containsEntry("finished", true).containsEntry("timedOut", false);
+                assertThat(map(structured(done).get("job"))).containsEntry("status", "completed");
+                assertThat(progress).filteredOn(p -> "http-watch".equals(p.progressToken())).isNotEmpty()
+                        .allSatisfy(p -> assertThat(p.message()).contains("gemini job " + jobId + " running"));
+            }
         }
     }
 
