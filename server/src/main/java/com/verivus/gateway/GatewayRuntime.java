@@ -24,6 +24,7 @@ import com.verivus.gateway.mcp.resources.ProcessHealthResource;
 import com.verivus.gateway.mcp.resources.SkillResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import com.verivus.gateway.mcp.tools.UpstreamContractsTool;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.mcp.tools.cli.CliUpgradeTool;
 import com.verivus.gateway.mcp.tools.cli.CliVersionsTool;
@@ -32,6 +33,7 @@ import com.verivus.gateway.mcp.tools.job.JobTools;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
 import com.verivus.gateway.mcp.tools.models.ListModelsTool;
 import com.verivus.gateway.mcp.tools.models.ModelResource;
+import com.verivus.gateway.mcp.tools.recorder.RequestResultTool;
 import com.verivus.gateway.mcp.tools.request.RequestTools;
 import com.verivus.gateway.mcp.tools.session.SessionClearAllTool;
 import com.verivus.gateway.mcp.tools.session.SessionCreateTool;
@@ -61,6 +63,8 @@ import com.verivus.gateway.upgrade.UpgradeRunner;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.VersionProbe;
 import com.verivus.gateway.validation.WaitBudget;
+import com.verivus.gateway.workspace.AllowedRootsLoader;
+import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +97,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final RequestPipeline pipeline;
     private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
+    private final WorkspaceParameters workspace;
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -138,6 +143,7 @@ public final class GatewayRuntime implements AutoCloseable {
         this.metrics = new PerformanceMetrics();
         this.sessions = new FileSessionStore(dataDirectory, env);
         this.models = new ModelRegistry(env);
+        this.workspace = new WorkspaceParameters(new WorkingDirectoryPolicy(AllowedRootsLoader.load(env)));
 
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
                 PrepareContext.of(env, dataDirectory), syncDeadlineMs, () -> pollTools));
@@ -155,8 +161,8 @@ public final class GatewayRuntime implements AutoCloseable {
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
                 UpstreamContracts::assertArgs);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
-                new ListAvailableModelsTool(models)));
-        tools.addAll(RequestTools.sync(pipeline));
+                new ListAvailableModelsTool(models), workspace));
+        tools.addAll(RequestTools.sync(pipeline, workspace));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
         }
@@ -174,6 +180,7 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionDeleteTool(sessions));
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
+        tools.add(new RequestResultTool(recorder, engine));
         this.catalog = new ToolCatalog(tools, resources);
         this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
@@ -190,7 +197,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** The 8 async/job tools; registered only when {@link #asyncJobs()} is enabled. */
     private List<GatewayTool> asyncTools() {
-        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline));
+        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline, workspace));
         async.addAll(JobTools.create(engine, new ClaudeStreamJsonBlock()));
         return async;
     }

@@ -99,8 +99,8 @@ public final class DirectRunner {
             throws InterruptedException {
         RunLimits limits = new RunLimits(idle, wall, settings.maxOutputBytes(), settings.killGrace(),
                 settings.drainGrace());
-        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), null,
-                limits));
+        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(),
+                inv.workingDir(), limits));
         if (outcome instanceof LaunchOutcome.Failed failed) {
             return new Attempt(null, null,
                     "[CircuitBreaker] Operation failed with non-transient error: " + failed.failure().detail());

@@ -147,7 +147,7 @@ public final class JobEngine implements AutoCloseable {
         }
         Duration idle = idleTimeout(invocation);
         String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        String key = RequestKey.of(invocation.cli().key(), invocation.args(), invocation.env());
+        String key = RequestKey.of(invocation.cli().key(), invocation.args(), invocation.env(), invocation.workingDir());
         if (forceRefresh || invocation.continuesConversation() || journal == null) {
             return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
         }
@@ -206,9 +206,9 @@ public final class JobEngine implements AutoCloseable {
     private LiveJob launch(CliInvocation inv, String key, String correlationId, Duration idle) {
         Instant startedAt = now();
         LiveJob job = new LiveJob(UUID.randomUUID().toString(), key, correlationId, inv.cli().key(), inv.args(),
-                inv.outputFormat(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
-        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), null,
-                settings.limits(idle)));
+                inv.outputFormat(), inv.workingDir(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
+        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(),
+                inv.workingDir(), settings.limits(idle)));
         switch (outcome) {
             case LaunchOutcome.Failed failed -> {
                 String cli = inv.cli().key();

@@ -4,6 +4,7 @@ import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.log.GatewayLog;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +32,14 @@ public interface FlightRecorder extends AutoCloseable {
      * was not recorded.
      */
     void linkAsyncJob(String correlationId, String asyncJobId);
+
+    /**
+     * The recorded requests with this correlation id, the most recent first (a client may reuse an id,
+     * so there can be several); empty when there is none or the recorder is disabled. Never throws.
+     */
+    default List<RecordedRequest> find(String correlationId) {
+        return List.of();
+    }
 
     /** The database file, or empty when the recorder is disabled. */
     Optional<Path> file();

@@ -43,6 +43,13 @@ final class RecorderSchema {
     /** Columns added by migration 2 to a version-1 requests table. */
     static final List<String> CACHE_COLUMNS = List.of("cache_read_tokens", "cache_creation_tokens");
 
+    /**
+     * The directory a request's CLI ran in (null: the gateway's own). Added in place to any requests
+     * table that lacks it; the Node gateway ignores columns it does not know, and no _migrations
+     * version is claimed for it, so a Node migration 3 could never collide with it.
+     */
+    static final String WORKING_DIR_COLUMN = "working_dir";
+
     private RecorderSchema() {
     }
 
@@ -63,6 +70,9 @@ final class RecorderSchema {
                 if (!columns.contains(column)) {
                     st.execute("ALTER TABLE requests ADD COLUMN " + column + " INTEGER");
                 }
+            }
+            if (!columns.contains(WORKING_DIR_COLUMN)) {
+                st.execute("ALTER TABLE requests ADD COLUMN " + WORKING_DIR_COLUMN + " TEXT");
             }
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT OR IGNORE INTO _migrations (version, applied_at) VALUES (?, ?)")) {

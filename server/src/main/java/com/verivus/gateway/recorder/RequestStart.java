@@ -11,9 +11,15 @@ import com.verivus.gateway.provider.CliName;
  * @param sessionId the caller's session id, or null
  * @param asyncJobId the job running the request when already known (async tools), else null; it can be
  *                   linked later with {@link FlightRecorder#linkAsyncJob} or {@link RequestOutcome}
+ * @param workingDir the directory the CLI runs in, or null for the gateway's own
  */
 public record RequestStart(String correlationId, CliName cli, String model, String prompt, String system,
-                           String sessionId, String asyncJobId) {
+                           String sessionId, String asyncJobId, String workingDir) {
+
+    public RequestStart(String correlationId, CliName cli, String model, String prompt, String system,
+                        String sessionId, String asyncJobId) {
+        this(correlationId, cli, model, prompt, system, sessionId, asyncJobId, null);
+    }
 
     public RequestStart {
         model = model == null || model.isBlank() ? "default" : model;

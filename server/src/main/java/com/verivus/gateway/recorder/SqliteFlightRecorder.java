@@ -10,9 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +99,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         try {
             inTransaction(() -> {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO requests (id, cli, model, prompt, "
-                        + "system, session_id, datetime_utc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "system, session_id, datetime_utc, working_dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, start.correlationId());
                     ps.setString(2, start.cli().key());
                     ps.setString(3, start.model());
@@ -104,6 +107,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
                     ps.setString(5, start.system());
                     ps.setString(6, start.sessionId());
                     ps.setString(7, RecorderSchema.now());
+                    ps.setString(8, start.workingDir());
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gateway_metadata (request_id, "
@@ -199,6 +203,54 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             GatewayLog.warn("Flight recorder: failed to link job " + asyncJobId + " to " + correlationId + ": "
                     + e.getMessage());
         }
+    }
+
+    @Override
+    public synchronized List<RecordedRequest> find(String correlationId) {
+        if (correlationId == null || closed) {
+            return List.of();
+        }
+        // rowid breaks ties between rows started in the same millisecond: the later insert is the later request
+        try (PreparedStatement ps = conn.prepareStatement("SELECT r.id, r.cli, r.model, r.prompt, r.system, "
+                + "r.response, r.session_id, r.duration_ms, r.datetime_utc, r.input_tokens, r.output_tokens, "
+                + "r.cache_read_tokens, r.cache_creation_tokens, r.working_dir, m.status, m.exit_code, "
+                + "m.error_message, m.async_job_id, m.retry_count, m.cost_usd, m.approval_decision "
+                + "FROM requests r LEFT JOIN gateway_metadata m ON m.request_id = r.id WHERE r.id = ? "
+                + "ORDER BY r.datetime_utc DESC, r.rowid DESC")) {
+            ps.setString(1, correlationId);
+            List<RecordedRequest> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new RecordedRequest(rs.getString("id"), rs.getString("cli"), rs.getString("model"),
+                            rs.getString("prompt"), rs.getString("system"), rs.getString("response"),
+                            rs.getString("session_id"), longOrNull(rs, "duration_ms"), rs.getString("datetime_utc"),
+                            longOrNull(rs, "input_tokens"), longOrNull(rs, "output_tokens"),
+                            longOrNull(rs, "cache_read_tokens"), longOrNull(rs, "cache_creation_tokens"),
+                            rs.getString("status"), intOrNull(rs, "exit_code"), rs.getString("error_message"),
+                            rs.getString("async_job_id"), intOrNull(rs, "retry_count"), doubleOrNull(rs, "cost_usd"),
+                            rs.getString("approval_decision"), rs.getString("working_dir")));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            GatewayLog.warn("Flight recorder: failed to read request " + correlationId + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     @Override

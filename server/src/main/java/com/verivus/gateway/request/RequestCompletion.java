@@ -9,6 +9,7 @@ import com.verivus.gateway.recorder.RequestOutcome;
 import com.verivus.gateway.recorder.RequestStart;
 import com.verivus.gateway.recorder.RequestStatus;
 import com.verivus.gateway.store.JobStatus;
+import java.nio.file.Path;
 
 /**
  * The bookkeeping of a request's end, done exactly once per request whatever path it took: session
@@ -37,8 +38,9 @@ final class RequestCompletion {
         if (session == null) {
             session = p.run().session().upstreamSessionId();
         }
+        Path dir = p.invocation().workingDir();
         recorder.logStart(new RequestStart(p.correlationId(), p.cli(), p.resolvedModel(), p.spec().call().shared()
-                .prompt(), p.call().systemPrompt(), session));
+                .prompt(), p.call().systemPrompt(), session, null, dir == null ? null : dir.toString()));
     }
 
     /** The run ended: session bookkeeping, recorder row, metrics. Never throws. */

@@ -9,7 +9,9 @@ import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobStart;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.optimizer.PromptOptimizer;
+import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.ExtraDirectories;
 import com.verivus.gateway.provider.McpServerName;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
@@ -17,6 +19,7 @@ import com.verivus.gateway.provider.ProviderRequestException;
 import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
 import com.verivus.gateway.provider.codex.CodexSessionPlanner;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
 import com.verivus.gateway.review.ReviewIntegrity;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
@@ -128,7 +131,7 @@ public final class RequestPipeline implements AutoCloseable {
         }
         ProviderCall sent = call.with(new SharedRequest(prompt, model, raw.correlationId(), raw.approvalStrategy(),
                 raw.approvalPolicy(), raw.mcpServers(), raw.idleTimeoutMs(), raw.forceRefresh()));
-        PreparedRun run = sent.prepare(sessions, prepareContext);
+        PreparedRun run = inWorkspace(sent.prepare(sessions, prepareContext), spec);
         ApprovalDecision approval;
         try {
             approval = decideApproval(spec, sent, raw);
@@ -137,6 +140,21 @@ public final class RequestPipeline implements AutoCloseable {
             throw e;
         }
         return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started);
+    }
+
+    /** The run in the request's working directory, with the CLI's flags for its extra directories. */
+    private static PreparedRun inWorkspace(PreparedRun run, RequestSpec spec) {
+        if (spec.workingDir() == null && spec.addDirs().isEmpty()) {
+            return run;
+        }
+        try {
+            CliInvocation inv = UpstreamContracts.assertConforms(
+                    ExtraDirectories.add(run.invocation(), spec.addDirs()).withWorkingDir(spec.workingDir()));
+            return new PreparedRun(inv, run.session(), run.mcpServers(), run.warnings());
+        } catch (RuntimeException e) {
+            deleteTempFiles(run);
+            throw e;
+        }
     }
 
     private ApprovalDecision decideApproval(RequestSpec spec, ProviderCall sent, SharedRequest raw) {

@@ -34,7 +34,7 @@ public final class SqliteJobStore implements JobStore {
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
             + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
-            + "owner_host, owner_pid, owner_started_at, heartbeat_at";
+            + "owner_host, owner_pid, owner_started_at, heartbeat_at, working_dir";
 
     private final Path path;
     private final long retentionMs;
@@ -92,7 +92,7 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public void recordStart(JobRecord job) {
         update("recordStart", "INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?)", ps -> {
+                + "?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, job.id());
                     ps.setString(2, job.correlationId());
                     ps.setString(3, job.requestKey());
@@ -114,6 +114,7 @@ public final class SqliteJobStore implements JobStore {
                     setLong(ps, 18, owner == null ? null : owner.pid());
                     ps.setString(19, owner == null ? null : IsoTimestamps.format(owner.processStartedAt()));
                     ps.setString(20, IsoTimestamps.format(job.heartbeatAt()));
+                    ps.setString(21, job.workingDir());
                 });
     }
 
@@ -286,7 +287,7 @@ public final class SqliteJobStore implements JobStore {
                 rs.getInt("output_truncated") != 0, rs.getString("error"),
                 IsoTimestamps.parse(rs.getString("started_at")), IsoTimestamps.parse(rs.getString("finished_at")),
                 longOrNull(rs, "pid"), IsoTimestamps.parse(rs.getString("expires_at")), owner(rs),
-                IsoTimestamps.parse(rs.getString("heartbeat_at")));
+                IsoTimestamps.parse(rs.getString("heartbeat_at")), rs.getString("working_dir"));
     }
 
     private static JobOwner owner(ResultSet rs) throws SQLException {

@@ -48,7 +48,8 @@ class RecorderMigrationTest {
             recorder.logComplete(RequestOutcome.completed("new-1").tokens(1L, 2L, 3L, 4L).build());
         }
 
-        assertThat(RecorderDatabase.columns(db, "requests")).endsWith("cache_read_tokens", "cache_creation_tokens");
+        assertThat(RecorderDatabase.columns(db, "requests")).endsWith("cache_read_tokens", "cache_creation_tokens",
+                "working_dir");
         Map<String, Object> old = RecorderDatabase.request(db, "old-1");
         assertThat(old).containsEntry("prompt", "old prompt").containsEntry("response", "old answer")
                 .containsEntry("duration_ms", 42).containsEntry("input_tokens", 7).containsEntry("output_tokens", 8)

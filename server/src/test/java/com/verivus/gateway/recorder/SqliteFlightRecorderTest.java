@@ -25,6 +25,27 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
     }
 
     @Test
+    void aRequestIsReadBackByCorrelationIdWithItsWorkingDirectoryOutcomeAndJob() {
+        recorder.logStart(new RequestStart("read-1", CliName.CODEX, "gpt", "the prompt", null, "s-1", null, "/srv/app"));
+        assertThat(recorder.find("read-1")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("started");
+            assertThat(r.response()).isNull();
+            assertThat(r.workingDir()).isEqualTo("/srv/app");
+        });
+        recorder.linkAsyncJob("read-1", "job-9");
+        recorder.logComplete(RequestOutcome.completed("read-1").response("the answer").durationMs(1234L).exitCode(0)
+                .tokens(1L, 2L, 3L, 4L).build());
+
+        RecordedRequest r = recorder.find("read-1").getFirst();
+        assertThat(r.summary()).containsEntry("correlationId", "read-1").containsEntry("cli", "codex")
+                .containsEntry("model", "gpt").containsEntry("status", "completed").containsEntry("durationMs", 1234L)
+                .containsEntry("exitCode", 0).containsEntry("asyncJobId", "job-9").containsEntry("workingDir", "/srv/app")
+                .containsEntry("sessionId", "s-1").containsEntry("inputTokens", 1L).containsEntry("cacheCreationTokens", 4L);
+        assertThat(r.response()).isEqualTo("the answer");
+        assertThat(recorder.find("unknown")).isEmpty();
+    }
+
+    @Test
     void createsParentDirectoriesAndAnOwnerOnlyFile() throws Exception {
         assertThat(db).exists();
         assertThat(recorder.file()).contains(db);
@@ -32,10 +53,10 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
     }
 
     @Test
-    void schemaIsTheNodeGatewaysExactly() throws Exception {
+    void schemaIsTheNodeGatewaysPlusTheWorkingDirectoryColumn() throws Exception {
         assertThat(RecorderDatabase.columns(db, "requests")).containsExactly("id", "cli", "model", "prompt", "system",
                 "response", "session_id", "duration_ms", "datetime_utc", "input_tokens", "output_tokens",
-                "cache_read_tokens", "cache_creation_tokens");
+                "cache_read_tokens", "cache_creation_tokens", "working_dir");
         assertThat(RecorderDatabase.columns(db, "gateway_metadata")).containsExactly("request_id", "retry_count",
                 "circuit_breaker_state", "cost_usd", "approval_decision", "optimization_applied", "thinking_blocks",
                 "exit_code", "error_message", "async_job_id", "status");
@@ -67,7 +88,7 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
                 entry("prompt", "Explain WAL"), entry("system", "be brief"), entry("response", null),
                 entry("session_id", "sess-9"), entry("duration_ms", null), entry("datetime_utc", req.get("datetime_utc")),
                 entry("input_tokens", null), entry("output_tokens", null), entry("cache_read_tokens", null),
-                entry("cache_creation_tokens", null));
+                entry("cache_creation_tokens", null), entry("working_dir", null));
         String when = (String) req.get("datetime_utc");
         assertThat(when).matches(ISO_MILLIS);
         assertThat(Instant.parse(when)).isBetween(before, Instant.now().plusMillis(1));
@@ -100,7 +121,7 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
                 entry("prompt", "Review this"), entry("system", null), entry("response", "Looks good"),
                 entry("session_id", "s-1"), entry("duration_ms", 1234), entry("datetime_utc", req.get("datetime_utc")),
                 entry("input_tokens", 100), entry("output_tokens", 20), entry("cache_read_tokens", 300),
-                entry("cache_creation_tokens", 40));
+                entry("cache_creation_tokens", 40), entry("working_dir", null));
         assertThat(RecorderDatabase.metadata(db, "corr-3")).containsExactly(entry("request_id", "corr-3"),
                 entry("retry_count", 2), entry("circuit_breaker_state", "half_open"), entry("cost_usd", 0.0125),
                 entry("approval_decision", "approved"), entry("optimization_applied", 1),

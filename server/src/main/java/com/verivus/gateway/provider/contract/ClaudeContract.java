@@ -27,7 +27,7 @@ final class ClaudeContract {
                         "dangerouslySkipPermissions", "permissionMode", "approvalStrategy", "mcpServers",
                         "strictMcpConfig", "agent", "agents", "forkSession", "systemPrompt", "appendSystemPrompt",
                         "maxBudgetUsd", "maxTurns", "effort", "excludeDynamicSystemPromptSections", "sessionId",
-                        "continueSession", "createNewSession"),
+                        "continueSession", "createNewSession", "addDir"),
                 List.of(
                         value("-p", "Non-interactive print mode; the prompt follows"),
                         value("--model", "Model for the session"),
@@ -51,7 +51,8 @@ final class ClaudeContract {
                         choice("--effort", "Effort level", EFFORTS),
                         toggle("--exclude-dynamic-system-prompt-sections", "Move per-machine sections out of the system prompt"),
                         toggle("--continue", "Continue the most recent conversation in the working directory"),
-                        value("--session-id", "Use this session id")),
+                        value("--session-id", "Use this session id"),
+                        variadic("--add-dir", "More directories Claude can access (addDir)")),
                 List.of(), 0, 0, List.of(),
                 List.of(
                         pass("claude-minimal", "prompt only", "-p", "hello"),

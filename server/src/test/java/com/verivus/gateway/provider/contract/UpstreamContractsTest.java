@@ -156,7 +156,7 @@ class UpstreamContractsTest {
         assertThat(codex).containsEntry("command", "exec").containsEntry("maxPositionals", 1)
                 .containsEntry("resumeMaxPositionals", 2).containsEntry("resumeOnlyFlags", List.of("--last"));
         assertThat((List<String>) codex.get("resumeForbiddenFlags"))
-                .containsExactlyInAnyOrder("--sandbox", "--output-schema", "--profile", "-c");
+                .containsExactlyInAnyOrder("--sandbox", "--output-schema", "--profile", "-c", "--add-dir");
         assertThat((List<String>) codex.get("mcpTools")).contains("codex_fork_session");
         Map<String, Object> flags = (Map<String, Object>) ((Map<String, Object>) contracts.get("claude")).get("flags");
         assertThat((Map<String, Object>) flags.get("--effort")).containsEntry("arity", "one")

@@ -123,7 +123,7 @@ class RequestToolSchemaTest {
                 "accept-edits", "auto-approve", "chat", "explore", "lean"));
         assertThat(schema("codex_fork_session").params()).extracting(InputSchema.Param::name)
                 .containsExactly("prompt", "sessionId", "forkLast", "model", "sandboxMode", "askForApproval",
-                        "correlationId", "idleTimeoutMs");
+                        "correlationId", "idleTimeoutMs", "workingDir");
     }
 
     @Test
