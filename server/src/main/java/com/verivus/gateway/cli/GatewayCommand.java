@@ -25,6 +25,7 @@ public final class GatewayCommand implements Callable<Integer> {
     String transport;
 
     public static int run(String... args) {
+        AotCacheCheck.warnIfUnused();
         return Writers.utf8(new CommandLine(new GatewayCommand())).execute(args);
     }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the gateway's JDK AOT cache (JEP 483/514/515) with one training run, for ./jbang.
+# Usage: aot-train.sh AOT_FILE JAVA_BIN JVM_ARGS... MAIN_CLASS
+# The training run is the gateway in stdio mode answering what every MCP client sends first
+# (initialize, tools/list, resources/list, one cheap tool call), then stdin closes and it exits; the JVM
+# writes the cache at exit. It runs with a throw-away HOME so it never touches the user's job store,
+# sessions or flight recorder. One training at a time per cache file (a mkdir lock); the file appears
+# whole (written beside it, then renamed) or not at all. Cache files of older fingerprints are removed.
+set -uo pipefail
+aot="${1:?AOT file}"; java_bin="${2:?java}"; shift 2
+lock="$aot.lock"
+if ! mkdir "$lock" 2>/dev/null; then
+  # a lock older than 15 minutes belongs to a training that died
+  if [ -n "$(find "$lock" -maxdepth 0 -mmin +15 2>/dev/null)" ]; then rm -rf "$lock"; mkdir "$lock" 2>/dev/null || exit 0
+  else exit 0; fi
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work" "$lock"; rm -f "$aot.tmp.$$" "$aot.tmp.$$.config"' EXIT
+[ -s "$aot" ] && exit 0
+cat > "$work/requests.jsonl" <<'JSONRPC'
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"aot-training","version":"1"}}}
+{"jsonrpc":"2.0","method":"notifications/initialized"}
+{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}
+{"jsonrpc":"2.0","id":3,"method":"resources/list","params":{}}
+{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"llm_process_health","arguments":{}}}
+{"jsonrpc":"2.0","id":5,"method":"ping"}
+JSONRPC
+mkdir -p "$work/home"
+if env -i "HOME=$work/home" "PATH=/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" \
+     "$java_bin" "-XX:AOTCacheOutput=$aot.tmp.$$" "$@" < "$work/requests.jsonl" > "$work/stdout" 2> "$work/stderr" \
+   && [ -s "$aot.tmp.$$" ]; then
+  for old in "${aot%-*}"-*.aot; do [ "$old" = "$aot" ] || rm -f "$old"; done
+  mv -f "$aot.tmp.$$" "$aot"
+  echo "[aot-train] AOT cache ready: $aot" >&2
+else
+  echo "[aot-train] the training run failed; the gateway starts without an AOT cache. Its stderr:" >&2
+  tail -20 "$work/stderr" >&2
+  exit 1
+fi
