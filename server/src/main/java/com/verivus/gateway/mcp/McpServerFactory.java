@@ -25,6 +25,7 @@ public final class McpServerFactory {
                 .capabilities(capabilities(catalog))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .validateToolInputs(false) // InputSchema checks arguments with field-named messages
+                .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
                 .tools(catalog.toolSpecifications())
                 .resources(catalog.resourceSpecifications())
                 .build();
@@ -38,6 +39,7 @@ public final class McpServerFactory {
                 .capabilities(capabilities(catalog))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .validateToolInputs(false)
+                .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
                 .tools(catalog.toolSpecifications())
                 .resources(catalog.resourceSpecifications())
                 .build();
