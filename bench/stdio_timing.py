@@ -133,7 +133,7 @@ def main():
             print(f"run {i + 1}/{args.runs} {label}: {fmt(elapsed)}", file=sys.stderr, flush=True)
 
     width = max(len(label) for label, _ in launches)
-    header = f"{'launch':<{width}}  runs  {'median':>9}  {'min':>9}  {'max':>9}  tools  non-JSON stdout lines"
+    header = f"{'launch':<{width}}  runs  {'median':>9}  {'min':>9}  {'max':>9}  idle RSS  tools  non-JSON stdout lines"
     if warm:
         header += "  (warm-up)"
     print("time from process start to the tools/list answer over stdio; idle RSS "
