@@ -6,6 +6,7 @@
 # writes the cache at exit. It runs with a throw-away HOME so it never touches the user's job store,
 # sessions or flight recorder. One training at a time per cache file (a mkdir lock); the file appears
 # whole (written beside it, then renamed) or not at all. Cache files of older fingerprints are removed.
+# It also extracts SQLite's native library for the platform into AOT_FILE.sqlite/ (see below).
 set -uo pipefail
 aot="${1:?AOT file}"; java_bin="${2:?java}"; shift 2
 lock="$aot.lock"
@@ -25,11 +26,28 @@ cat > "$work/requests.jsonl" <<'JSONRPC'
 {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"llm_process_health","arguments":{}}}
 {"jsonrpc":"2.0","id":5,"method":"ping"}
 JSONRPC
+# SQLite's native library, extracted once beside the cache: otherwise sqlite-jdbc writes a fresh copy to
+# /tmp on every start, reads it back to compare it with the jar, and leaves it behind when killed.
+native="$aot.sqlite"
+sqlite_jar=$(printf '%s\n' "$@" | tr ':' '\n' | grep -m1 '/sqlite-jdbc-[^/]*\.jar$' || true)
+if [ -n "$sqlite_jar" ] && [ ! -s "$native/libsqlitejdbc.so" ]; then
+  folder=$("$java_bin" -cp "$sqlite_jar" org.sqlite.util.OSInfo 2>/dev/null)
+  case "$folder" in
+    */*)
+      mkdir -p "$work/native" "$native" \
+        && (cd "$work/native" && "$(dirname "$java_bin")/jar" xf "$sqlite_jar" "org/sqlite/native/$folder/libsqlitejdbc.so") \
+        && [ -s "$work/native/org/sqlite/native/$folder/libsqlitejdbc.so" ] \
+        && mv -f "$work/native/org/sqlite/native/$folder/libsqlitejdbc.so" "$native/libsqlitejdbc.so.tmp" \
+        && mv -f "$native/libsqlitejdbc.so.tmp" "$native/libsqlitejdbc.so" ;;
+  esac
+fi
 mkdir -p "$work/home"
 if env -i "HOME=$work/home" "PATH=/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" \
      "$java_bin" "-XX:AOTCacheOutput=$aot.tmp.$$" "$@" < "$work/requests.jsonl" > "$work/stdout" 2> "$work/stderr" \
    && [ -s "$aot.tmp.$$" ]; then
-  for old in "${aot%-*}"-*.aot; do [ "$old" = "$aot" ] || rm -f "$old"; done
+  for old in "${aot%-*}"-*.aot "${aot%-*}"-*.aot.sqlite; do
+    [ "$old" = "$aot" ] || [ "$old" = "$native" ] || rm -rf "$old"
+  done
   mv -f "$aot.tmp.$$" "$aot"
   echo "[aot-train] AOT cache ready: $aot" >&2
 else
