@@ -45,13 +45,17 @@ mkdir -p "$work/home"
 if env -i "HOME=$work/home" "PATH=/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" \
      "$java_bin" "-XX:AOTCacheOutput=$aot.tmp.$$" "$@" < "$work/requests.jsonl" > "$work/stdout" 2> "$work/stderr" \
    && [ -s "$aot.tmp.$$" ]; then
-  for old in "${aot%-*}"-*.aot "${aot%-*}"-*.aot.sqlite; do
+  for old in "${aot%-*}"-*.aot "${aot%-*}"-*.aot.sqlite "${aot%-*}"-*.aot.failed; do
     [ "$old" = "$aot" ] || [ "$old" = "$native" ] || rm -rf "$old"
   done
   mv -f "$aot.tmp.$$" "$aot"
+  rm -f "$aot.failed"
   echo "[aot-train] AOT cache ready: $aot" >&2
 else
-  echo "[aot-train] the training run failed; the gateway starts without an AOT cache. Its stderr:" >&2
-  tail -20 "$work/stderr" >&2
+  # remembered, so that client launches stop retrying in the background; print-client-config retries
+  tail -20 "$work/stderr" > "$aot.failed"
+  echo "[aot-train] the training run failed; the gateway starts without an AOT cache. Its stderr" \
+       "(kept in $aot.failed):" >&2
+  cat "$aot.failed" >&2
   exit 1
 fi
