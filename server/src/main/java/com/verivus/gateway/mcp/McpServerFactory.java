@@ -26,6 +26,7 @@ public final class McpServerFactory {
                 .capabilities(capabilities(catalog))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .validateToolInputs(false) // InputSchema checks arguments with field-named messages
+                .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
                 .tools(catalog.toolSpecifications(CallOrigin.STDIO))
                 .resources(catalog.resourceSpecifications())
                 .build();
@@ -39,6 +40,7 @@ public final class McpServerFactory {
                 .capabilities(capabilities(catalog))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .validateToolInputs(false)
+                .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
                 .tools(catalog.toolSpecifications(CallOrigin.HTTP))
                 .resources(catalog.resourceSpecifications())
                 .build();

@@ -243,7 +243,9 @@ public final class GatewayProcess implements AutoCloseable {
         private final Path home;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
         private Launch launch = Launch.DIRECT;
+        private Path jbangRepo;
         private Path workingDirectory;
 
         private Builder(Path home) {
@@ -276,6 +278,18 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /** JVM options of a DIRECT launch, placed before the classpath (e.g. {@code -XX:AOTCache=...}). */
+        public Builder jvmArgs(String... more) {
+            jvmArgs.addAll(List.of(more));
+            return this;
+        }
+
+        /** For JBANG: run the {@code jbang} bootstrap of this copy of the repository instead of this one. */
+        public Builder jbangRepo(Path clone) {
+            this.jbangRepo = clone.toAbsolutePath();
+            return this;
+        }
+
         public Builder launch(Launch how) {
             this.launch = how;
             return this;
@@ -291,14 +305,19 @@ public final class GatewayProcess implements AutoCloseable {
             return home;
         }
 
+        private Path jbangRoot() {
+            return jbangRepo != null ? jbangRepo : repoRoot();
+        }
+
         public List<String> command() {
             List<String> cmd = new ArrayList<>();
             if (launch == Launch.JBANG) {
-                cmd.add(repoRoot().resolve("jbang").toString());
+                cmd.add(jbangRoot().resolve("jbang").toString());
                 cmd.add("gateway@verivus");
             } else {
                 cmd.add(javaHome().resolve("bin/java").toString());
                 cmd.add("--enable-native-access=ALL-UNNAMED");
+                cmd.addAll(jvmArgs);
                 cmd.add("-cp");
                 cmd.add(classpath());
                 cmd.add("com.verivus.gateway.cli.GatewayCommand");
@@ -324,7 +343,7 @@ public final class GatewayProcess implements AutoCloseable {
             if (workingDirectory != null) {
                 return workingDirectory;
             }
-            return launch == Launch.JBANG ? repoRoot() : home;
+            return launch == Launch.JBANG ? jbangRoot() : home;
         }
 
         /** Starts the process; the test talks JSON-RPC over its stdin/stdout itself. */
