@@ -2,6 +2,7 @@ package com.verivus.gateway;
 
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.approval.ApprovalLog;
+import com.verivus.gateway.config.ChildEnvironmentConfigLoader;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigException;
@@ -101,6 +102,8 @@ public final class GatewayRuntime implements AutoCloseable {
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
         this.persistence = PersistenceConfigLoader.load(env);
+        // checked before anything is opened: an invalid child-environment setting stops the gateway
+        ChildEnvironmentConfigLoader.load(env);
         this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
         // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
