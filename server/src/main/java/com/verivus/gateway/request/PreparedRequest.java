@@ -4,6 +4,7 @@ import com.verivus.gateway.approval.ApprovalDecision;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.SessionPlan;
 import com.verivus.gateway.review.ReviewIntegrity;
 
 /**
@@ -48,6 +49,12 @@ public record PreparedRequest(RequestSpec spec, ProviderCall call, PreparedRun r
     /** The same request running another invocation (tests use it for limits the tool bounds forbid). */
     public PreparedRequest withInvocation(CliInvocation invocation) {
         return new PreparedRequest(spec, call, new PreparedRun(invocation, run.session(), run.mcpServers(),
+                run.warnings()), resolvedModel, review, approval, promptOptimized, startNanos);
+    }
+
+    /** The same request with another session plan (one that joined a deduplicated run). */
+    public PreparedRequest withSession(SessionPlan session) {
+        return new PreparedRequest(spec, call, new PreparedRun(run.invocation(), session, run.mcpServers(),
                 run.warnings()), resolvedModel, review, approval, promptOptimized, startNanos);
     }
 
