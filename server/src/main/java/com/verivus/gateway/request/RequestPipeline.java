@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -136,7 +137,8 @@ public final class RequestPipeline implements AutoCloseable {
             deleteTempFiles(run);
             throw e;
         }
-        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started);
+        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started,
+                UUID.randomUUID().toString());
     }
 
     private ApprovalDecision decideApproval(RequestSpec spec, ProviderCall sent, SharedRequest raw) {
@@ -182,7 +184,7 @@ public final class RequestPipeline implements AutoCloseable {
         PendingRequest pending = tracker.track(p, RequestCompletion.Mode.SYNC, jobId);
         Optional<RunOutcome> outcome = await(pending, progress);
         if (outcome.isEmpty()) {
-            services.recorder().linkAsyncJob(p.correlationId(), jobId);
+            services.recorder().linkAsyncJob(p.requestId(), jobId);
             GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " exceeded the sync deadline ("
                     + services.syncDeadlineMs() + "ms); deferred as job " + jobId);
             return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools().get());
@@ -279,7 +281,7 @@ public final class RequestPipeline implements AutoCloseable {
             p = joined;
         }
         String jobId = start.job().id();
-        services.recorder().linkAsyncJob(p.correlationId(), jobId);
+        services.recorder().linkAsyncJob(p.requestId(), jobId);
         tracker.track(p, RequestCompletion.Mode.ASYNC, jobId);
         return ReplyBodies.started(p, start, asyncSessionId(p));
     }
