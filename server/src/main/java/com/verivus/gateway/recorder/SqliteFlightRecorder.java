@@ -1,5 +1,6 @@
 package com.verivus.gateway.recorder;
 
+import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,7 +46,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
      */
     public static SqliteFlightRecorder open(Path file) throws IOException, SQLException {
         Path path = file.toAbsolutePath().normalize();
-        Files.createDirectories(path.getParent());
+        PrivateDirectory.create(path.getParent());
         createOwnerOnly(path);
         Connection conn = DriverManager.getConnection("jdbc:sqlite:" + path);
         try {
