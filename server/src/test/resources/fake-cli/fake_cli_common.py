@@ -197,6 +197,11 @@ def run(cli, version, spec_for, answer, help_for):
         return int(env("FAKE_CLI_EXIT", "1"))
     if mode == "slow":
         time.sleep(int(env("FAKE_CLI_SLEEP_MS", "2000")) / 1000.0)
+    elif mode == "tick":
+        ticks, pause = int(env("FAKE_CLI_TICKS", "5")), int(env("FAKE_CLI_TICK_MS", "200")) / 1000.0
+        for i in range(ticks):
+            emit(sys.stdout, "tick %d\n" % i)
+            time.sleep(pause)
     elif mode == "hang":
         emit(sys.stdout, "fake %s is working...\n" % cli)
         while True:
