@@ -52,6 +52,7 @@ class ChildEnvironmentE2ETest {
         assertThat(records.stream().map(r -> (String) r.get("cli")).distinct())
                 .containsExactlyInAnyOrder("claude", "codex", "gemini", "grok", "vibe");
         assertThat(records).hasSizeGreaterThanOrEqualTo(16);
+        System.err.printf("child environments: %d spawned CLIs recorded, none with a gateway secret%n", records.size());
         for (Map<String, Object> r : records) {
             Map<String, Object> childEnv = envOf(r);
             assertThat(childEnv).as("env of %s %s", r.get("cli"), r.get("argv"))
