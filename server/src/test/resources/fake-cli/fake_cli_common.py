@@ -11,6 +11,10 @@ import sys
 import time
 import uuid
 
+# Whether a flag's value may be the next token even when it starts with "-": commander (claude) takes it;
+# yargs (gemini) and clap (codex) refuse it and need the attached form --flag=-value. The fakes set it.
+HYPHEN_VALUES = True
+
 USAGE = {"input": 11, "output": 7, "cache_read": 3, "cache_creation": 2, "cost": 0.0123}
 
 
@@ -62,6 +66,8 @@ def parse(argv, spec, max_positionals):
         name = tok
         if tok.startswith("--") and "=" in tok:
             name, inline = tok.split("=", 1)
+        elif not tok.startswith("--") and len(tok) > 2 and tok[2] == "=":
+            name, inline = tok[:2], tok[3:]  # "-p=value", as yargs and clap read it
         if name not in names:
             raise UsageError("error: unexpected argument '%s' found" % name)
         canonical, arity = names[name]
@@ -73,6 +79,8 @@ def parse(argv, spec, max_positionals):
                 values.append(inline)
                 i += 1
             elif i + 1 < len(argv):
+                if not HYPHEN_VALUES and argv[i + 1].startswith("-") and argv[i + 1] != "-":
+                    raise UsageError("error: a value is required for '%s' but none was supplied" % name)
                 values.append(argv[i + 1])
                 i += 2
             else:
@@ -189,6 +197,11 @@ def run(cli, version, spec_for, answer, help_for):
         return int(env("FAKE_CLI_EXIT", "1"))
     if mode == "slow":
         time.sleep(int(env("FAKE_CLI_SLEEP_MS", "2000")) / 1000.0)
+    elif mode == "tick":
+        ticks, pause = int(env("FAKE_CLI_TICKS", "5")), int(env("FAKE_CLI_TICK_MS", "200")) / 1000.0
+        for i in range(ticks):
+            emit(sys.stdout, "tick %d\n" % i)
+            time.sleep(pause)
     elif mode == "hang":
         emit(sys.stdout, "fake %s is working...\n" % cli)
         while True:

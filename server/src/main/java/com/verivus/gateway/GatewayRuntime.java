@@ -2,12 +2,14 @@ package com.verivus.gateway;
 
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.approval.ApprovalLog;
+import com.verivus.gateway.config.ChildEnvironmentConfigLoader;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigException;
 import com.verivus.gateway.config.PersistenceConfigLoader;
 import com.verivus.gateway.config.SyncDeadline;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
+import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.health.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
@@ -66,6 +68,8 @@ import com.verivus.gateway.validation.WaitBudget;
 import com.verivus.gateway.workspace.AllowedRootsLoader;
 import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +110,9 @@ public final class GatewayRuntime implements AutoCloseable {
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
         this.persistence = PersistenceConfigLoader.load(env);
+        // checked before anything is opened: an invalid child-environment setting stops the gateway
+        ChildEnvironmentConfigLoader.load(env);
+        securePrivateDirectories(env, persistence);
         this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
         // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
@@ -184,6 +191,23 @@ public final class GatewayRuntime implements AutoCloseable {
         this.catalog = new ToolCatalog(tools, resources);
         this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
+    }
+
+    /**
+     * The data directory is created 0700 before any store writes into it; ~/.llm-cli-gateway, which older
+     * versions created 0755, is tightened. A failure is logged: the stores then report their own.
+     */
+    private static void securePrivateDirectories(GatewayEnvironment env, PersistenceConfig persistence) {
+        Path own = env.defaultDataDirectory();
+        Path data = persistence.dataDirectory(env);
+        try {
+            if (data.equals(own) || Files.isDirectory(own)) {
+                PrivateDirectory.secureOwn(own);
+            }
+            PrivateDirectory.create(data);
+        } catch (IOException | RuntimeException e) {
+            GatewayLog.warn("Could not create or restrict the data directory " + data + ": " + e.getMessage());
+        }
     }
 
     /**

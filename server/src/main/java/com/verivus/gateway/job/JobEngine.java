@@ -147,7 +147,8 @@ public final class JobEngine implements AutoCloseable {
         }
         Duration idle = idleTimeout(invocation);
         String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        String key = RequestKey.of(invocation.cli().key(), invocation.args(), invocation.env(), invocation.workingDir());
+        String key = RequestKey.of(invocation.cli().key(), invocation.keyArgs(), invocation.env(),
+                invocation.workingDir());
         if (forceRefresh || invocation.continuesConversation() || journal == null) {
             return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
         }
@@ -309,6 +310,15 @@ public final class JobEngine implements AutoCloseable {
             return Optional.of(job.snapshot());
         }
         return readStore(jobId).map(JobSnapshot::of);
+    }
+
+    /** The argv a job was started with (from memory, else from the store). */
+    public Optional<List<String>> args(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            return Optional.of(job.args);
+        }
+        return readStore(jobId).map(JobRecord::args);
     }
 
     /** The snapshot plus the last {@code maxChars} characters of each stream. */

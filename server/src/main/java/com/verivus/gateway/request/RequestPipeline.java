@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -139,7 +140,8 @@ public final class RequestPipeline implements AutoCloseable {
             deleteTempFiles(run);
             throw e;
         }
-        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started);
+        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started,
+                UUID.randomUUID().toString());
     }
 
     /** The run in the request's working directory, with the CLI's flags for its extra directories. */
@@ -195,11 +197,12 @@ public final class RequestPipeline implements AutoCloseable {
             completion.failedWithoutRun(p, message(e));
             return new RequestReply.HandlerError(p.cli().key(), p.correlationId(), e);
         }
+        p = joined(p, start);
         String jobId = start.job().id();
         PendingRequest pending = tracker.track(p, RequestCompletion.Mode.SYNC, jobId);
         Optional<RunOutcome> outcome = await(pending, progress);
         if (outcome.isEmpty()) {
-            services.recorder().linkAsyncJob(p.correlationId(), jobId);
+            services.recorder().linkAsyncJob(p.requestId(), jobId);
             GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " exceeded the sync deadline ("
                     + services.syncDeadlineMs() + "ms); deferred as job " + jobId);
             return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools().get());
@@ -282,10 +285,40 @@ public final class RequestPipeline implements AutoCloseable {
             completion.failedWithoutRun(p, message(e));
             return new RequestReply.HandlerError(p.operation(), p.correlationId(), e);
         }
+        PreparedRequest joined = joined(p, start);
+        if (joined != p) {
+            // the session booked above for the id this request minted never ran: book the reused run's instead
+            String minted = p.run().session().effectiveSessionId();
+            try {
+                sessions.delete(minted);
+                bookkeeping.apply(joined.run().session().storeActions());
+            } catch (RuntimeException e) {
+                GatewayLog.warn("[" + p.correlationId() + "] session bookkeeping of a deduplicated request: "
+                        + message(e));
+            }
+            p = joined;
+        }
         String jobId = start.job().id();
-        services.recorder().linkAsyncJob(p.correlationId(), jobId);
+        services.recorder().linkAsyncJob(p.requestId(), jobId);
         tracker.track(p, RequestCompletion.Mode.ASYNC, jobId);
         return ReplyBodies.started(p, start, asyncSessionId(p));
+    }
+
+    /**
+     * A request deduplicated onto a run that was started with a session id minted for it (Gemini's fresh
+     * {@code --session-id}) reports and books that run's id, not the one minted for this request, which
+     * never reached a CLI.
+     */
+    private PreparedRequest joined(PreparedRequest p, JobStart start) {
+        String minted = p.run().session().effectiveSessionId();
+        if (!start.deduped() || minted == null) {
+            return p;
+        }
+        Optional<String> existing = engine.args(start.job().id()).flatMap(p.invocation()::freshIdIn);
+        if (existing.isEmpty() || existing.get().equals(minted)) {
+            return p;
+        }
+        return p.withSession(p.run().session().joining(minted, existing.get()));
     }
 
     /** Claude async reports the active session when the run has none of its own. */

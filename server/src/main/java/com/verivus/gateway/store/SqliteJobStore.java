@@ -3,6 +3,7 @@ package com.verivus.gateway.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.PersistenceConfig;
+import com.verivus.gateway.files.PrivateDirectory;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class SqliteJobStore implements JobStore {
         Path file = path.toAbsolutePath().normalize();
         try {
             if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+                PrivateDirectory.create(file.getParent());
             }
             createPrivate(file);
         } catch (IOException e) {

@@ -246,9 +246,23 @@ class SyncRequestToolsTest {
 
         Map<String, Object> metrics = gw.runtime.metrics().snapshot();
         assertThat(metrics).containsEntry("totalRequests", 3L).containsEntry("totalSuccesses", 3L);
-        assertThat(gw.query("SELECT request_id, status FROM gateway_metadata ORDER BY request_id"))
-                .containsExactly(Map.of("request_id", "m-1", "status", "completed"),
-                        Map.of("request_id", "m-2", "status", "completed"),
-                        Map.of("request_id", "m-3", "status", "completed"));
+        assertThat(gw.query("SELECT correlation_id, status FROM requests JOIN gateway_metadata ON request_id = id "
+                + "ORDER BY correlation_id"))
+                .containsExactly(Map.of("correlation_id", "m-1", "status", "completed"),
+                        Map.of("correlation_id", "m-2", "status", "completed"),
+                        Map.of("correlation_id", "m-3", "status", "completed"));
+    }
+
+    @Test
+    void a_reused_correlation_id_labels_every_request_it_is_given_to_and_loses_none() {
+        gw.call("claude_request", Map.of("prompt", "first", "correlationId", "same"));
+        gw.call("codex_request", Map.of("prompt", "second", "correlationId", "same"));
+        gw.call("claude_request", Map.of("prompt", "third", "correlationId", "same"));
+
+        List<Map<String, Object>> rows = gw.query("SELECT id, prompt, status FROM requests "
+                + "JOIN gateway_metadata ON request_id = id WHERE correlation_id = 'same' ORDER BY datetime_utc, prompt");
+        assertThat(rows).extracting(r -> r.get("prompt")).containsExactlyInAnyOrder("first", "second", "third");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("status", "completed"));
+        assertThat(rows).extracting(r -> r.get("id")).doesNotHaveDuplicates().doesNotContain("same");
     }
 }
