@@ -3,7 +3,9 @@ package com.verivus.gateway.mcp.http;
 import com.verivus.gateway.log.GatewayLog;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -140,6 +142,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (CloseConnectionException e) {
+            throw e; // Helidon's signal to end the connection after this response
         } catch (RuntimeException e) {
             GatewayLog.error("MCP HTTP request failed", e);
             try {
@@ -159,10 +163,20 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             error(res, 415, -32000, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        JsonRpcBody.Outcome outcome = JsonRpcBody.read(req.content().inputStream(),
+        JsonRpcBody.Outcome outcome = JsonRpcBody.read(new RequestBodyStream(req.content().inputStream()),
                 req.headers().contentLength().orElse(-1), maxBodyBytes, jsonMapper);
         if (outcome instanceof JsonRpcBody.Rejected r) {
+            boolean unread = !req.content().consumed();
+            if (unread) {
+                // Too large (413) or undecodable (400): the rest of the body is not worth reading.
+                res.header(HeaderValues.CONNECTION_CLOSE);
+            }
             error(res, r.httpStatus(), r.code(), r.message());
+            if (unread && r.httpStatus() != 413) {
+                // Helidon could not decode the chunked framing; reading on (even to discard) may wait
+                // for lines that never come, so the connection ends here.
+                throw new CloseConnectionException("undecodable request body");
+            }
             return;
         }
         McpSchema.JSONRPCMessage message = ((JsonRpcBody.Message) outcome).message();
@@ -183,7 +197,13 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         switch (message) {
             case McpSchema.JSONRPCRequest request -> respond(session, request, accept, res);
             case McpSchema.JSONRPCNotification notification -> {
-                session.accept(notification).block();
+                try {
+                    session.accept(notification).block();
+                } catch (RuntimeException e) {
+                    // A notification has no reply to carry an error: what the server does in response
+                    // (e.g. asking for roots when no listening stream is open) is its own business.
+                    GatewayLog.debug("MCP HTTP: handling " + notification.method() + " failed: " + e.getMessage());
+                }
                 res.status(202).send();
             }
             case McpSchema.JSONRPCResponse response -> {
