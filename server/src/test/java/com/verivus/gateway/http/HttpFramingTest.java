@@ -247,8 +247,9 @@ class HttpFramingTest {
         "Origin: http://localhost\r\nOrigin: http://evil.example\r\n",
         "Authorization: Bearer " + TOKEN + "\r\nAuthorization: Bearer someone-else\r\n",
         "Authorization: Bearer someone-else\r\nAuthorization: Bearer " + TOKEN + "\r\n",
+        "Host: localhost\r\n",
     })
-    void aRepeatedOriginOrAuthorizationHeaderIsAmbiguousAndGets400(String headers) throws IOException {
+    void aRepeatedHostOriginOrAuthorizationHeaderIsAmbiguousAndGets400(String headers) throws IOException {
         try (RawConnection c = new RawConnection(url)) {
             String auth = headers.contains("Authorization") ? "" : "Authorization: Bearer " + TOKEN + "\r\n";
             c.write("POST /mcp HTTP/1.1\r\nHost: " + host + "\r\n" + auth + headers
