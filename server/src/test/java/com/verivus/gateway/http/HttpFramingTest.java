@@ -189,6 +189,21 @@ class HttpFramingTest {
         }
     }
 
+    @Test
+    void aChunkDeclaredOverThePayloadLimitGets413AndACloseWithoutItsDataBeingRead() throws IOException {
+        for (String connection : new String[] {"", "Connection: close\r\n"}) {
+            try (RawConnection c = new RawConnection(url)) {
+                c.write("POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + TOKEN + "\r\n"
+                        + "Content-Type: application/json\r\n" + connection
+                        + "Transfer-Encoding: chunked\r\n\r\n7fffffff\r\n" + INIT);
+                Response response = c.read();
+                assertThat(response.status()).isEqualTo(413);
+                assertThat(response.header("Connection")).isEqualTo("close");
+                assertThat(c.after(CLOSE_WAIT)).isEqualTo(After.CLOSED);
+            }
+        }
+    }
+
     Stream<Arguments> malformedChunkedBodies() {
         return Stream.of(
                 Arguments.of("a size that is not hex", "zz\r\n" + INIT + "\r\n0\r\n\r\n"),

@@ -163,17 +163,17 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             error(res, 415, -32000, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        JsonRpcBody.Outcome outcome = JsonRpcBody.read(new RequestBodyStream(req.content().inputStream()),
-                req.headers().contentLength().orElse(-1), maxBodyBytes, jsonMapper);
+        RequestBodyStream body = new RequestBodyStream(req.content().inputStream());
+        JsonRpcBody.Outcome outcome = JsonRpcBody.read(body, req.headers().contentLength().orElse(-1), maxBodyBytes,
+                jsonMapper);
         if (outcome instanceof JsonRpcBody.Rejected r) {
-            boolean unread = !req.content().consumed();
-            if (unread) {
-                // Too large (413) or undecodable (400): the rest of the body is not worth reading.
+            if (!req.content().consumed()) {
+                // Too large or undecodable: the rest of the body is not worth reading.
                 res.header(HeaderValues.CONNECTION_CLOSE);
             }
             error(res, r.httpStatus(), r.code(), r.message());
-            if (unread && r.httpStatus() != 413) {
-                // Helidon could not decode the chunked framing; reading on (even to discard) may wait
+            if (body.failed()) {
+                // Helidon lost its place in the chunked framing; reading on (even to discard) may wait
                 // for lines that never come, so the connection ends here.
                 throw new CloseConnectionException("undecodable request body");
             }

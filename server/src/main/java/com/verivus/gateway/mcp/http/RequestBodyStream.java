@@ -12,7 +12,8 @@ import java.io.InputStream;
  * reports a bad chunk size, a chunk extension ({@code 28;foo=bar}), a trailer or a body over the
  * server's payload limit as unchecked exceptions (a {@code NumberFormatException} among them); here
  * they become {@link IOException}s, so that they are answered as the client's error (400, or 413
- * for {@link TooLarge}) and never as 500.
+ * for {@link TooLarge}) and never as 500. After such a failure Helidon has lost its place in the
+ * framing: {@link #failed()} tells the transport to end the connection rather than read on.
  */
 final class RequestBodyStream extends FilterInputStream {
 
@@ -23,8 +24,15 @@ final class RequestBodyStream extends FilterInputStream {
         }
     }
 
+    private boolean failed;
+
     RequestBodyStream(InputStream in) {
         super(in);
+    }
+
+    /** Whether reading failed on the framing (as opposed to a body that was read to its end or not read). */
+    boolean failed() {
+        return failed;
     }
 
     @Override
@@ -49,7 +57,8 @@ final class RequestBodyStream extends FilterInputStream {
         }
     }
 
-    private static IOException translate(RuntimeException e) {
+    private IOException translate(RuntimeException e) {
+        failed = true;
         if (e instanceof RequestException re && re.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
             return new TooLarge();
         }
