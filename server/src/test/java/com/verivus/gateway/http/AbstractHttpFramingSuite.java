@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.http.RawConnection.After;
 import com.verivus.gateway.http.RawConnection.Response;
-import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -26,10 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * HTTP/1.1 framing on the wire, over plain sockets against the real gateway on loopback: every
  * request gets exactly one response, a rejected request's body is never read as a request, and
  * {@code Connection: close} closes. The smuggled request in each body, {@code GET /smuggled}, would
- * be answered 404 if the server ever parsed it.
+ * be answered 404 if the server ever parsed it. Subclasses start one gateway per class with bearer
+ * token {@link #TOKEN} and a body limit of {@link #LIMIT} bytes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpFramingTest {
+abstract class AbstractHttpFramingSuite {
 
     static final String TOKEN = AbstractHttpGatewaySuite.TOKEN;
     static final int LIMIT = 4096;
@@ -38,21 +38,23 @@ class HttpFramingTest {
     static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    InProcessHttpGatewayTest.Running running;
     URI url;
     String host;
 
+    /** Starts the gateway and returns its MCP URL. */
+    abstract URI startGateway() throws Exception;
+
+    abstract void stopGateway() throws Exception;
+
     @BeforeAll
-    void startGateway() {
-        running = InProcessHttpGatewayTest.start(InProcessHttpGatewayTest.settings().withMaxBodyBytes(LIMIT),
-                HelidonStreamableTransportProvider.DEFAULT_SESSION_IDLE_TIMEOUT);
-        url = running.url();
+    void start() throws Exception {
+        url = startGateway();
         host = "127.0.0.1:" + url.getPort();
     }
 
     @AfterAll
-    void stopGateway() {
-        running.close();
+    void stop() throws Exception {
+        stopGateway();
     }
 
     /** A request the gateway rejects, with the status it must get; {@code body} is what it carries. */
