@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * {@link FramingFilter} first. A protected path starts with the {@link AccessGate} (Host/Origin,
  * then bearer token), which hands a passing request on to the path's method routes; a method
  * without a route gets 405 with {@code Allow}, a path without routes 404, both as JSON.
- * To add an endpoint, add its gate, method and 405 routes here (paths are exact: a configured MCP
- * path is never read as a pattern).
+ * To add an endpoint, add its gate, method and 405 routes here, before the final 404. Paths given
+ * as strings are exact (a configured MCP path is never read as a pattern); a subtree such as
+ * {@code /api/} takes an {@code HttpRoute} with {@code PathMatchers.prefix}.
  */
 final class GatewayRoutes {
 
