@@ -200,9 +200,9 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
                 try {
                     session.accept(notification).block();
                 } catch (RuntimeException e) {
-                    // A notification has no reply to carry an error: what the server does in response
-                    // (e.g. asking for roots when no listening stream is open) is its own business.
-                    GatewayLog.debug("MCP HTTP: handling " + notification.method() + " failed: " + e.getMessage());
+                    // A notification is never answered, so its handler's trouble is the server's to log;
+                    // e.g. roots/list_changed makes the SDK ask for roots, which fails without a GET stream.
+                    GatewayLog.debug("MCP HTTP: handling " + notification.method() + ": " + e.getMessage());
                 }
                 res.status(202).send();
             }
