@@ -241,7 +241,8 @@ public final class RequestPipeline implements AutoCloseable {
         if (o.succeeded()) {
             return ReplyBodies.success(p, o);
         }
-        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(), o.failureText(), p.correlationId());
+        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(),
+                o.failureText(p.cli(), p.outputFormat()), p.correlationId());
     }
 
     // ---------------------------------------------------------------- async

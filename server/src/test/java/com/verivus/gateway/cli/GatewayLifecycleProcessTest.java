@@ -1,5 +1,6 @@
 package com.verivus.gateway.cli;
 
+import com.verivus.gateway.testing.HermeticPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +41,7 @@ class GatewayLifecycleProcessTest {
 
     private Map<String, String> env(int port, boolean testServer) throws Exception {
         Map<String, String> vars = new HashMap<>();
-        vars.put("HOME", home.toString());
-        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        vars.putAll(HermeticPath.environment(HermeticPath.systemTools(), home));
         vars.put("LLM_GATEWAY_HTTP_PORT", String.valueOf(port));
         vars.put("LLM_GATEWAY_START_TIMEOUT_MS", "60000");
         if (testServer) {

@@ -3,6 +3,7 @@ package com.verivus.gateway.testing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.process.ExtendedPath;
 import com.verivus.gateway.provider.CliInvocation;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -72,16 +73,16 @@ public final class FakeClis {
         return recordFile;
     }
 
-    /** bin first, then the test JVM's PATH (for python3, sleep, git). */
+    /** bin first, then the system's tools only (python3, sleep, git; never a real provider CLI). */
     public String path() {
-        String inherited = System.getenv("PATH");
-        return bin + (inherited == null || inherited.isEmpty() ? "" : File.pathSeparator + inherited);
+        return HermeticPath.withFakes(bin);
     }
 
-    /** PATH and FAKE_CLI_RECORD plus {@code extra} (e.g. FAKE_CLI_MODE). */
+    /** PATH, an empty {@link ExtendedPath#OVERRIDE_ENV} (no install locations before PATH), FAKE_CLI_RECORD plus {@code extra} (e.g. FAKE_CLI_MODE). */
     public Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", path());
+        env.put(ExtendedPath.OVERRIDE_ENV, "");
         env.put("FAKE_CLI_RECORD", recordFile.toString());
         env.putAll(extra);
         return env;
@@ -89,8 +90,7 @@ public final class FakeClis {
 
     /** A gateway environment whose PATH finds the fakes, with its own HOME and working directory. */
     public GatewayEnvironment gatewayEnvironment(Path home, Path workingDirectory, Map<String, String> extra) {
-        Map<String, String> vars = new HashMap<>(System.getenv());
-        vars.put("HOME", home.toString());
+        Map<String, String> vars = new HashMap<>(HermeticPath.environment(path(), home));
         vars.putAll(env(extra));
         return new GatewayEnvironment(vars, home, workingDirectory);
     }
