@@ -45,6 +45,11 @@ public record RunOutcome(JobStatus status, String stdout, String stderr, Integer
      * tail of stdout, plus the login command when the CLI says it is not logged in (see {@link FailureDetail}).
      */
     public String failureText(CliName cli, String outputFormat) {
-        return FailureDetail.describe(cli, outputFormat, stdout, stderr, error);
+        String detail = FailureDetail.describe(cli, outputFormat, stdout, stderr, error);
+        // the gateway's own reason for killing a run (inactivity, no progress) goes first: stderr would hide it
+        if (exitCode != null && exitCode == 125 && error != null && !error.isBlank() && !detail.startsWith(error)) {
+            return error + "\n" + detail;
+        }
+        return detail;
     }
 }
