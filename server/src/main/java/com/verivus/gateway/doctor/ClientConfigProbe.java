@@ -66,9 +66,10 @@ public final class ClientConfigProbe {
         } else if (settingsProblem != null) {
             actions.add("Fix " + settingsProblem);
         }
-        for (String name : missing) {
-            actions.add("Register the MCP server " + name + " with Gemini (gemini mcp add " + name
-                    + ") if you want gemini_request to be able to allow it.");
+        if (!missing.isEmpty()) {
+            // optional: gemini_request names no server unless asked, so one line is enough
+            actions.add("Optional: register with Gemini the MCP servers you want gemini_request to allow by name "
+                    + "(gemini mcp add <name> ...); not registered: " + String.join(", ", missing) + ".");
         }
         Map<String, Object> reconciliation = new LinkedHashMap<>();
         reconciliation.put("whitelisted", GEMINI_WHITELIST);

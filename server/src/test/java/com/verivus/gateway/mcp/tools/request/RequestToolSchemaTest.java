@@ -64,7 +64,7 @@ class RequestToolSchemaTest {
                     .containsEntry("default", "legacy");
             assertThat(property(tool, "approvalPolicy")).containsEntry("enum", List.of("strict", "balanced",
                     "permissive")).doesNotContainKey("default");
-            assertThat(property(tool, "mcpServers")).containsEntry("default", List.of("sqry"))
+            assertThat(property(tool, "mcpServers")).doesNotContainKey("default")
                     .containsEntry("items", Map.of("type", "string", "enum", List.of("sqry", "exa", "ref_tools",
                             "trstr")));
             assertThat(property(tool, "forceRefresh")).containsEntry("default", false);
