@@ -65,6 +65,9 @@ class GatewayLifecycleProcessTest {
         ProcessRun start = gateway(vars, "start");
         assertThat(start.exitCode()).as(start.err()).isZero();
         assertThat(start.out()).startsWith("llm-cli-gateway started (pid ");
+        // the stop command as it can be typed: this clone's bootstrap by absolute path
+        assertThat(start.out().lines())
+                .anySatisfy(l -> assertThat(l).matches("  stop: /\\S+/jbang gateway@verivus stop"));
         long pid = new PidFile(home.resolve(".llm-cli-gateway/gateway.pid")).read().orElseThrow();
         // the start JVM has exited; its child lives on, in a session of its own (setsid)
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(true);
