@@ -54,6 +54,7 @@ public final class RequestPipeline implements AutoCloseable {
     private final SessionBookkeeping bookkeeping;
     private final RequestCompletion completion;
     private final RequestTracker tracker;
+    private final LoginGate logins;
 
     public RequestPipeline(RequestServices services) {
         this.services = services;
@@ -66,6 +67,8 @@ public final class RequestPipeline implements AutoCloseable {
         this.completion = new RequestCompletion(bookkeeping, services.recorder(), services.metrics());
         this.tracker = new RequestTracker(engine, completion);
         engine.addListener(tracker);
+        this.logins = LoginGate.of(services.prepareContext().env());
+        engine.addListener(logins);
     }
 
     public long syncDeadlineMs() {
@@ -166,6 +169,10 @@ public final class RequestPipeline implements AutoCloseable {
             completion.denied(p);
             return ReplyBodies.denied(p);
         }
+        Optional<RequestReply> refused = refuseLoggedOut(p);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (services.syncDeadlineMs() == 0) {
             return runDirect(p);
         }
@@ -237,6 +244,18 @@ public final class RequestPipeline implements AutoCloseable {
         }
     }
 
+    /** A CLI known to be logged out is not started: the request fails at once with the login advice. */
+    private Optional<RequestReply> refuseLoggedOut(PreparedRequest p) {
+        Optional<String> why = logins.refusal(p.cli());
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        deleteTempFiles(p.run());
+        completion.failedWithoutRun(p, why.get());
+        GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " not started: known to be logged out");
+        return Optional.of(new RequestReply.CliFailure(p.cli().key(), 1, why.get(), p.correlationId()));
+    }
+
     private static RequestReply finished(PreparedRequest p, RunOutcome o) {
         if (o.succeeded()) {
             return ReplyBodies.success(p, o);
@@ -254,6 +273,10 @@ public final class RequestPipeline implements AutoCloseable {
             deleteTempFiles(p.run());
             completion.denied(p);
             return ReplyBodies.denied(p);
+        }
+        Optional<RequestReply> refused = refuseLoggedOut(p);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         JobStart start;
         try {

@@ -12,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,37 @@ class LoggedOutCliE2ETest {
     }
 
     @Test
+    void aCliKnownToBeLoggedOutIsNotStartedAgainUnlessTheCheckIsTurnedOff() {
+        FakeClis fakes = FakeClis.install(tools);
+        try (GatewayClient gw = GatewayProcess.builder(home)
+                .env(fakes.env(Map.of("FAKE_CLI_MODE_CLAUDE", "logged-out", "LLM_GATEWAY_LOGIN_CHECK", "on")))
+                .connect()) {
+            assertClaudeLoggedOut(gw.call("claude_request", Map.of("prompt", "first")));
+            long runs = claudeRuns(fakes);
+
+            // its output said "not logged in": the next request fails at once, without a spawn
+            CallToolResult refused = gw.call("claude_request", Map.of("prompt", "second"));
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).startsWith("Error executing claude CLI (exit code 1):\n"
+                    + "Claude Code (claude) is not logged in.").contains("claude auth login",
+                    "The gateway did not start claude", "LLM_GATEWAY_LOGIN_CHECK=off");
+            assertThat(claudeRuns(fakes)).isEqualTo(runs);
+        }
+        try (GatewayClient gw = GatewayProcess.builder(home).env(fakes.env(Map.of("FAKE_CLI_MODE_CLAUDE", "logged-out",
+                "LLM_GATEWAY_LOGIN_CHECK", "off"))).connect()) {
+            long before = claudeRuns(fakes);
+            assertClaudeLoggedOut(gw.call("claude_request", Map.of("prompt", "first")));
+            assertClaudeLoggedOut(gw.call("claude_request", Map.of("prompt", "second")));
+            assertThat(claudeRuns(fakes)).isEqualTo(before + 2);
+        }
+    }
+
+    private static long claudeRuns(FakeClis fakes) {
+        return fakes.records().stream().filter(r -> "claude".equals(r.get("cli"))
+                && ((List<?>) r.get("argv")).contains("-p")).count();
+    }
+
+    @Test
     void codexRetryingForeverWithoutANetworkIsStoppedWithTheLineItRepeats() {
         FakeClis fakes = FakeClis.install(tools);
         try (GatewayClient gw = GatewayProcess.builder(home)
@@ -113,6 +145,25 @@ class LoggedOutCliE2ETest {
             }
             // a CLI that answers is untouched by the stall timeout
             assertThat(gw.call("claude_request", Map.of("prompt", "hi")).isError()).isFalse();
+        }
+    }
+
+    @Test
+    void codexFoundLoggedOutByTheBackgroundCheckFailsFastFromThenOn() throws Exception {
+        FakeClis fakes = FakeClis.install(tools);
+        try (GatewayClient gw = GatewayProcess.builder(home)
+                .env(fakes.env(Map.of("FAKE_CLI_MODE_CODEX", "offline", "FAKE_CLI_RETRY_MS", "100",
+                        "LLM_GATEWAY_STALL_TIMEOUT_MS", "1500", "LLM_GATEWAY_LOGIN_CHECK", "on")))
+                .connect()) {
+            // the first request runs (nothing known yet) and starts `codex login status` in the background
+            assertThat(gw.call("codex_request", Map.of("prompt", "one")).isError()).isTrue();
+            assertThat(fakes.records()).anySatisfy(r -> assertThat(r.get("argv")).isEqualTo(List.of(
+                    "login", "status")));
+            CallToolResult second = gw.call("codex_request", Map.of("prompt", "two"));
+            assertThat(second.isError()).isTrue();
+            assertThat(text(second)).startsWith("Error executing codex CLI (exit code 1):\nCodex CLI (codex) is not "
+                    + "logged in.").contains("codex login", "codex login status said so");
+            assertThat(fakes.records()).filteredOn(r -> ((List<?>) r.get("argv")).contains("two")).isEmpty();
         }
     }
 }

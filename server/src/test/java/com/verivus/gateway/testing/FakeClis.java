@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.process.ExtendedPath;
 import com.verivus.gateway.provider.CliInvocation;
+import com.verivus.gateway.request.LoginGate;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -78,11 +79,16 @@ public final class FakeClis {
         return HermeticPath.withFakes(bin);
     }
 
-    /** PATH, an empty {@link ExtendedPath#OVERRIDE_ENV} (no install locations before PATH), FAKE_CLI_RECORD plus {@code extra} (e.g. FAKE_CLI_MODE). */
+    /**
+     * PATH, an empty {@link ExtendedPath#OVERRIDE_ENV} (no install locations before PATH), the login gate off,
+     * FAKE_CLI_RECORD plus {@code extra} (e.g. FAKE_CLI_MODE). */
     public Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", path());
         env.put(ExtendedPath.OVERRIDE_ENV, "");
+        // the gateway's background login checks would spawn fakes (and add records) at moments no test controls;
+        // tests of the login gate turn it back on with "on"
+        env.put(LoginGate.ENV, "off");
         env.put("FAKE_CLI_RECORD", recordFile.toString());
         env.putAll(extra);
         return env;
