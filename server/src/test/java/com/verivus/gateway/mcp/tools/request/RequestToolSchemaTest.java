@@ -111,7 +111,8 @@ class RequestToolSchemaTest {
                 "workspace-write", "danger-full-access"));
         assertThat(property("codex_request", "askForApproval")).containsEntry("enum", List.of("untrusted",
                 "on-request", "never"));
-        assertThat(property("codex_request", "outputSchema")).containsEntry("type", List.of("string", "object"));
+        assertThat(property("codex_request", "outputSchema"))
+                .containsEntry("anyOf", List.of(Map.of("type", "string"), Map.of("type", "object")));
         assertThat(property("gemini_request", "approvalMode")).containsEntry("enum", List.of("default", "auto_edit",
                 "yolo", "plan"));
         assertThat(property("grok_request", "outputFormat")).containsEntry("enum", List.of("plain", "json",
