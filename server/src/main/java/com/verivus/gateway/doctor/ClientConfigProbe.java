@@ -32,6 +32,7 @@ public final class ClientConfigProbe {
         m.put("codex_config_present", Files.exists(h.resolve(".codex/config.toml")));
         m.put("gemini_settings_present", Files.exists(h.resolve(".gemini/settings.json"))
                 || Files.exists(h.resolve(".config/gemini/settings.json")));
+        m.put("claude_code", ClaudeCodeRegistration.probe(env));
         m.put("gemini_config", geminiConfig(env));
         m.put("vibe_session_logging", VibeSessionLogging.probe(env).toJson());
         return m;

@@ -1,6 +1,7 @@
 package com.verivus.gateway.doctor;
 
 import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.clientconfig.StdioLaunch;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.HttpBinding;
 import com.verivus.gateway.config.PersistenceConfigLoader;
@@ -182,6 +183,18 @@ public final class Doctor {
         if (providers.get(CliName.MISTRAL).installed() && !Boolean.TRUE.equals(vibe.get("session_logging_enabled"))) {
             actions.add(NextActions.Rank.TUNING, "mistral: " + vibe.get("note"));
             checks.add(DoctorCheck.warn("mistral session logging", String.valueOf(vibe.get("note"))));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claudeCode = (Map<String, Object>) clientConfig.get("claude_code");
+        if (providers.get(CliName.CLAUDE).installed() && !Boolean.TRUE.equals(claudeCode.get("gateway_registered"))) {
+            // the usual client: without a registration Claude Code never starts the gateway
+            String register = "claude mcp add llm-cli-gateway -- " + StdioLaunch.detect(env).command() + " "
+                    + StdioLaunch.ALIAS;
+            actions.add(NextActions.Rank.EXPOSURE, "claude code: the gateway is not registered with Claude Code (no "
+                    + "entry in ~/.claude.json or ./.mcp.json runs it); register it: " + register);
+            checks.add(DoctorCheck.warn("Claude Code client", "llm-cli-gateway is not registered (" + register + ")"));
+        } else if (Boolean.TRUE.equals(claudeCode.get("gateway_registered"))) {
+            checks.add(DoctorCheck.ok("Claude Code client", "llm-cli-gateway is registered with Claude Code"));
         }
         if (providers.get(CliName.GEMINI).installed()) {
             @SuppressWarnings("unchecked")

@@ -197,6 +197,8 @@ class DoctorTest {
         write(".gemini/GEMINI.md", "context");
         write(".vibe/config.toml", "[session_logging]\nenabled = true\n");
         write(".codex/config.toml", "");
+        write(".claude.json", "{\"mcpServers\":{\"llm-cli-gateway\":{\"command\":\"/x/jbang\","
+                + "\"args\":[\"gateway@verivus\"]}}}");
         DoctorReport r = run(Map.of("GEMINI_API_KEY", "k", "LLM_GATEWAY_PUBLIC_URL", "https://gw.example.com/mcp",
                 "LLM_GATEWAY_VERIFY_PUBLIC_URL", "1"));
         JsonNode j = json(r);
@@ -214,6 +216,23 @@ class DoctorTest {
         assertThat(j.at("/client_config/vibe_session_logging/session_logging_enabled").asBoolean()).isTrue();
         assertThat(r.checks()).filteredOn(c -> c.subject().startsWith("claude")).singleElement()
                 .satisfies(c -> assertThat(c.mark()).isEqualTo(DoctorCheck.Mark.OK));
+    }
+
+    @Test
+    void claudeCodeWithoutTheGatewayRegisteredGetsTheCommandThatRegistersIt() throws Exception {
+        fakes.installAllClis();
+        DoctorReport r = run(Map.of());
+        assertThat(json(r).at("/client_config/claude_code/gateway_registered").asBoolean()).isFalse();
+        assertThat(r.nextActions()).anySatisfy(a -> assertThat(a).startsWith("claude code: the gateway is not "
+                + "registered").contains("claude mcp add llm-cli-gateway -- ", " gateway@verivus"));
+
+        write(".claude.json", "{\"projects\":{\"" + home + "\":{\"mcpServers\":{\"gw\":{\"command\":\"jbang\","
+                + "\"args\":[\"gateway@verivus\"],\"env\":{\"SECRET\":\"never read\"}}}}}}");
+        JsonNode registered = json(run(Map.of()));
+        assertThat(registered.at("/client_config/claude_code/registrations/0/scope").asText()).isEqualTo("local");
+        assertThat(registered.at("/client_config/claude_code/registrations/0/name").asText()).isEqualTo("gw");
+        assertThat(registered.toString()).doesNotContain("never read");
+        assertThat(run(Map.of()).nextActions()).noneSatisfy(a -> assertThat(a).startsWith("claude code:"));
     }
 
     @Test
