@@ -1,5 +1,6 @@
 package com.verivus.gateway.provider;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,27 @@ public final class LoginRequired {
                     + "|401 unauthorized|unauthenticated|login required|no credentials found|logged\\s*out",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The exact answers of the CLIs themselves, for deciding that a CLI is logged out (the broader {@link #says}
+     * only adds advice to an error: a run whose agent met a 401 somewhere must not block its CLI).
+     */
+    private static final Map<CliName, Pattern> OWN_ANSWER = Map.of(
+            CliName.CLAUDE, Pattern.compile("(?:Not logged in|Invalid API key) \u00b7 Please run /login"),
+            CliName.CODEX, Pattern.compile("(?m)^Not logged in\\s*$"),
+            CliName.GEMINI, Pattern.compile("Please set an Auth method in your \\S*settings\\.json"));
+    private static final int OWN_ANSWER_TAIL = 2000;
+
     private LoginRequired() {
+    }
+
+    /** Whether the end of a failed run's stdout or stderr is the CLI's own "you are not logged in" answer. */
+    public static boolean cliAnswered(CliName cli, String stdout, String stderr) {
+        Pattern own = OWN_ANSWER.get(cli);
+        return own != null && (own.matcher(tail(stdout)).find() || own.matcher(tail(stderr)).find());
+    }
+
+    private static String tail(String s) {
+        return s == null ? "" : s.length() <= OWN_ANSWER_TAIL ? s : s.substring(s.length() - OWN_ANSWER_TAIL);
     }
 
     /** Whether {@code output} (stdout and stderr of a failed run) says the CLI is not logged in. */

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * Fails a request fast when its CLI is known to be logged out, instead of starting it: codex without a login
  * (and without a network) retries for ever rather than exit. What is known comes from the doctor's login
  * check, run in the background (never on the request's path) when nothing fresh is known, and from every
- * finished run: output that says "not logged in" marks the CLI logged out, a completed run marks it logged in.
+ * finished run: a failed run that ends with the CLI's own "not logged in" answer marks it logged out, a completed
+ * run marks it logged in.
  * Only a fresh "logged out" (younger than {@link #FRESH}) refuses; anything else lets the request run.
  *
  * <p>{@value #ENV}{@code =off} turns the gate off. A CLI given an API key in the gateway's environment
@@ -106,7 +107,7 @@ public final class LoginGate implements JobListener {
             if (result.snapshot().status() == JobStatus.COMPLETED) {
                 known.put(cli, new Known(true, clock.instant(), "a completed run"));
             } else if (result.snapshot().status() == JobStatus.FAILED
-                    && LoginRequired.says(result.stdout() + "\n" + result.stderr())) {
+                    && LoginRequired.cliAnswered(cli, result.stdout(), result.stderr())) {
                 known.put(cli, new Known(false, clock.instant(), "its last run's output"));
             }
         });
