@@ -58,6 +58,7 @@ public final class RequestPipeline implements AutoCloseable {
     private final SessionBookkeeping bookkeeping;
     private final RequestCompletion completion;
     private final RequestTracker tracker;
+    private final LoginGate logins;
 
     public RequestPipeline(RequestServices services) {
         this.services = services;
@@ -70,6 +71,8 @@ public final class RequestPipeline implements AutoCloseable {
         this.completion = new RequestCompletion(bookkeeping, services.recorder(), services.metrics());
         this.tracker = new RequestTracker(engine, completion);
         engine.addListener(tracker);
+        this.logins = LoginGate.of(services.prepareContext().env());
+        engine.addListener(logins);
     }
 
     public long syncDeadlineMs() {
@@ -186,6 +189,10 @@ public final class RequestPipeline implements AutoCloseable {
             completion.denied(p);
             return ReplyBodies.denied(p);
         }
+        Optional<RequestReply> refused = refuseLoggedOut(p);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (services.syncDeadlineMs() == 0) {
             return runDirect(p);
         }
@@ -258,11 +265,24 @@ public final class RequestPipeline implements AutoCloseable {
         }
     }
 
+    /** A CLI known to be logged out is not started: the request fails at once with the login advice. */
+    private Optional<RequestReply> refuseLoggedOut(PreparedRequest p) {
+        Optional<String> why = logins.refusal(p.cli());
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        deleteTempFiles(p.run());
+        completion.failedWithoutRun(p, why.get());
+        GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " not started: known to be logged out");
+        return Optional.of(new RequestReply.CliFailure(p.cli().key(), 1, why.get(), p.correlationId()));
+    }
+
     private static RequestReply finished(PreparedRequest p, RunOutcome o) {
         if (o.succeeded()) {
             return ReplyBodies.success(p, o);
         }
-        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(), o.failureText(), p.correlationId());
+        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(),
+                o.failureText(p.cli(), p.outputFormat()), p.correlationId());
     }
 
     // ---------------------------------------------------------------- async
@@ -274,6 +294,10 @@ public final class RequestPipeline implements AutoCloseable {
             deleteTempFiles(p.run());
             completion.denied(p);
             return ReplyBodies.denied(p);
+        }
+        Optional<RequestReply> refused = refuseLoggedOut(p);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         JobStart start;
         try {

@@ -62,7 +62,7 @@ class AsyncRequestToolsTest {
         Map<String, Object> body = json(started);
         assertThat(body).containsKeys("success", "job", "sessionId", "resumable", "approval", "mcpServers")
                 .containsEntry("success", true).containsEntry("resumable", false).containsEntry("approval", null)
-                .containsEntry("mcpServers", Map.of("requested", List.of("sqry")));
+                .containsEntry("mcpServers", Map.of("requested", List.of()));
         assertThat(List.copyOf(body.keySet())).containsExactly("success", "job", "sessionId", "resumable", "approval",
                 "mcpServers");
         String jobId = (String) job(body).get("id");

@@ -39,23 +39,29 @@ class SyncRequestToolsTest {
     }
 
     @Test
-    void claude_text_runs_with_the_generated_mcp_config_and_reports_the_success_contract() {
+    void claude_text_runs_without_an_mcp_server_by_default_and_reports_the_success_contract() {
         CallToolResult r = gw.call("claude_request", Map.of("prompt", "hello", "correlationId", "c-claude-1"));
 
         assertThat(r.isError()).isFalse();
         assertThat(text(r)).isEqualTo("fake claude answer: hello\n");
         Map<String, Object> rec = gw.fakes.lastRecord();
-        assertThat(argv(rec)).containsExactly("-p", "hello", "--mcp-config",
-                gw.home.resolve(".llm-cli-gateway/claude-mcp.generated.json").toString());
+        assertThat(argv(rec)).containsExactly("-p", "hello");
         Map<String, Object> s = structured(r);
         assertThat(s).containsEntry("model", "default").containsEntry("cli", "claude")
                 .containsEntry("correlationId", "c-claude-1").containsEntry("sessionId", null)
                 .containsEntry("exitCode", 0).containsEntry("retryCount", 0)
                 .doesNotContainKeys("inputTokens", "approval", "reviewIntegrity", "resumable");
         assertThat(((Number) s.get("durationMs")).longValue()).isGreaterThanOrEqualTo(0);
-        assertThat(s.get("mcpServers")).isEqualTo(Map.of("requested", List.of("sqry"), "enabled", List.of("sqry"),
+        assertThat(s.get("mcpServers")).isEqualTo(Map.of("requested", List.of(), "enabled", List.of(),
                 "missing", List.of()));
         assertThat(List.copyOf(s.keySet())).startsWith("model", "cli", "correlationId", "sessionId", "durationMs");
+
+        // a server that is neither installed nor configured is reported missing, and claude is not pointed at it
+        CallToolResult named = gw.call("claude_request", Map.of("prompt", "again", "mcpServers", List.of("sqry")));
+        assertThat(named.isError()).isFalse();
+        assertThat(argv(gw.fakes.lastRecord())).containsExactly("-p", "again");
+        assertThat(structured(named).get("mcpServers")).isEqualTo(Map.of("requested", List.of("sqry"),
+                "enabled", List.of(), "missing", List.of("sqry")));
     }
 
     @Test
@@ -127,20 +133,19 @@ class SyncRequestToolsTest {
 
         assertThat(r.isError()).isFalse();
         List<String> args = argv(gw.fakes.lastRecord());
-        assertThat(args.subList(0, 5)).containsExactly("-p", "hi", "--allowed-mcp-server-names", "sqry", "-o");
-        assertThat(args.get(5)).isEqualTo("json");
-        assertThat(args.get(6)).isEqualTo("--session-id");
-        String id = args.get(7);
+        assertThat(args.subList(0, 3)).containsExactly("-p", "hi", "-o");
+        assertThat(args.get(3)).isEqualTo("json");
+        assertThat(args.get(4)).isEqualTo("--session-id");
+        String id = args.get(5);
         assertThat(id).matches(UUID_V4);
-        assertThat(args).hasSize(8);
+        assertThat(args).hasSize(6);
         assertThat(structured(r)).containsEntry("sessionId", id).containsEntry("resumable", false)
                 .containsEntry("inputTokens", 11L).containsEntry("outputTokens", 7L).containsEntry("cacheReadTokens", 3L)
-                .containsEntry("mcpServers", Map.of("requested", List.of("sqry")));
+                .containsEntry("mcpServers", Map.of("requested", List.of()));
         assertThat(gw.runtime.sessions().get(id)).map(Session::cli).contains(CliName.GEMINI);
 
         CallToolResult resumed = gw.call("gemini_request", Map.of("prompt", "again", "sessionId", id));
-        assertThat(argv(gw.fakes.lastRecord())).containsExactly("-p", "again", "--allowed-mcp-server-names", "sqry",
-                "--resume", id);
+        assertThat(argv(gw.fakes.lastRecord())).containsExactly("-p", "again", "--resume", id);
         assertThat(structured(resumed)).containsEntry("resumable", true);
     }
 
