@@ -113,8 +113,8 @@ public final class GatewayRuntime implements AutoCloseable {
             store = JobStores.open(persistence);
             store.ifPresent(closeables::add);
         } catch (JobStoreUnavailableException e) {
-            // A backend this build does not implement (postgres, for now) is a configuration the user must
-            // change, not a degraded mode to run in: refuse to start, and say what to use instead.
+            // A postgres store that cannot be opened (bad DSN, server unreachable, failed migration) is a
+            // configuration the user must fix, not a degraded mode to run in: refuse to start, say why.
             recorder.close();
             throw new PersistenceConfigException(e.getMessage());
         } catch (RuntimeException e) {

@@ -38,11 +38,51 @@ final class JobJournal {
         return store;
     }
 
-    void recordStart(LiveJob job, Long pid) {
+    /**
+     * Records the job as running before its process is spawned. With a {@code dedupCutoff} the store
+     * decides atomically whether an identical job started since then is to be reused instead; its
+     * row is returned (refreshed: a row of a gone gateway comes back orphaned) and nothing is recorded.
+     * Unlike the other writes this one throws: a request must not run behind a store that cannot
+     * record it (a database that went away), it fails with the store's error instead.
+     *
+     * @throws com.verivus.gateway.store.JobStoreException when the store cannot be written
+     */
+    Optional<JobRecord> claim(LiveJob job, Instant dedupCutoff, Predicate<String> local) {
         JobRecord row = new JobRecord(job.id, job.correlationId, job.requestKey, job.cli, job.args,
-                job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, pid, null,
+                job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, null, null,
                 owner, job.startedAt);
-        guard("recordStart", () -> store.recordStart(row));
+        if (dedupCutoff == null) {
+            store.recordStart(row);
+            return Optional.empty();
+        }
+        return store.startOrReuse(row, dedupCutoff).map(found -> refresh(found, local));
+    }
+
+    void recordPid(LiveJob job, long pid) {
+        guard("recordPid", () -> store.recordPid(job.id, pid));
+    }
+
+    /** Asks the owner of a running row on another gateway to cancel it; false when the store cannot. */
+    boolean requestCancel(String id) {
+        try {
+            return store.requestCancel(id, now());
+        } catch (RuntimeException e) {
+            GatewayLog.error("JobStore.requestCancel failed", e);
+            return false;
+        }
+    }
+
+    /** Those of this gateway's running jobs whose cancel another gateway asked for. */
+    java.util.Set<String> cancelRequested(List<String> runningIds) {
+        if (runningIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        try {
+            return store.cancelRequested(runningIds);
+        } catch (RuntimeException e) {
+            GatewayLog.error("JobStore.cancelRequested failed", e);
+            return java.util.Set.of();
+        }
     }
 
     /** Writes the job's current state; a write older than one already made is skipped. */

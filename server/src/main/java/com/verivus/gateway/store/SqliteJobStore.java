@@ -117,6 +117,41 @@ public final class SqliteJobStore implements JobStore {
                 });
     }
 
+    /** In one IMMEDIATE transaction, so gateways sharing the file serialise on the write lock. */
+    @Override
+    public Optional<JobRecord> startOrReuse(JobRecord job, Instant startedNotBefore) {
+        lock.lock();
+        try {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Optional<JobRecord> reusable = findReusable(job.requestKey(), startedNotBefore);
+                if (reusable.isEmpty()) {
+                    recordStart(job);
+                }
+                connection.commit();
+                return reusable;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure("startOrReuse", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void recordPid(String id, long pid) {
+        update("recordPid", "UPDATE jobs SET pid = ? WHERE id = ?", ps -> {
+            ps.setLong(1, pid);
+            ps.setString(2, id);
+        });
+    }
+
     @Override
     public void recordOutput(String id, String stdout, String stderr, boolean outputTruncated) {
         update("recordOutput", "UPDATE jobs SET stdout = ?, stderr = ?, output_truncated = ? WHERE id = ?", ps -> {
