@@ -56,7 +56,10 @@ public final class PostgresDatabase implements AutoCloseable {
                     + rootMessage(e));
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/postgres").loggers("slf4j").load().migrate();
+            // baseline 0: a database that already holds other tables (the Node gateway's sessions, an
+            // application's own) gets every migration of ours, instead of Flyway refusing a non-empty schema
+            Flyway.configure().dataSource(pool).locations("classpath:db/postgres").loggers("slf4j")
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
         } catch (FlywayException | IllegalStateException e) {
             pool.close();
             throw new JobStoreUnavailableException("Migration of the PostgreSQL schema at " + dsn.redacted()
