@@ -65,7 +65,9 @@ import com.verivus.gateway.validation.WaitBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -131,7 +133,8 @@ public final class GatewayRuntime implements AutoCloseable {
         // requests of the jobs that ended, then the store and the recorder
         closeables.add(this::closePipeline);
         closeables.add(engine);
-        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs);
+        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs,
+                () -> storeDetails(engine));
 
         this.dataDirectory = persistence.dataDirectory(env);
         this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
@@ -206,6 +209,21 @@ public final class GatewayRuntime implements AutoCloseable {
         JobHealthReport report = engine.health();
         return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
                 report.jobs().stream().map(JobHealth::toMap).toList());
+    }
+
+    /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */
+    private static Map<String, Object> storeDetails(JobEngine engine) {
+        return engine.store().map(store -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("backend", store.backend().key());
+            details.putAll(store.details());
+            Map<String, Object> lease = new LinkedHashMap<>();
+            lease.put("heartbeatIntervalMs", engine.settings().heartbeatInterval().toMillis());
+            lease.put("leaseMs", engine.settings().lease().toMillis());
+            lease.put("crossGatewaySignals", store.signalsAcrossGateways());
+            details.put("lease", lease);
+            return details;
+        }).orElse(null);
     }
 
     public GatewayEnvironment environment() {

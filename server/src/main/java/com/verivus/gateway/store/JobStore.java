@@ -4,6 +4,7 @@ import com.verivus.gateway.config.PersistenceConfig;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,6 +95,14 @@ public interface JobStore extends AutoCloseable {
 
     /** Registers a listener for job events of other gateways; a no-op for stores that have none. */
     default void subscribe(JobSignalListener listener) {
+    }
+
+    /**
+     * What llm_process_health shows about the open store beyond the config (for PostgreSQL: the DSN with
+     * the password redacted, the connection pool, whether events are being received). Never secrets.
+     */
+    default Map<String, Object> details() {
+        return Map.of();
     }
 
     /** Deletes rows whose expires_at is before {@code now}. */

@@ -149,6 +149,13 @@ class FleetE2ETest {
     void a_job_running_on_a_is_read_on_b_and_a_sync_call_on_b_wakes_when_it_finishes() throws Exception {
         try (GatewayClient a = gateway(home, Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "3000"));
              GatewayClient b = gateway(home, Map.of())) {
+            Map<String, Object> health = a.callJson("llm_process_health", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> store = (Map<String, Object>) ((Map<String, Object>) health.get("persistence"))
+                    .get("store");
+            assertThat(store).containsEntry("backend", "postgres").containsEntry("dsn", database.dsn())
+                    .containsKeys("pool", "lease", "listening");
+
             String jobId = (String) job(json(a.call("claude_request_async", Map.of("prompt", "cross",
                     "createNewSession", true)))).get("id");
             assertThat(status(b, jobId)).containsEntry("status", "running");

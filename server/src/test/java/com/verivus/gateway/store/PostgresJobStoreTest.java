@@ -52,7 +52,7 @@ class PostgresJobStoreTest extends AbstractJobStoreTest {
     @Test
     void reportsThePostgresBackendAndARedactedDsnWithPoolState() {
         assertThat(store.backend()).isEqualTo(PersistenceConfig.Backend.POSTGRES);
-        Map<String, Object> health = ((PostgresJobStore) store).health();
+        Map<String, Object> health = store.details();
         assertThat(health.get("dsn")).isEqualTo(database.dsn());
         @SuppressWarnings("unchecked")
         Map<String, Object> poolState = (Map<String, Object>) health.get("pool");
@@ -145,9 +145,9 @@ class PostgresJobStoreTest extends AbstractJobStoreTest {
 
     static void awaitListening(PostgresJobStore s) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Boolean.TRUE.equals(s.health().get("listening")) && System.nanoTime() < deadline) {
+        while (!Boolean.TRUE.equals(s.details().get("listening")) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(s.health().get("listening")).isEqualTo(true);
+        assertThat(s.details().get("listening")).isEqualTo(true);
     }
 }

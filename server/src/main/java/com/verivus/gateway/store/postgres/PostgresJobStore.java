@@ -349,8 +349,9 @@ public final class PostgresJobStore implements JobStore {
         return update("evictExpired", "DELETE FROM jobs WHERE expires_at < ?", ps -> setTime(ps, 1, now));
     }
 
-    /** What llm_process_health shows about the store: DSN (password redacted), pool and listener. */
-    public Map<String, Object> health() {
+    /** DSN (password redacted), pool and listener, for llm_process_health. */
+    @Override
+    public Map<String, Object> details() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("dsn", db.dsn().redacted());
         m.put("pool", db.poolState());
