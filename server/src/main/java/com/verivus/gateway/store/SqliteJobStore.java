@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +64,8 @@ public final class SqliteJobStore implements JobStore {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
+            connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, config.toProperties());
             SqliteJobSchema.migrate(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
