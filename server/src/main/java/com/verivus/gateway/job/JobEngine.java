@@ -545,13 +545,20 @@ public final class JobEngine implements AutoCloseable {
         }, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** At most once per flush interval: new output of running jobs goes to the store. */
+    /**
+     * At most once per flush interval: new output of running jobs goes to the store, and a final state
+     * the store refused (a database that was away) is written again.
+     */
     private void flushRunningOutput() {
         if (journal == null) {
             return;
         }
         for (LiveJob job : jobs.values()) {
-            if (job.status() == JobStatus.RUNNING && job.output().version() != job.persistedOutputVersion) {
+            if (job.status() == JobStatus.RUNNING) {
+                if (job.output().version() != job.persistedOutputVersion) {
+                    persist(job);
+                }
+            } else if (job.finalStateUnpersisted()) {
                 persist(job);
             }
         }
@@ -572,7 +579,7 @@ public final class JobEngine implements AutoCloseable {
         Instant forgetBefore = now().minus(settings.memoryRetention());
         for (LiveJob job : jobs.values()) {
             Instant finished = job.finishedAt();
-            if (job.isSettled() && finished != null && finished.isBefore(forgetBefore)) {
+            if (job.isSettled() && finished != null && finished.isBefore(forgetBefore) && !job.finalStateUnpersisted()) {
                 jobs.remove(job.id, job);
                 latestByKey.remove(job.requestKey, job);
             }

@@ -102,6 +102,7 @@ final class JobJournal {
             if (ok) {
                 job.persistedSeq = image.seq();
                 job.persistedOutputVersion = image.output().version();
+                job.persistedStatus = image.status();
             }
         } finally {
             job.persistLock.unlock();
