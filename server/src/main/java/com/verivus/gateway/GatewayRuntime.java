@@ -19,6 +19,7 @@ import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.resources.HealthStatusResource;
 import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.resources.ProcessHealthResource;
 import com.verivus.gateway.mcp.resources.SkillResource;
@@ -49,7 +50,9 @@ import com.verivus.gateway.recorder.FlightRecorder;
 import com.verivus.gateway.request.PollTools;
 import com.verivus.gateway.request.RequestPipeline;
 import com.verivus.gateway.request.RequestServices;
-import com.verivus.gateway.session.FileSessionStore;
+import com.verivus.gateway.session.SessionBackend;
+import com.verivus.gateway.session.SessionStoreUnavailableException;
+import com.verivus.gateway.session.SessionStores;
 import com.verivus.gateway.session.SessionStore;
 import com.verivus.gateway.skills.SkillCatalog;
 import com.verivus.gateway.store.JobStore;
@@ -139,7 +142,15 @@ public final class GatewayRuntime implements AutoCloseable {
         this.dataDirectory = persistence.dataDirectory(env);
         this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
         this.metrics = new PerformanceMetrics();
-        this.sessions = new FileSessionStore(dataDirectory, env);
+        SessionBackend sessionBackend;
+        try {
+            sessionBackend = SessionStores.open(env, persistence, store, dataDirectory);
+        } catch (SessionStoreUnavailableException e) {
+            close();
+            throw new PersistenceConfigException(e.getMessage());
+        }
+        closeables.add(sessionBackend.closeable());
+        this.sessions = sessionBackend.store();
         this.models = new ModelRegistry(env);
 
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
@@ -153,6 +164,7 @@ public final class GatewayRuntime implements AutoCloseable {
         resources.addAll(ModelResource.all(models));
         resources.add(new PerformanceMetricsResource(metrics));
         resources.add(new ProcessHealthResource(processHealth::jobBody));
+        resources.add(new HealthStatusResource(sessionBackend.health()));
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Sessions in PostgreSQL (tables {@code sessions} and {@code active_sessions} of
@@ -38,11 +39,17 @@ public final class PostgresSessionStore implements SessionStore {
     private final PostgresDatabase db;
     private final long ttlMillis;
     private final Clock clock;
+    private volatile BiConsumer<String, CliName> onExpiredDelete = (id, cli) -> { };
 
     public PostgresSessionStore(PostgresDatabase db, Duration ttl, Clock clock) {
         this.db = db;
         this.ttlMillis = ttl.toMillis();
         this.clock = clock;
+    }
+
+    /** Told of every session this store deletes because it expired (a cache in front drops its copies). */
+    void onExpiredDelete(BiConsumer<String, CliName> listener) {
+        this.onExpiredDelete = listener;
     }
 
     @Override
@@ -230,6 +237,7 @@ public final class PostgresSessionStore implements SessionStore {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
+            onExpiredDelete.accept(id, session.get().cli());
             return Optional.empty();
         }
         return session;
@@ -281,9 +289,15 @@ public final class PostgresSessionStore implements SessionStore {
     }
 
     private void evictExpired(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE last_used_at < ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE last_used_at < ? RETURNING id, cli")) {
             setTime(ps, 1, now().minusMillis(ttlMillis));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String cliKey = rs.getString(2);
+                    String id = rs.getString(1);
+                    CliName.fromKey(cliKey).ifPresent(cli -> onExpiredDelete.accept(id, cli));
+                }
+            }
         }
     }
 
