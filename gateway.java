@@ -20,6 +20,7 @@
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
 //FILES llm-cli-gateway/skills/=server/src/main/resources/llm-cli-gateway/skills/**
 //FILES application.yaml=server/src/main/resources/application.yaml
+//FILES db/postgres/=server/src/main/resources/db/postgres/**
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
 import com.verivus.gateway.cli.GatewayCommand;

@@ -68,7 +68,9 @@ final class PostgresRedisSessions {
         }
         JedisPool pool = new JedisPool(new JedisPoolConfig(), redis, REDIS_TIMEOUT_MS);
         PostgresSessionStore pg = new PostgresSessionStore(db, SessionTtl.from(env), Clock.systemUTC());
-        RedisCachedSessionStore store = new RedisCachedSessionStore(pg, pool, "", SessionTtl.from(env),
+        // "" keeps the Node gateway's key names; a prefix lets several fleets share one Redis
+        String prefix = env.get("LLM_GATEWAY_REDIS_PREFIX").orElse("");
+        RedisCachedSessionStore store = new RedisCachedSessionStore(pg, pool, prefix, SessionTtl.from(env),
                 Clock.systemUTC());
         PostgresDatabase database = db;
         Supplier<Map<String, Object>> health = () -> status(postgresState(database), store.redisState());
