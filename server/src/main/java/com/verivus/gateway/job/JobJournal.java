@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -73,15 +74,15 @@ final class JobJournal {
     }
 
     /** Those of this gateway's running jobs whose cancel another gateway asked for. */
-    java.util.Set<String> cancelRequested(List<String> runningIds) {
+    Set<String> cancelRequested(List<String> runningIds) {
         if (runningIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         try {
             return store.cancelRequested(runningIds);
         } catch (RuntimeException e) {
             GatewayLog.error("JobStore.cancelRequested failed", e);
-            return java.util.Set.of();
+            return Set.of();
         }
     }
 
@@ -127,11 +128,6 @@ final class JobJournal {
             GatewayLog.error("JobStore.find failed", e);
             return Optional.empty();
         }
-    }
-
-    /** The most recent reusable row for a key (the caller decides about its own jobs). */
-    Optional<JobRecord> findReusable(String key, Instant cutoff, Predicate<String> local) {
-        return store.findReusable(key, cutoff).map(row -> refresh(row, local));
     }
 
     JobRecord refresh(JobRecord row, Predicate<String> local) {

@@ -79,6 +79,22 @@ class DatabaseOutageE2ETest {
         }
     }
 
+    @Test
+    void a_database_that_cannot_be_reached_at_start_up_is_fatal_with_exit_1_and_no_password_shown() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT)) {
+            proxy.stop(); // a port where nothing answers now
+            Path config = tools.resolve("config.toml");
+            Files.writeString(config, "[persistence]\nbackend = \"postgres\"\ndsn = \"postgresql://gw:hunter2@127.0.0.1:"
+                    + proxy.port() + "/jobs\"\n");
+            try (GatewayProcess gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).start()) {
+                assertThat(gw.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+                assertThat(gw.stderr()).contains("Fatal server error: Cannot connect to PostgreSQL at postgresql://gw:***@127.0.0.1:"
+                        + proxy.port() + "/jobs").doesNotContain("hunter2");
+                assertThat(gw.stdoutLines()).isEmpty();
+            }
+        }
+    }
+
     private static String text(CallToolResult r) {
         return ((TextContent) r.content().getFirst()).text();
     }
