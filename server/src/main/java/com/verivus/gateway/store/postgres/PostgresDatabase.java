@@ -25,6 +25,12 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Pool limits of the Node gateway's loadConfig (max 10, idle 30 s, connect 5 s, statements 10 s). */
     static final int MAX_POOL = 10;
     static final long CONNECT_TIMEOUT_MS = 5_000;
+    /**
+     * How long a request waits for a pooled connection. Longer than the connect timeout: under a burst on a
+     * loaded host all ten can be busy for seconds (bench/fleet saw 100 concurrent starts on a 2-core box at
+     * load 40 time out at 5 s); a server that is down still fails a request after this long at most.
+     */
+    static final long ACQUIRE_TIMEOUT_MS = 15_000;
     static final long IDLE_TIMEOUT_MS = 30_000;
     static final long STATEMENT_TIMEOUT_MS = 10_000;
 
@@ -81,7 +87,7 @@ public final class PostgresDatabase implements AutoCloseable {
         c.setMaximumPoolSize(MAX_POOL);
         c.setMinimumIdle(1);
         c.setIdleTimeout(IDLE_TIMEOUT_MS);
-        c.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        c.setConnectionTimeout(ACQUIRE_TIMEOUT_MS);
         // fail at start-up when the server cannot be reached, instead of on the first request
         c.setInitializationFailTimeout(CONNECT_TIMEOUT_MS);
         c.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS / 1000));
@@ -97,7 +103,7 @@ public final class PostgresDatabase implements AutoCloseable {
         return dsn;
     }
 
-    /** A pooled connection (auto-commit on); fails after {@link #CONNECT_TIMEOUT_MS} when the server is gone. */
+    /** A pooled connection (auto-commit on); fails after {@link #ACQUIRE_TIMEOUT_MS} when the server is gone. */
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }
@@ -127,6 +133,7 @@ public final class PostgresDatabase implements AutoCloseable {
         m.put("idle", bean == null ? 0 : bean.getIdleConnections());
         m.put("waiting", bean == null ? 0 : bean.getThreadsAwaitingConnection());
         m.put("connectTimeoutMs", CONNECT_TIMEOUT_MS);
+        m.put("acquireTimeoutMs", ACQUIRE_TIMEOUT_MS);
         m.put("statementTimeoutMs", STATEMENT_TIMEOUT_MS);
         return m;
     }
