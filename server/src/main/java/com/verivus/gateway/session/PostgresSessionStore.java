@@ -367,8 +367,8 @@ public final class PostgresSessionStore implements SessionStore {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new SessionStoreException("Session store (PostgreSQL " + db.dsn().redacted() + ") failed: "
-                    + e.getMessage(), e);
+            throw new SessionStoreException("The session store is unavailable (PostgreSQL " + db.dsn().redacted()
+                    + "): " + e.getMessage(), e);
         }
     }
 }
