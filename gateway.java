@@ -21,7 +21,8 @@
 //FILES llm-cli-gateway/skills/=server/src/main/resources/llm-cli-gateway/skills/**
 //FILES application.yaml=server/src/main/resources/application.yaml
 //FILES db/postgres/=server/src/main/resources/db/postgres/**
-//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
+//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning,aot=off,cds=off:stderr
 
 import com.verivus.gateway.cli.GatewayCommand;
 

@@ -89,7 +89,7 @@ def one_rep(a, fakes, work, rep, setup):
     gateways = []
     try:
         for i in range(count):
-            g = gb.Gateway(a.java, a.classpath, fakes, work, f"fleet-{setup}-{rep}-{i}", "stdio", env)
+            g = gb.Gateway(gb.java_command(a), fakes, work, f"fleet-{setup}-{rep}-{i}", "stdio", env)
             g.initialize()
             gateways.append(g)
         return run_jobs(a, gateways, rep, setup)
@@ -104,6 +104,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--java", required=True)
     ap.add_argument("--classpath", required=True)
+    ap.add_argument("--jvm-options", default="", help="gateway.java's //JAVA_OPTIONS")
     ap.add_argument("--fake-cli-dir", required=True)
     ap.add_argument("--jobs", type=int, default=200)
     ap.add_argument("--sleep-ms", type=int, default=1000)

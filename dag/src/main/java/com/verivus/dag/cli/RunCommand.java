@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Execute the per-project isolation DAG for a repository: .gateway/ and .gitignore (U01), "
-                + ".gateway/config.toml (U02), .claude/settings.local.json (U03), start the gateway as the MCP client "
-                + "will (U04) and confirm through its process health that it uses this repository's files (U05).",
+                + ".gateway/config.toml (U02), the user's approval of the project in ~/.llm-cli-gateway/approved-projects "
+                + "(U03), start the gateway as the MCP client will (U04: Claude Code's configured server, over stdio) "
+                + "and confirm through its process health that it uses this repository's files (U05).",
                 "Exit 0 when every gate passed, 1 when one failed (see the findings), 2 on unusable input."})
 final class RunCommand implements Callable<Integer> {
 
@@ -73,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     String token;
 
     @Option(names = "--mcp-server-name", paramLabel = "<name>",
-            description = "The MCP server name to configure (default: policy.instance.mcp_server_name, llm-gateway).")
+            description = "The name the MCP client gives the gateway (default: look for llm-cli-gateway, then llm-gateway; policy.instance.mcp_server_name comes first when set).")
     String serverName;
 
     @Option(names = "--start-timeout", paramLabel = "<seconds>", defaultValue = "60",

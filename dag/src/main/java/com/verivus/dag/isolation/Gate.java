@@ -17,12 +17,11 @@ public enum Gate {
             "U01: the gateway data directory exists and .gitignore ignores it."),
     CONFIG_BACKEND_IS_SQLITE("gate_config_backend_is_sqlite",
             "U02: an existing config.toml can be merged and does not select another backend."),
-    LOCAL_SETTINGS_MERGEABLE("gate_local_settings_mergeable",
-            "U03: .claude/settings.local.json, if present, is a JSON object the override can be merged into."),
     MCP_JSON_NAMES_SERVER("gate_mcp_json_names_server",
-            "U03: .mcp.json, if present, declares the server the override targets."),
-    CONFIG_IS_COMMITTED("gate_config_is_committed",
-            "U03: .claude/settings.local.json is ignored by .gitignore and not tracked by git."),
+            "U03: .mcp.json, if present, declares the gateway's server (llm-cli-gateway, llm-gateway or --mcp-server-name)."),
+    CONFIG_NOT_COMMITTED("gate_config_not_committed",
+            "U03: git tracks nothing in the gateway data directory (config.toml holds this clone's absolute paths, "
+                    + "logs.db the prompts and answers)."),
     GATEWAY_REACHABLE("gate_gateway_reachable",
             "U04: the gateway for this repository is listening (started here, or given with --gateway-url)."),
     HEALTH_CONFIRMS_ISOLATION("gate_health_confirms_isolation",
@@ -44,7 +43,14 @@ public enum Gate {
         return builtInDescription;
     }
 
+    /**
+     * The gate a DAG names. The Node README's {@code gate_config_is_committed} is read as
+     * {@link #CONFIG_NOT_COMMITTED}: its text only ever required per-developer files to stay out of git.
+     */
     public static java.util.Optional<Gate> byId(String id) {
+        if (id.equals("gate_config_is_committed")) {
+            return java.util.Optional.of(CONFIG_NOT_COMMITTED);
+        }
         return List.of(values()).stream().filter(g -> g.id.equals(id)).findFirst();
     }
 }

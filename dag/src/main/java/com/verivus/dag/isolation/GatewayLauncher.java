@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * Starts a gateway for one repository and waits, bounded, until it logs {@code listening on <url>} (on
- * stderr, where the gateway logs; stdout is accepted too, since in HTTP mode it carries no protocol). The environment is the one the MCP client will give it: the client's own environment plus
- * {@code LLM_GATEWAY_CONFIG} from the settings file, an ephemeral port and a fresh random token.
+ * stderr, where the gateway logs; stdout is accepted too, since in HTTP mode it carries no protocol).
+ * It runs in the repository with the caller's environment, as any MCP client started there would run
+ * it, plus an ephemeral port and a fresh random token; nothing points it at the project's config, so
+ * U05 shows whether the gateway finds it by itself.
  */
 final class GatewayLauncher {
 
@@ -47,13 +49,12 @@ final class GatewayLauncher {
         return HexFormat.of().formatHex(bytes);
     }
 
-    static Outcome start(GatewayCommandLine command, Map<String, String> environment, Path cwd, String configPath,
+    static Outcome start(GatewayCommandLine command, Map<String, String> environment, Path cwd,
                          Duration timeout, ProgressLog log, String unitId) {
         String token = newToken();
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(cwd.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        builder.environment().put("LLM_GATEWAY_CONFIG", configPath);
         builder.environment().put("LLM_GATEWAY_HTTP_PORT", "0");
         builder.environment().put("LLM_GATEWAY_AUTH_TOKEN", token);
         builder.environment().put("LLM_GATEWAY_TRANSPORT", "http");

@@ -47,16 +47,16 @@ final class HealthVerificationStep implements IsolationStep {
     }
 
     private static void verify(Unit unit, RunContext context, StepResult.Builder out) {
-        GatewayEndpoint endpoint = context.endpoint();
+        HealthSource source = context.health();
         IsolationInstance instance = context.instance();
         String configFile = instance.configToml().toString();
         String db = instance.sqliteDb().toString();
         String expected = "persistence.sources.configFile = " + configFile + ", persistence.path = persistence.dbPath = " + db;
         ProcessHealthClient.Response response;
         try {
-            response = ProcessHealthClient.fetch(endpoint, Duration.ofSeconds(15));
+            response = source.fetch(Duration.ofSeconds(15));
         } catch (IOException e) {
-            out.finding(Finding.of(Gate.HEALTH_CONFIRMS_ISOLATION, unit.id(), "GET " + endpoint.processHealth()
+            out.finding(Finding.of(Gate.HEALTH_CONFIRMS_ISOLATION, unit.id(), source.describe()
                     + " failed: " + e.getMessage(), expected, "make sure the gateway is still running, then re-run"));
             return;
         } catch (InterruptedException e) {
@@ -64,7 +64,7 @@ final class HealthVerificationStep implements IsolationStep {
             out.finding(Finding.of(Gate.HEALTH_CONFIRMS_ISOLATION, unit.id(), "interrupted", expected, "re-run"));
             return;
         }
-        out.line("GET " + endpoint.processHealth() + " -> HTTP " + response.status());
+        out.line(source.describe() + " -> " + (response.status() == 200 ? "ok" : "status " + response.status()));
         Optional<String> quote = PersistenceQuote.of(response.body());
         quote.ifPresent(out::quote);
         JsonNode health;
@@ -90,9 +90,7 @@ final class HealthVerificationStep implements IsolationStep {
                 persistence.path("sources").path("configFile").isNull()
                         ? "the gateway could not read " + configFile + " (missing, or not TOML): check the file, then "
                                 + "reconnect the client (/mcp) and re-run"
-                        : "the gateway did not get LLM_GATEWAY_CONFIG=" + configFile + ": check that your client's "
-                                + "server is named `" + instance.serverName() + "` and loads "
-                                + instance.relative(instance.localSettings()) + ", reconnect it (/mcp) and re-run");
+                        : remediationForOtherConfig(persistence.path("sources"), instance));
         String pathRemediation = legacyOverride
                 ? "the legacy variable(s) " + envOverrides + " in the gateway's environment override [persistence]; "
                         + "unset them where the client is started, reconnect and re-run"
@@ -106,6 +104,24 @@ final class HealthVerificationStep implements IsolationStep {
         if (!out.hasFindings()) {
             out.line("isolation confirmed: configFile, path and dbPath are this repository's");
         }
+    }
+
+    /** Why the gateway read another file, from the reason it gives itself (sources.selectedBy). */
+    private static String remediationForOtherConfig(JsonNode sources, IsolationInstance instance) {
+        String selectedBy = sources.path("selectedBy").asText("");
+        if (selectedBy.equals("LLM_GATEWAY_CONFIG")) {
+            return "LLM_GATEWAY_CONFIG in the gateway's environment names another file and wins over the project's: "
+                    + "remove it from the client's configuration (server env, or the env of a settings file) or from "
+                    + "the shell the client is started from, reconnect (/mcp) and re-run";
+        }
+        if (!sources.path("unapprovedProjectConfig").isNull() && !sources.path("unapprovedProjectConfig").isMissingNode()) {
+            return "the gateway found " + sources.path("unapprovedProjectConfig").asText()
+                    + " but does not count the project as approved: check that it runs with the same HOME as isolate "
+                    + "(the approval is in ~/.llm-cli-gateway/approved-projects), then re-run";
+        }
+        return "the gateway did not start inside " + instance.repo() + " (or is older than project discovery): make "
+                + "the client start it in the repository, or set LLM_GATEWAY_CONFIG=" + instance.configToml()
+                + " where the client starts it, reconnect (/mcp) and re-run";
     }
 
     private static void compare(StepResult.Builder out, Unit unit, String field, JsonNode observed, String expected,

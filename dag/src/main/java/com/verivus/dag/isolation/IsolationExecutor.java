@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Executes the per-project isolation DAG for one repository. The DAG drives the run: it is validated
@@ -44,7 +45,7 @@ public final class IsolationExecutor {
         DagDocument document = settings.dagFile().isPresent() ? DagReader.read(settings.dagFile().get())
                 : DagReader.readResource(SHIPPED_DAG);
         ValidationResult validation = DagValidator.validate(document,
-                new ValidationOptions(settings.mode(), false, false, null));
+                new ValidationOptions(settings.mode(), false, false, null, Set.of("policy")));
         validation.warnings().forEach(w -> log.info("warning: " + w));
         String repoText = settings.repo().toString();
         if (!validation.valid()) {
@@ -157,7 +158,7 @@ public final class IsolationExecutor {
         List<String> problems = new ArrayList<>();
         for (Unit unit : dag.units()) {
             Optional<IsolationStep> step = IsolationStep.all().stream()
-                    .filter(s -> s.unitName().equals(unit.name())).findFirst();
+                    .filter(s -> s.unitNames().contains(unit.name())).findFirst();
             if (step.isEmpty()) {
                 problems.add(unit.id() + " `" + unit.name() + "` is not a unit this executor can perform");
             } else {

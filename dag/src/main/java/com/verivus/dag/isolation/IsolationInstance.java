@@ -3,6 +3,9 @@ package com.verivus.dag.isolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,19 +13,36 @@ import java.util.Optional;
  * path the units touch, absolute. Relative entries must stay inside the repository.
  */
 public record IsolationInstance(Path repo, Path dataDir, Path configToml, Path sqliteDb, Path localSettings,
-                                Path mcpJson, Path gitignore, String serverName) {
+                                Path mcpJson, Path gitignore, List<String> serverNames) {
 
     public static final String PLACEHOLDER = "<REPO_ABS_PATH>";
+
+    /** The name the README and {@code print-client-config} give the server. */
+    public static final String DEFAULT_SERVER_NAME = "llm-cli-gateway";
+    /** The name the Node README's recipe used; still recognised. */
+    public static final String NODE_README_SERVER_NAME = "llm-gateway";
+
+    public IsolationInstance {
+        serverNames = List.copyOf(serverNames);
+    }
+
+    /** The preferred server name (the first one looked for). */
+    public String serverName() {
+        return serverNames.getFirst();
+    }
 
     /**
      * @throws IllegalArgumentException when a relative path is absolute, escapes the repository, or
      *         still contains a placeholder
      */
     public static IsolationInstance resolve(ObjectNode instance, Path realRepo, Optional<String> serverName) {
-        String name = serverName.orElseGet(() -> text(instance, "mcp_server_name", "llm-gateway"));
+        String name = serverName.orElseGet(() -> text(instance, "mcp_server_name", DEFAULT_SERVER_NAME));
         if (name.isBlank() || name.contains("<") || name.contains(">")) {
             throw new IllegalArgumentException("mcp_server_name `" + name + "` is not a server name");
         }
+        // An explicit --mcp-server-name is the only name; otherwise both names users have been told are looked for.
+        List<String> names = serverName.isPresent() ? List.of(name)
+                : new ArrayList<>(new LinkedHashSet<>(List.of(name, DEFAULT_SERVER_NAME, NODE_README_SERVER_NAME)));
         return new IsolationInstance(realRepo,
                 inside(realRepo, instance, "gateway_data_dir_relative", ".gateway"),
                 inside(realRepo, instance, "config_toml_relative", ".gateway/config.toml"),
@@ -30,7 +50,7 @@ public record IsolationInstance(Path repo, Path dataDir, Path configToml, Path s
                 inside(realRepo, instance, "claude_local_settings_relative", ".claude/settings.local.json"),
                 inside(realRepo, instance, "mcp_json_relative", ".mcp.json"),
                 inside(realRepo, instance, "gitignore_relative", ".gitignore"),
-                name);
+                names);
     }
 
     private static String text(ObjectNode instance, String key, String fallback) {

@@ -35,6 +35,17 @@ public record IsolationSettings(Path repo, Optional<Path> dagFile, ValidationMod
         return LegacyVariableScan.systemFiles();
     }
 
+    /** What JBang's launcher exports about how isolate itself was started; no MCP client has these. */
+    private static final java.util.Set<String> OWN_LAUNCH_VARIABLES =
+            java.util.Set.of("JBANG_LAUNCH_CMD", "JBANG_RUNTIME_SHELL", "JBANG_STDIN_NOTTY");
+
+    /** The environment a client started from the same shell would pass on: isolate's, minus its own launch. */
+    public Map<String, String> clientEnvironment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        env.keySet().removeAll(OWN_LAUNCH_VARIABLES);
+        return env;
+    }
+
     public IsolationSettings {
         environment = Map.copyOf(environment);
         extraInitFiles = java.util.List.copyOf(extraInitFiles);

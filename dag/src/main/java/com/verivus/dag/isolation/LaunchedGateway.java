@@ -70,6 +70,11 @@ final class LaunchedGateway implements AutoCloseable {
         if (!process.isAlive()) {
             return "gateway pid " + process.pid() + " had already exited with code " + process.exitValue();
         }
+        try {
+            process.getOutputStream().close(); // a stdio server takes EOF as the client going away
+        } catch (java.io.IOException e) {
+            // already closed
+        }
         // The command may run under `sh -c`, so the gateway can be a grandchild: stop the whole tree.
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());

@@ -12,7 +12,7 @@ final class RunContext {
     private final ProgressLog log;
     private final WorkingTree files;
     private LaunchedGateway gateway;
-    private GatewayEndpoint endpoint;
+    private HealthSource health;
 
     RunContext(IsolationSettings settings, IsolationInstance instance, GitRepository git, ProgressLog log) {
         this.settings = settings;
@@ -51,13 +51,13 @@ final class RunContext {
         return gateway;
     }
 
-    GatewayEndpoint endpoint() {
-        return endpoint;
+    HealthSource health() {
+        return health;
     }
 
-    void connected(LaunchedGateway started, GatewayEndpoint at) {
+    void connected(LaunchedGateway started, HealthSource source) {
         this.gateway = started;
-        this.endpoint = at;
+        this.health = source;
     }
 
     /** Stops the gateway this run started, if any; returns the evidence line, or null. */

@@ -29,7 +29,8 @@ final class MetaFieldRule implements DagRule {
         DagDocument doc = context.document();
         doc.root().properties().forEach(e -> {
             String key = e.getKey();
-            if (!DagDocument.KIND_ROOT_KEYS.contains(key) && !key.startsWith("_") && !key.startsWith("x-")) {
+            if (!DagDocument.KIND_ROOT_KEYS.contains(key) && !key.startsWith("_") && !key.startsWith("x-")
+                    && !context.options().consumedRootKeys().contains(key)) {
                 out.warn("root key `" + key + "` is not defined by the implementation-dag kind; kept as data, "
                         + "not validated");
             }

@@ -94,7 +94,8 @@ class JbangEndToEndTest {
         Path real = repo.root().toRealPath();
         assertThat(new ObjectMapper().readTree(json.at("/units/4/verification_quote").asText()).at("/sources/configFile")
                 .asText()).isEqualTo(real.resolve(".gateway/config.toml").toString());
-        assertThat(repo.read(".gitignore")).isEqualTo("/.gateway/\n/.claude/settings.local.json\n");
+        assertThat(repo.read(".gitignore")).isEqualTo("/.gateway/\n");
+        assertThat(result.err()).as("isolate reads [policy.*] itself").doesNotContain("root key `policy`");
     }
 
     @Test

@@ -3,8 +3,13 @@ package com.verivus.dag.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The text edits behind U01–U03, without a repository around them. */
 class FileEditsTest {
@@ -83,42 +88,26 @@ class FileEditsTest {
     }
 
     @Test
-    void settingsMergeKeepsEverythingElseAndIsIdempotent() {
-        String existing = "{\"a\":1,\"mcpServers\":{\"x\":{\"command\":\"y\"},\"llm-gateway\":{\"env\":{\"K\":\"V\"}}}}";
+    void approvalAppendsTheRepositoryOnceAndKeepsOtherEntriesAndComments(@TempDir Path home) throws IOException {
+        Path file = ProjectApproval.file(home);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# mine\n/srv/other");
+        WorkingTree files = new WorkingTree(false);
 
-        var merged = (LocalSettingsMerge.Merged) LocalSettingsMerge.merge(existing, "llm-gateway", "/r/.gateway/config.toml");
+        assertThat(ProjectApproval.ensure(files, home, Path.of("/srv/repo"))).isTrue();
+        assertThat(ProjectApproval.ensure(files, home, Path.of("/srv/repo"))).isFalse();
 
-        assertThat(merged.changed()).isTrue();
-        assertThat(merged.text()).isEqualTo("""
-                {
-                  "a": 1,
-                  "mcpServers": {
-                    "x": {
-                      "command": "y"
-                    },
-                    "llm-gateway": {
-                      "env": {
-                        "K": "V",
-                        "LLM_GATEWAY_CONFIG": "/r/.gateway/config.toml"
-                      }
-                    }
-                  }
-                }
-                """);
-        var again = (LocalSettingsMerge.Merged) LocalSettingsMerge.merge(merged.text(), "llm-gateway", "/r/.gateway/config.toml");
-        assertThat(again.changed()).isFalse();
-        assertThat(again.text()).isEqualTo(merged.text());
+        assertThat(Files.readString(file)).isEqualTo("# mine\n/srv/other\n/srv/repo\n");
+        assertThat(ProjectApproval.approved("# /srv/repo\n", Path.of("/srv/repo"))).as("a comment approves nothing").isFalse();
     }
 
     @Test
-    void settingsThatAreNotMergeableAreAConflict() {
-        assertThat(LocalSettingsMerge.merge("[1, 2]", "s", "/c")).isInstanceOf(LocalSettingsMerge.Conflict.class);
-        assertThat(LocalSettingsMerge.merge("{\"mcpServers\": []}", "s", "/c"))
-                .isInstanceOfSatisfying(LocalSettingsMerge.Conflict.class,
-                        c -> assertThat(c.observed()).isEqualTo("`mcpServers` is a JSON array, not an object"));
-        assertThat(LocalSettingsMerge.merge("{\"mcpServers\": {\"s\": {\"env\": \"x\"}}}", "s", "/c"))
-                .isInstanceOf(LocalSettingsMerge.Conflict.class);
-        assertThat(LocalSettingsMerge.merge("{not json", "s", "/c")).isInstanceOf(LocalSettingsMerge.Conflict.class);
+    void claudeCodeVariablesExpandWithDefaultsAsClaudeCodeDoes() {
+        Map<String, String> env = Map.of("HOME", "/home/u", "EMPTY", "");
+
+        assertThat(ClaudeCodeLaunch.expand("${HOME}/clone/jbang", env)).isEqualTo("/home/u/clone/jbang");
+        assertThat(ClaudeCodeLaunch.expand("${MISSING:-fallback}-${EMPTY:-d}", env)).isEqualTo("fallback-d");
+        assertThat(ClaudeCodeLaunch.expand("no $HOME braces", env)).isEqualTo("no $HOME braces");
     }
 
     @Test

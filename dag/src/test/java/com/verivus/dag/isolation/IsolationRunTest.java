@@ -55,12 +55,12 @@ class IsolationRunTest {
         String config = real.resolve(".gateway/config.toml").toString();
         String db = real.resolve(".gateway/logs.db").toString();
         assertThat(real.resolve(".gateway")).isDirectory();
-        assertThat(repo.read(".gitignore")).isEqualTo("/.gateway/\n/.claude/settings.local.json\n");
+        assertThat(repo.read(".gitignore")).isEqualTo("/.gateway/\n");
         JsonNode toml = new TomlMapper().readTree(repo.read(".gateway/config.toml"));
         assertThat(toml.path("persistence").path("backend").asText()).isEqualTo("sqlite");
         assertThat(toml.path("persistence").path("path").asText()).isEqualTo(db).doesNotContain("~");
-        JsonNode settings = JSON.readTree(repo.read(".claude/settings.local.json"));
-        assertThat(settings.at("/mcpServers/llm-gateway/env/LLM_GATEWAY_CONFIG").asText()).isEqualTo(config);
+        assertThat(repo.resolve(".claude")).as("nothing is written for Claude Code: it would ignore it").doesNotExist();
+        assertThat(Files.readAllLines(approvals())).contains(real.toString());
         assertThat(repo.resolve(".mcp.json")).doesNotExist();
 
         JsonNode report = result.report();
@@ -86,6 +86,7 @@ class IsolationRunTest {
         JsonNode start = result.gatewayRecord().getFirst();
         assertThat(start.path("cwd").asText()).isEqualTo(real.toString());
         assertThat(start.path("config").asText()).isEqualTo(config);
+        assertThat(start.path("envConfig").isNull()).as("the gateway found the config itself").isTrue();
         assertThat(start.path("port").asText()).isEqualTo("0");
         assertThat(start.path("token").asText()).hasSize(64);
         assertThat(start.path("args").toString()).contains("--transport=http");
@@ -96,12 +97,14 @@ class IsolationRunTest {
     @Test
     void secondRunChangesNothingAndSucceeds() throws Exception {
         assertThat(isolate().run().exitCode()).isZero();
-        Map<String, Snapshot> before = snapshot(".gitignore", ".gateway/config.toml", ".claude/settings.local.json");
+        Map<String, Snapshot> before = snapshot(".gitignore", ".gateway/config.toml");
+        String approved = Files.readString(approvals());
 
         IsolationRun.Result again = isolate().run();
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(snapshot(".gitignore", ".gateway/config.toml", ".claude/settings.local.json")).isEqualTo(before);
+        assertThat(snapshot(".gitignore", ".gateway/config.toml")).isEqualTo(before);
+        assertThat(Files.readString(approvals())).isEqualTo(approved);
         for (String id : List.of("U01", "U02", "U03", "U04", "U05")) {
             assertThat(again.unit(id).path("changed").asBoolean()).as(id).isFalse();
             assertThat(again.unit(id).path("status").asText()).isEqualTo("completed");
@@ -110,32 +113,23 @@ class IsolationRunTest {
     }
 
     @Test
-    void existingSettingsKeepEveryOtherServerAndKey() throws Exception {
-        repo.write(".claude/settings.local.json", """
+    void anOverrideAnEarlierIsolateWroteIsReportedAsIneffectiveAndTheSettingsAreLeftAlone() throws Exception {
+        String settings = """
                 {
                   "permissions": {"allow": ["Bash(ls:*)"], "deny": []},
                   "mcpServers": {
-                    "other": {"command": "other-server", "args": ["--flag"]},
-                    "llm-gateway": {"command": "jbang", "args": ["gateway@verivus"], "env": {"FOO": "bar"}}
-                  },
-                  "enableAllProjectMcpServers": true
+                    "llm-gateway": {"env": {"LLM_GATEWAY_CONFIG": "/somewhere/.gateway/config.toml"}}
+                  }
                 }
-                """);
+                """;
+        repo.write(".claude/settings.local.json", settings);
 
         IsolationRun.Result result = isolate().run();
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        JsonNode settings = JSON.readTree(repo.read(".claude/settings.local.json"));
-        assertThat(settings.at("/permissions/allow/0").asText()).isEqualTo("Bash(ls:*)");
-        assertThat(settings.at("/permissions/deny").isArray()).isTrue();
-        assertThat(settings.path("enableAllProjectMcpServers").asBoolean()).isTrue();
-        assertThat(settings.at("/mcpServers/other/command").asText()).isEqualTo("other-server");
-        assertThat(settings.at("/mcpServers/other/args/0").asText()).isEqualTo("--flag");
-        assertThat(settings.at("/mcpServers/llm-gateway/command").asText()).isEqualTo("jbang");
-        assertThat(settings.at("/mcpServers/llm-gateway/env/FOO").asText()).isEqualTo("bar");
-        assertThat(settings.at("/mcpServers/llm-gateway/env/LLM_GATEWAY_CONFIG").asText())
-                .isEqualTo(real.resolve(".gateway/config.toml").toString());
-        assertThat(List.of(settings.fieldNames().next())).containsExactly("permissions");
+        assertThat(repo.read(".claude/settings.local.json")).isEqualTo(settings);
+        assertThat(result.unit("U03").path("stdout_tail").toString())
+                .contains("mcpServers.llm-gateway.env.LLM_GATEWAY_CONFIG, which Claude Code ignores");
     }
 
     @Test
@@ -145,7 +139,7 @@ class IsolationRunTest {
         assertThat(isolate().run().exitCode()).isZero();
         assertThat(isolate().run().exitCode()).isZero();
 
-        assertThat(repo.read(".gitignore")).isEqualTo("node_modules/\n*.log\n/.gateway/\n/.claude/settings.local.json\n");
+        assertThat(repo.read(".gitignore")).isEqualTo("node_modules/\n*.log\n/.gateway/\n");
     }
 
     @Test
@@ -169,21 +163,20 @@ class IsolationRunTest {
         assertThat(result.findings()).hasSize(1);
         JsonNode finding = result.findings().getFirst();
         assertThat(finding.path("gate_id").asText()).isEqualTo("gate_mcp_json_names_server");
-        assertThat(finding.path("observed").asText()).contains("[gateway]").contains("llm-gateway");
+        assertThat(finding.path("observed").asText()).contains("[gateway]").contains("llm-cli-gateway").contains("llm-gateway");
         assertThat(finding.path("remediation").asText()).contains("--mcp-server-name");
         assertThat(finding.path("expected").asText()).isNotBlank();
         assertThat(result.unit("U01").path("status").asText()).isEqualTo("completed");
         assertThat(result.unit("U02").path("status").asText()).isEqualTo("completed");
         assertThat(result.unit("U03").path("status").asText()).isEqualTo("failed");
         assertThat(result.notRun()).containsExactly("U04", "U05");
-        assertThat(repo.resolve(".claude/settings.local.json")).doesNotExist();
+        assertThat(approvals()).doesNotExist();
         assertThat(repo.read(".mcp.json")).isEqualTo(mcpJson);
         assertThat(result.gatewayRecord()).isEmpty();
 
         IsolationRun.Result renamed = isolate().args("--mcp-server-name", "gateway").run();
         assertThat(renamed.exitCode()).as(renamed.err()).isZero();
-        assertThat(JSON.readTree(repo.read(".claude/settings.local.json")).at("/mcpServers/gateway/env/LLM_GATEWAY_CONFIG")
-                .asText()).isEqualTo(real.resolve(".gateway/config.toml").toString());
+        assertThat(Files.readAllLines(approvals())).contains(real.toString());
         assertThat(repo.read(".mcp.json")).isEqualTo(mcpJson);
     }
 
@@ -284,11 +277,10 @@ class IsolationRunTest {
         assertThat(result.report().path("dry_run").asBoolean()).isTrue();
         assertThat(repo.resolve(".gateway")).doesNotExist();
         assertThat(repo.resolve(".gitignore")).doesNotExist();
-        assertThat(repo.resolve(".claude")).doesNotExist();
+        assertThat(home.resolve(".llm-cli-gateway")).doesNotExist();
         assertThat(result.unit("U01").path("stdout_tail").toString()).contains("would create");
         assertThat(result.unit("U02").path("stdout_tail").toString()).contains("would write");
-        assertThat(result.unit("U03").path("stdout_tail").toString()).contains("would have set")
-                .contains("would have added `/.claude/settings.local.json` to .gitignore");
+        assertThat(result.unit("U03").path("stdout_tail").toString()).contains("would approve " + real);
         assertThat(result.unit("U01").path("stdout_tail").toString())
                 .contains("would have created .gitignore with `/.gateway/`");
         assertThat(result.unit("U03").path("changed").asBoolean()).isTrue();
@@ -336,17 +328,19 @@ class IsolationRunTest {
     }
 
     @Test
-    void trackedLocalSettingsFailTheCommitGate() throws Exception {
-        repo.write(".claude/settings.local.json", "{}\n");
-        repo.git("add", "-f", ".claude/settings.local.json");
+    void aTrackedGatewayConfigFailsTheCommitGateAndTheProjectIsNotApproved() throws Exception {
+        repo.write(".gateway/config.toml", "[persistence]\nbackend = \"sqlite\"\n");
+        repo.git("add", "-f", ".gateway/config.toml");
 
         IsolationRun.Result result = isolate().run();
 
         assertThat(result.exitCode()).isEqualTo(1);
         JsonNode finding = result.findings().getFirst();
-        assertThat(finding.path("gate_id").asText()).isEqualTo("gate_config_is_committed");
-        assertThat(finding.path("remediation").asText()).contains("git rm --cached .claude/settings.local.json");
-        assertThat(repo.read(".claude/settings.local.json")).isEqualTo("{}\n");
+        assertThat(finding.path("gate_id").asText()).isEqualTo("gate_config_not_committed");
+        assertThat(finding.path("observed").asText()).contains("git tracks files in .gateway");
+        assertThat(finding.path("remediation").asText()).contains("git rm -r --cached .gateway");
+        assertThat(approvals()).doesNotExist();
+        assertThat(result.notRun()).containsExactly("U04", "U05");
     }
 
     @Test
@@ -454,6 +448,10 @@ class IsolationRunTest {
             gateway.destroy();
             gateway.waitFor();
         }
+    }
+
+    private Path approvals() {
+        return home.resolve(".llm-cli-gateway/approved-projects");
     }
 
     private static String awaitListening(Process gateway) throws IOException {

@@ -16,11 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for {@code gateway --transport=http}, run as a real process by the executor tests through
- * {@code --gateway-command}. JDK only, so its class path is just the test classes. Like the real
- * gateway it reads LLM_GATEWAY_CONFIG, LLM_GATEWAY_HTTP_PORT and LLM_GATEWAY_AUTH_TOKEN, logs
- * {@code listening on http://127.0.0.1:<port>/mcp} on stderr, and serves {@code GET /process-health}
- * (bearer token required) with a persistence block computed from the config file it was given.
+ * A stand-in for the gateway, run as a real process by the executor tests through
+ * {@code --gateway-command} (HTTP) or as the command of a Claude Code server entry (stdio). JDK only, so
+ * its class path is just the test classes. Like the real gateway it reads LLM_GATEWAY_CONFIG, else an
+ * approved project's .gateway/config.toml above its working directory, LLM_GATEWAY_HTTP_PORT and
+ * LLM_GATEWAY_AUTH_TOKEN. With {@code --transport=http} it logs {@code listening on
+ * http://127.0.0.1:<port>/mcp} on stderr and serves {@code GET /process-health} (bearer token required);
+ * otherwise it answers MCP {@code initialize} and {@code tools/call llm_process_health} on stdio.
  *
  * <p>FAKE_GATEWAY_MODE: {@code ok} (default); {@code wrong-config} (reports the per-user default files,
  * as a gateway that never got the override would); {@code no-path} (omits persistence.path, as the Node
@@ -39,18 +41,24 @@ public final class FakeGateway {
         Map<String, String> env = System.getenv();
         String mode = env.getOrDefault("FAKE_GATEWAY_MODE", "ok");
         String token = env.get("LLM_GATEWAY_AUTH_TOKEN");
-        String configFile = env.get("LLM_GATEWAY_CONFIG");
+        String configFile = env.get("LLM_GATEWAY_CONFIG") != null ? env.get("LLM_GATEWAY_CONFIG") : approvedProjectConfig(env);
         record("{\"event\":\"start\",\"pid\":" + ProcessHandle.current().pid() + ",\"cwd\":" + json(Path.of("").toAbsolutePath().toString())
-                + ",\"args\":" + jsonList(List.of(args)) + ",\"config\":" + json(configFile) + ",\"port\":"
+                + ",\"args\":" + jsonList(List.of(args)) + ",\"config\":" + json(configFile) + ",\"envConfig\":"
+                + json(env.get("LLM_GATEWAY_CONFIG")) + ",\"marker\":" + json(env.get("FAKE_GATEWAY_MARKER"))
+                + ",\"settingsMarker\":" + json(env.get("FAKE_GATEWAY_SETTINGS_MARKER")) + ",\"port\":"
                 + json(env.get("LLM_GATEWAY_HTTP_PORT")) + ",\"token\":" + json(token) + ",\"transport\":"
                 + json(env.get("LLM_GATEWAY_TRANSPORT")) + "}");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> record("{\"event\":\"stop\",\"pid\":"
                 + ProcessHandle.current().pid() + "}")));
-        System.out.println("fake gateway starting in mode " + mode);
+        System.err.println("fake gateway starting in mode " + mode); // stdout is the protocol in stdio mode
         System.err.println("[INFO] " + Instant.now() + " - reading config " + configFile);
         if (mode.equals("exit")) {
             System.err.println("[ERROR] " + Instant.now() + " - Fatal server error: simulated startup failure");
             System.exit(3);
+        }
+        if (!List.of(args).contains("--transport=http")) {
+            serveStdio(health(mode, configFile, env));
+            return;
         }
         int port = Integer.parseInt(env.getOrDefault("LLM_GATEWAY_HTTP_PORT", "0"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -77,6 +85,42 @@ public final class FakeGateway {
                     + server.getAddress().getPort() + "/mcp");
         }
         Thread.currentThread().join();
+    }
+
+    /** The real gateway's project discovery, reduced: nearest .gateway/config.toml, used when approved. */
+    private static String approvedProjectConfig(Map<String, String> env) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path config = dir.resolve(".gateway/config.toml");
+            if (Files.isRegularFile(config)) {
+                try {
+                    Path approvals = Path.of(env.getOrDefault("HOME", "/nonexistent"), ".llm-cli-gateway/approved-projects");
+                    return Files.isRegularFile(approvals) && Files.readAllLines(approvals).stream().map(String::strip)
+                            .anyMatch(dir.toRealPath().toString()::equals) ? config.toString() : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Newline-delimited JSON-RPC: answers initialize and tools/call with the health text, until EOF. */
+    private static void serveStdio(String health) throws IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Pattern id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+        String line;
+        while ((line = in.readLine()) != null) {
+            Matcher m = id.matcher(line);
+            if (!m.find()) {
+                continue; // a notification
+            }
+            String result = line.contains("\"initialize\"")
+                    ? "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"fake-gateway\",\"version\":\"0\"}}"
+                    : "{\"content\":[{\"type\":\"text\",\"text\":" + json(health) + "}],\"isError\":false}";
+            System.out.println("{\"jsonrpc\":\"2.0\",\"id\":" + m.group(1) + ",\"result\":" + result + "}");
+            System.out.flush();
+        }
+        record("{\"event\":\"stdin-closed\",\"pid\":" + ProcessHandle.current().pid() + "}");
     }
 
     static String health(String mode, String configFile, Map<String, String> env) {
@@ -118,7 +162,9 @@ public final class FakeGateway {
                 + "    \"dbPath\": " + json(path) + ",\n"
                 + "    \"dataDir\": " + json(dataDir) + ",\n"
                 + "    \"asyncJobsEnabled\": true,\n"
-                + "    \"sources\": {\n      \"configFile\": " + json(resolvedConfig) + ",\n      \"envOverrides\": []\n    }\n"
+                + "    \"sources\": {\n      \"configFile\": " + json(resolvedConfig) + ",\n      \"envOverrides\": [],\n"
+                + "      \"selectedBy\": " + json(env.containsKey("LLM_GATEWAY_CONFIG") ? "LLM_GATEWAY_CONFIG"
+                        : resolvedConfig != null ? "approved project" : "default") + "\n    }\n"
                 + "  },\n  \"transport\": \"http\"\n}";
     }
 

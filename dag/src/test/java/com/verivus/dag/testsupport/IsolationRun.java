@@ -86,6 +86,17 @@ public final class IsolationRun {
         }
     }
 
+    /** The fake gateway as a stdio server: java, then the arguments (what a client's server entry holds). */
+    public static List<String> fakeGatewayArgv() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        try {
+            Path classes = Path.of(FakeGateway.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return List.of(java, "-cp", classes.toString(), FakeGateway.class.getName());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Result run() throws IOException {
         Path report = work.resolve("report-" + System.nanoTime() + ".json");
         List<String> args = new ArrayList<>(List.of("run", "--repo", repo.toString(), "--report", report.toString()));

@@ -24,9 +24,21 @@ public record PersistenceConfig(Backend backend, String path, String dsn, double
         }
     }
 
-    public record Sources(String configFile, List<String> envOverrides) {
+    /**
+     * @param selectedBy why {@code configFile} was chosen: {@code LLM_GATEWAY_CONFIG}, {@code approved project}
+     *                   or {@code default} (see {@link ConfigFileChoice})
+     * @param unapprovedProjectConfig a project's .gateway/config.toml that was found from the working
+     *                                directory but ignored because the user has not approved the project
+     */
+    public record Sources(String configFile, List<String> envOverrides, String selectedBy,
+                          String unapprovedProjectConfig) {
         public Sources {
             envOverrides = List.copyOf(envOverrides);
+        }
+
+        /** Sources of a config that was not discovered from a project (tests, fixed configs). */
+        public Sources(String configFile, List<String> envOverrides) {
+            this(configFile, envOverrides, ConfigFileChoice.BY_DEFAULT, null);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the {@code [persistence]} settings the way the Node gateway's loadPersistenceConfig does:
- * defaults, then the {@code [persistence]} table of {@code $LLM_GATEWAY_CONFIG} (or
- * {@code ~/.llm-cli-gateway/config.toml}), then the deprecated environment variables; then one strict
+ * defaults, then the {@code [persistence]} table of {@code $LLM_GATEWAY_CONFIG} (or an approved
+ * project's {@code .gateway/config.toml}, or {@code ~/.llm-cli-gateway/config.toml}), then the deprecated environment variables; then one strict
  * check of the merged values. Only the {@code persistence} table is read; other tables are ignored.
  */
 public final class PersistenceConfigLoader {
@@ -48,9 +48,17 @@ public final class PersistenceConfigLoader {
     private PersistenceConfigLoader() {
     }
 
-    /** Loads the settings, logging warnings to stderr. */
+    /**
+     * Loads the settings, logging warnings to stderr, and one line naming the project configuration
+     * when one was chosen from the working directory (the only trace of it outside llm_process_health).
+     */
     public static PersistenceConfig load(GatewayEnvironment env) {
-        return load(env, GatewayLog::warn);
+        PersistenceConfig config = load(env, GatewayLog::warn);
+        if (ConfigFileChoice.BY_PROJECT.equals(config.sources().selectedBy())) {
+            GatewayLog.info("Using the approved project configuration " + config.sources().configFile()
+                    + (config.path() == null ? "" : " (job store " + config.path() + ")"));
+        }
+        return config;
     }
 
     /**
@@ -62,7 +70,9 @@ public final class PersistenceConfigLoader {
     public static PersistenceConfig load(GatewayEnvironment env, Consumer<String> warnings) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> unknownKeys = new ArrayList<>();
-        String configFile = readConfigFile(env, values, unknownKeys, warnings);
+        ConfigFileChoice choice = ConfigFileChoice.of(env);
+        choice.unapprovedWarning().ifPresent(warnings);
+        String configFile = readConfigFile(choice.location(), env, values, unknownKeys, warnings);
         List<String> envOverrides = applyLegacyEnv(env, values, warnings);
         Validated v = validate(values, unknownKeys);
 
@@ -85,18 +95,21 @@ public final class PersistenceConfigLoader {
             warnings.accept(NONE_WARNING);
         }
         return new PersistenceConfig(v.backend, path, dsn, v.retentionDays, v.dedupWindowMs, v.acknowledgeEphemeral,
-                v.backend != Backend.NONE, new PersistenceConfig.Sources(configFile, envOverrides));
+                v.backend != Backend.NONE, new PersistenceConfig.Sources(configFile, envOverrides, choice.selectedBy(),
+                choice.unapprovedProjectConfig()));
     }
 
-    /** The config file location as configured: {@code $LLM_GATEWAY_CONFIG} verbatim, else the default. */
+    /**
+     * The config file location: {@code $LLM_GATEWAY_CONFIG} verbatim, else an approved project's
+     * {@code .gateway/config.toml}, else the default (see {@link ConfigFileChoice}).
+     */
     public static String configFileLocation(GatewayEnvironment env) {
-        return env.get(CONFIG_ENV).orElseGet(() -> env.defaultDataDirectory().resolve("config.toml").toString());
+        return ConfigFileChoice.of(env).location();
     }
 
     /** Reads [persistence] into {@code values}; returns the location read, or null when none was usable. */
-    private static String readConfigFile(GatewayEnvironment env, Map<String, Object> values,
+    private static String readConfigFile(String location, GatewayEnvironment env, Map<String, Object> values,
                                          List<String> unknownKeys, Consumer<String> warnings) {
-        String location = configFileLocation(env);
         if (location.isEmpty()) {
             return null; // an empty LLM_GATEWAY_CONFIG is a path, and no file has it
         }

@@ -40,6 +40,8 @@ public record PersistenceSummary(boolean valid, String error, Map<String, Object
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("configFile", config.sources().configFile());
         sources.put("envOverrides", config.sources().envOverrides());
+        sources.put("selectedBy", config.sources().selectedBy());
+        sources.put("unapprovedProjectConfig", config.sources().unapprovedProjectConfig());
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("valid", true);

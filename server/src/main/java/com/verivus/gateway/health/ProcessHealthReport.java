@@ -86,6 +86,8 @@ public final class ProcessHealthReport {
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("configFile", persistence.sources().configFile());
         sources.put("envOverrides", persistence.sources().envOverrides());
+        sources.put("selectedBy", persistence.sources().selectedBy());
+        sources.put("unapprovedProjectConfig", persistence.sources().unapprovedProjectConfig());
         p.put("sources", sources);
         p.put("warning", async.reason());
         Map<String, Object> storeState = store.get();

@@ -51,7 +51,7 @@ final class JobJournal {
     Optional<JobRecord> claim(LiveJob job, Instant dedupCutoff, Predicate<String> local) {
         JobRecord row = new JobRecord(job.id, job.correlationId, job.requestKey, job.cli, job.args,
                 job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, null, null,
-                owner, job.startedAt);
+                owner, job.startedAt, job.workingDir == null ? null : job.workingDir.toString());
         if (dedupCutoff == null) {
             store.recordStart(row);
             return Optional.empty();

@@ -56,11 +56,16 @@ class StdioGatewayE2ETest {
         }
     }
 
-    /** The expected persistence.sources block (configFile may be null). */
+    /**
+     * The expected persistence.sources block (configFile may be null); a configFile means it came from
+     * LLM_GATEWAY_CONFIG in these tests, none means the default location was used.
+     */
     private static Map<String, Object> sources(String configFile, String... envOverrides) {
         Map<String, Object> m = new HashMap<>();
         m.put("configFile", configFile);
         m.put("envOverrides", List.of(envOverrides));
+        m.put("selectedBy", configFile == null ? "default" : "LLM_GATEWAY_CONFIG");
+        m.put("unapprovedProjectConfig", null);
         return m;
     }
 

@@ -64,7 +64,8 @@ class ProcessHealthReportTest {
                 .containsEntry("dedupWindowMs", 3_600_000L).containsEntry("asyncJobsEnabled", true)
                 .containsEntry("acknowledgeEphemeral", false).containsEntry("asyncToolsRegistered", true)
                 .containsEntry("warning", null);
-        assertThat(p.get("sources")).isEqualTo(mapOf("configFile", null, "envOverrides", List.of()));
+        assertThat(p.get("sources")).isEqualTo(mapOf("configFile", null, "envOverrides", List.of(),
+                "selectedBy", "default", "unapprovedProjectConfig", null));
     }
 
     @Test
@@ -88,7 +89,7 @@ class ProcessHealthReportTest {
         assertThat(p).containsEntry("path", db.toString()).containsEntry("dbPath", db.toString())
                 .containsEntry("dataDir", db.getParent().toString()).containsEntry("retentionDays", 1.5);
         assertThat(p.get("sources")).isEqualTo(mapOf("configFile", home.resolve("cfg.toml").toString(),
-                "envOverrides", List.of()));
+                "envOverrides", List.of(), "selectedBy", "LLM_GATEWAY_CONFIG", "unapprovedProjectConfig", null));
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class PostgresJobStore implements JobStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
             + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
-            + "owner_host, owner_pid, owner_started_at, heartbeat_at";
+            + "owner_host, owner_pid, owner_started_at, heartbeat_at, working_dir";
     private static final Instant FAR_FUTURE = Instant.parse(IsoTimestamps.FAR_FUTURE);
 
     private final PostgresDatabase db;
@@ -116,7 +116,7 @@ public final class PostgresJobStore implements JobStore {
 
     private static void insert(Connection c, JobRecord job) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
-                + "'running', NULL, '', '', FALSE, NULL, ?, NULL, ?, ?, ?, ?, ?, ?)")) {
+                + "'running', NULL, '', '', FALSE, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, job.id());
             ps.setString(2, job.correlationId());
             ps.setString(3, job.requestKey());
@@ -131,6 +131,7 @@ public final class PostgresJobStore implements JobStore {
             setLong(ps, 11, owner == null ? null : owner.pid());
             setTime(ps, 12, owner == null ? null : owner.processStartedAt());
             setTime(ps, 13, job.heartbeatAt());
+            ps.setString(14, job.workingDir());
             ps.executeUpdate();
         }
     }
@@ -402,7 +403,7 @@ public final class PostgresJobStore implements JobStore {
                 intOrNull(rs, "exit_code"), rs.getString("stdout"), rs.getString("stderr"),
                 rs.getBoolean("output_truncated"), rs.getString("error"), time(rs, "started_at"),
                 time(rs, "finished_at"), longOrNull(rs, "pid"), time(rs, "expires_at"), owner(rs),
-                time(rs, "heartbeat_at"));
+                time(rs, "heartbeat_at"), rs.getString("working_dir"));
     }
 
     private static JobOwner owner(ResultSet rs) throws SQLException {
