@@ -67,7 +67,9 @@ def run_jobs(a, gateways, rep, label):
                 time.sleep(a.poll_ms / 1000.0)
     last_finish = max(gb.parse_iso(j["finishedAt"]) for j in finished.values())
     ok = sum(1 for j in finished.values() if j["status"] == "completed" and j["exitCode"] == 0)
-    spawns = sum(len([r for r in g.records() if r.get("argv", [])[:1] != ["--version"]]) for g in gateways)
+    # only the jobs' own CLI processes: not version probes or login checks the gateway runs by itself
+    spawns = sum(len([r for r in g.records() if any(str(v).startswith("fleet ") for v in r.get("argv", []))])
+                 for g in gateways)
     for e in errors[:3]:
         print(f"  refused call: {e}", file=sys.stderr)
     return {"wall": max(last_finish - t0_wall, 0.0), "ok": ok, "spawns": spawns, "refused": len(errors),
