@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The flight recorder on a SQLite file (WAL, foreign keys on, mode 0600), usually the same logs.db as
@@ -50,7 +51,10 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         Path path = file.toAbsolutePath().normalize();
         Files.createDirectories(path.getParent());
         createOwnerOnly(path);
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + path);
+        SQLiteConfig config = new SQLiteConfig();
+        // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
+        config.setGetGeneratedKeys(false);
+        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
         try {
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");
