@@ -2,12 +2,14 @@ package com.verivus.gateway;
 
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.approval.ApprovalLog;
+import com.verivus.gateway.config.ChildEnvironmentConfigLoader;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigException;
 import com.verivus.gateway.config.PersistenceConfigLoader;
 import com.verivus.gateway.config.SyncDeadline;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
+import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.health.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
@@ -19,6 +21,7 @@ import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.resources.HealthStatusResource;
 import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.resources.ProcessHealthResource;
 import com.verivus.gateway.mcp.resources.SkillResource;
@@ -51,7 +54,9 @@ import com.verivus.gateway.recorder.FlightRecorder;
 import com.verivus.gateway.request.PollTools;
 import com.verivus.gateway.request.RequestPipeline;
 import com.verivus.gateway.request.RequestServices;
-import com.verivus.gateway.session.FileSessionStore;
+import com.verivus.gateway.session.SessionBackend;
+import com.verivus.gateway.session.SessionStoreUnavailableException;
+import com.verivus.gateway.session.SessionStores;
 import com.verivus.gateway.session.SessionStore;
 import com.verivus.gateway.skills.SkillCatalog;
 import com.verivus.gateway.store.JobStore;
@@ -66,10 +71,14 @@ import com.verivus.gateway.validation.WaitBudget;
 import com.verivus.gateway.workspace.AllowedRootsLoader;
 import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -106,6 +115,9 @@ public final class GatewayRuntime implements AutoCloseable {
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
         this.persistence = PersistenceConfigLoader.load(env);
+        // checked before anything is opened: an invalid child-environment setting stops the gateway
+        ChildEnvironmentConfigLoader.load(env);
+        securePrivateDirectories(env, persistence);
         this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
         // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
@@ -118,8 +130,8 @@ public final class GatewayRuntime implements AutoCloseable {
             store = JobStores.open(persistence);
             store.ifPresent(closeables::add);
         } catch (JobStoreUnavailableException e) {
-            // A backend this build does not implement (postgres, for now) is a configuration the user must
-            // change, not a degraded mode to run in: refuse to start, and say what to use instead.
+            // A postgres store that cannot be opened (bad DSN, server unreachable, failed migration) is a
+            // configuration the user must fix, not a degraded mode to run in: refuse to start, say why.
             recorder.close();
             throw new PersistenceConfigException(e.getMessage());
         } catch (RuntimeException e) {
@@ -136,12 +148,21 @@ public final class GatewayRuntime implements AutoCloseable {
         // requests of the jobs that ended, then the store and the recorder
         closeables.add(this::closePipeline);
         closeables.add(engine);
-        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs);
+        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs,
+                () -> storeDetails(engine));
 
         this.dataDirectory = persistence.dataDirectory(env);
         this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
         this.metrics = new PerformanceMetrics();
-        this.sessions = new FileSessionStore(dataDirectory, env);
+        SessionBackend sessionBackend;
+        try {
+            sessionBackend = SessionStores.open(env, persistence, store, dataDirectory);
+        } catch (SessionStoreUnavailableException e) {
+            close();
+            throw new PersistenceConfigException(e.getMessage());
+        }
+        closeables.add(sessionBackend.closeable());
+        this.sessions = sessionBackend.store();
         this.models = new ModelRegistry(env);
         this.workspace = new WorkspaceParameters(new WorkingDirectoryPolicy(AllowedRootsLoader.load(env)));
 
@@ -156,6 +177,7 @@ public final class GatewayRuntime implements AutoCloseable {
         resources.addAll(ModelResource.all(models));
         resources.add(new PerformanceMetricsResource(metrics));
         resources.add(new ProcessHealthResource(processHealth::jobBody));
+        resources.add(new HealthStatusResource(sessionBackend.health()));
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
@@ -187,6 +209,23 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     /**
+     * The data directory is created 0700 before any store writes into it; ~/.llm-cli-gateway, which older
+     * versions created 0755, is tightened. A failure is logged: the stores then report their own.
+     */
+    private static void securePrivateDirectories(GatewayEnvironment env, PersistenceConfig persistence) {
+        Path own = env.defaultDataDirectory();
+        Path data = persistence.dataDirectory(env);
+        try {
+            if (data.equals(own) || Files.isDirectory(own)) {
+                PrivateDirectory.secureOwn(own);
+            }
+            PrivateDirectory.create(data);
+        } catch (IOException | RuntimeException e) {
+            GatewayLog.warn("Could not create or restrict the data directory " + data + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Builds the runtime.
      *
      * @throws PersistenceConfigException when [persistence] is invalid; the gateway must not start
@@ -213,6 +252,21 @@ public final class GatewayRuntime implements AutoCloseable {
         JobHealthReport report = engine.health();
         return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
                 report.jobs().stream().map(JobHealth::toMap).toList());
+    }
+
+    /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */
+    private static Map<String, Object> storeDetails(JobEngine engine) {
+        return engine.store().map(store -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("backend", store.backend().key());
+            details.putAll(store.details());
+            Map<String, Object> lease = new LinkedHashMap<>();
+            lease.put("heartbeatIntervalMs", engine.settings().heartbeatInterval().toMillis());
+            lease.put("leaseMs", engine.settings().lease().toMillis());
+            lease.put("crossGatewaySignals", store.signalsAcrossGateways());
+            details.put("lease", lease);
+            return details;
+        }).orElse(null);
     }
 
     public GatewayEnvironment environment() {

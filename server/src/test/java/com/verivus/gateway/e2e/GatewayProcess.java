@@ -1,5 +1,6 @@
 package com.verivus.gateway.e2e;
 
+import com.verivus.gateway.testing.HermeticPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -250,11 +251,10 @@ public final class GatewayProcess implements AutoCloseable {
 
         private Builder(Path home) {
             this.home = home.toAbsolutePath();
-            String path = System.getenv("PATH");
-            env.put("PATH", path == null ? "/usr/local/bin:/usr/bin:/bin" : path);
-            env.put("HOME", this.home.toString());
+            // fakes (added by the test) first, then system tools only: a real CLI on the developer's PATH,
+            // in /usr/local/bin or ~/.local/bin must never answer for a missing fake
+            env.putAll(HermeticPath.environment(HermeticPath.systemTools(), this.home));
             env.put("JAVA_HOME", javaHome().toString());
-            env.put("LANG", System.getenv().getOrDefault("LANG", "C.UTF-8"));
         }
 
         /** Sets (or, with null, removes) one environment variable of the child. */

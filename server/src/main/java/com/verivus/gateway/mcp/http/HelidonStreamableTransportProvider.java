@@ -5,7 +5,9 @@ import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
 import com.verivus.gateway.mcp.jsonrpc.Inbound;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -142,6 +144,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (CloseConnectionException e) {
+            throw e; // Helidon's signal to end the connection after this response
         } catch (RuntimeException e) {
             GatewayLog.error("MCP HTTP request failed", e);
             try {
@@ -161,10 +165,20 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             error(res, 415, -32000, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        JsonRpcBody.Outcome outcome = JsonRpcBody.read(req.content().inputStream(),
-                req.headers().contentLength().orElse(-1), maxBodyBytes, jsonMapper);
+        RequestBodyStream body = new RequestBodyStream(req.content().inputStream());
+        JsonRpcBody.Outcome outcome = JsonRpcBody.read(body, req.headers().contentLength().orElse(-1), maxBodyBytes,
+                jsonMapper);
         if (outcome instanceof JsonRpcBody.Rejected r) {
+            if (!req.content().consumed()) {
+                // Too large or undecodable: the rest of the body is not worth reading.
+                res.header(HeaderValues.CONNECTION_CLOSE);
+            }
             error(res, r.httpStatus(), r.code(), r.message());
+            if (body.failed()) {
+                // Helidon lost its place in the chunked framing; reading on (even to discard) may wait
+                // for lines that never come, so the connection ends here.
+                throw new CloseConnectionException("undecodable request body");
+            }
             return;
         }
         AcceptHeader accept = AcceptHeader.of(req.headers().first(HeaderNames.ACCEPT));

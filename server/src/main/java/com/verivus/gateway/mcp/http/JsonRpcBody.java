@@ -46,6 +46,8 @@ final class JsonRpcBody {
         byte[] bytes;
         try {
             bytes = readBounded(in, maxBytes);
+        } catch (RequestBodyStream.TooLarge e) {
+            return tooLarge(maxBytes);
         } catch (IOException e) {
             return new Rejected(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: could not read the request body");
         }

@@ -96,10 +96,11 @@ final class SharedParameters {
 
     static InputSchema mcpServers(String what) {
         return InputSchema.builder()
-                .stringArray("mcpServers", what + " One or more of sqry, exa, ref_tools, trstr; default [\"sqry\"] "
-                        + "(an empty list means [\"sqry\"]; duplicates are dropped). exa needs EXA_API_KEY and "
-                        + "ref_tools REF_API_KEY in the gateway's environment.",
-                        p -> p.allowed(MCP_SERVERS).defaultValue(List.of("sqry")))
+                .stringArray("mcpServers", what + " Any of sqry, exa, ref_tools, trstr; default none: the CLI "
+                        + "then has only the MCP servers configured in its own settings (duplicates are dropped). A "
+                        + "server that is not installed is reported under mcpServers.missing. exa needs EXA_API_KEY "
+                        + "and ref_tools REF_API_KEY in the gateway's environment.",
+                        p -> p.allowed(MCP_SERVERS))
                 .build();
     }
 
