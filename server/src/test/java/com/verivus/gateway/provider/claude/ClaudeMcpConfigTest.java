@@ -177,6 +177,8 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
 
     @Test
     void anUnchangedConfigIsNotRewritten() throws Exception {
+        install("sqry-mcp");
+        install("trstr-mcp");
         Path file = prepare(false, McpServerName.SQRY).path();
         Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         prepare(false, McpServerName.SQRY);
@@ -188,6 +190,7 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
 
     @Test
     void theSameContentWithAWiderModeIsReplacedWithAPrivateFile() throws Exception {
+        install("sqry-mcp");
         Path file = prepare(false, McpServerName.SQRY).path();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         prepare(false, McpServerName.SQRY);
@@ -196,6 +199,7 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
 
     @Test
     void aLinkToTheSameContentIsReplacedWithARegularFile() throws Exception {
+        install("sqry-mcp");
         Path file = prepare(false, McpServerName.SQRY).path();
         Path elsewhere = tmp.resolve("elsewhere.json");
         Files.move(file, elsewhere);
