@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The flight recorder on a SQLite file (WAL, foreign keys on, mode 0600), usually the same logs.db as
@@ -50,8 +51,11 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         Path path = file.toAbsolutePath().normalize();
         PrivateDirectory.create(path.getParent());
         createOwnerOnly(path);
+        SQLiteConfig config = new SQLiteConfig();
+        // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
+        config.setGetGeneratedKeys(false);
         // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
-        Connection conn = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + path, new java.util.Properties());
+        Connection conn = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + path, config.toProperties());
         try {
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");

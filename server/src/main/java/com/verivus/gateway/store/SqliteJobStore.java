@@ -63,6 +63,8 @@ public final class SqliteJobStore implements JobStore {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
+        config.setGetGeneratedKeys(false);
         Connection connection = null;
         try {
             // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
