@@ -70,7 +70,7 @@ final class GitCommand {
      */
     Output run(int stdoutCap, List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add("git");
+        command.add(executable());
         command.addAll(List.of("-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "core.pager=cat",
                 "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.relative=false"));
         command.addAll(args);
@@ -116,6 +116,21 @@ final class GitCommand {
 
     Output run(int stdoutCap, String... args) {
         return run(stdoutCap, List.of(args));
+    }
+
+    /** git as found on the PATH of the environment git runs with (not necessarily the gateway's own). */
+    private String executable() {
+        String path = baseEnv.getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, "git");
+            if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new ChangeSetException("git was not found on PATH (" + path + "); review_changes needs the git CLI");
     }
 
     private static void kill(Process process) {
