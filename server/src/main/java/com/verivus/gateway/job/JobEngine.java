@@ -207,7 +207,7 @@ public final class JobEngine implements AutoCloseable {
         Instant startedAt = now();
         LiveJob job = new LiveJob(UUID.randomUUID().toString(), key, correlationId, inv.cli().key(), inv.args(),
                 inv.outputFormat(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
-        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), null,
+        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), inv.workingDir(),
                 settings.limits(idle)));
         switch (outcome) {
             case LaunchOutcome.Failed failed -> {

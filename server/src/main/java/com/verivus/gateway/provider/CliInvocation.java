@@ -16,14 +16,27 @@ import java.util.Objects;
  * @param idleTimeoutMs kill after this long without output; null or 0 = no idle timeout
  * @param tempFiles files the run owns (e.g. a Codex output schema) to delete exactly once when it ends
  * @param continuesConversation true for --continue / --resume latest style runs, which are never deduplicated
+ * @param workingDir the directory the CLI runs in (absolute), or null for the gateway's own; review_changes
+ *                   sets it to the repository root. Not part of the dedup key: callers that set it start
+ *                   their jobs with forceRefresh.
  */
 public record CliInvocation(CliName cli, List<String> args, Map<String, String> env, String outputFormat,
-                            Long idleTimeoutMs, List<Path> tempFiles, boolean continuesConversation) {
+                            Long idleTimeoutMs, List<Path> tempFiles, boolean continuesConversation,
+                            Path workingDir) {
 
     public CliInvocation {
         Objects.requireNonNull(cli, "cli");
         args = List.copyOf(args);
         env = env == null ? Map.of() : Map.copyOf(env);
         tempFiles = tempFiles == null ? List.of() : List.copyOf(tempFiles);
+        if (workingDir != null && !workingDir.isAbsolute()) {
+            throw new IllegalArgumentException("workingDir must be absolute: " + workingDir);
+        }
+    }
+
+    /** In the gateway's own working directory. */
+    public CliInvocation(CliName cli, List<String> args, Map<String, String> env, String outputFormat,
+                         Long idleTimeoutMs, List<Path> tempFiles, boolean continuesConversation) {
+        this(cli, args, env, outputFormat, idleTimeoutMs, tempFiles, continuesConversation, null);
     }
 }
