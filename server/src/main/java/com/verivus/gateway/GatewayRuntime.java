@@ -15,7 +15,16 @@ import com.verivus.gateway.job.JobHealth;
 import com.verivus.gateway.job.JobHealthReport;
 import com.verivus.gateway.job.JobHealthSnapshot;
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.changereview.ChangeReviewer;
+import com.verivus.gateway.changereview.ChangeSetCapture;
+import com.verivus.gateway.changereview.ReceiptLookup;
 import com.verivus.gateway.mcp.GatewayResource;
+import com.verivus.gateway.mcp.GatewayResourceTemplate;
+import com.verivus.gateway.mcp.tools.validation.ReviewChangesTool;
+import com.verivus.gateway.mcp.tools.validation.ReviewReceiptResource;
+import com.verivus.gateway.mcp.tools.validation.ValidationReceiptTool;
+import com.verivus.gateway.store.MemoryReceiptStore;
+import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
@@ -63,6 +72,7 @@ import com.verivus.gateway.validation.VersionProbe;
 import com.verivus.gateway.validation.WaitBudget;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +166,15 @@ public final class GatewayRuntime implements AutoCloseable {
                 UpstreamContracts::assertArgs);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
                 new ListAvailableModelsTool(models)));
+        // review_changes and validation_receipt: receipts live in the job store (memory without one)
+        ReceiptStore receipts = store.filter(ReceiptStore.class::isInstance).map(ReceiptStore.class::cast)
+                .orElseGet(MemoryReceiptStore::new);
+        ReceiptLookup receiptLookup = new ReceiptLookup(receipts);
+        tools.add(new ReviewChangesTool(new ChangeReviewer(engine, new VersionProbe(env), UpstreamContracts::assertArgs,
+                new ChangeSetCapture(env.variables(), ChangeSetCapture.DEFAULT_GIT_TIMEOUT), receipts, Clock.systemUTC()),
+                env.workingDirectory(), syncDeadlineMs));
+        tools.add(new ValidationReceiptTool(receiptLookup));
+        List<GatewayResourceTemplate> templates = List.of(new ReviewReceiptResource(receiptLookup));
         tools.addAll(RequestTools.sync(pipeline));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
@@ -174,7 +193,7 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionDeleteTool(sessions));
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
-        this.catalog = new ToolCatalog(tools, resources);
+        this.catalog = new ToolCatalog(tools, resources, templates);
         this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
     }

@@ -27,6 +27,7 @@ public final class McpServerFactory {
                 .validateToolInputs(false) // InputSchema checks arguments with field-named messages
                 .tools(catalog.toolSpecifications())
                 .resources(catalog.resourceSpecifications())
+                .resourceTemplates(catalog.resourceTemplateSpecifications())
                 .build();
     }
 
@@ -40,13 +41,14 @@ public final class McpServerFactory {
                 .validateToolInputs(false)
                 .tools(catalog.toolSpecifications())
                 .resources(catalog.resourceSpecifications())
+                .resourceTemplates(catalog.resourceTemplateSpecifications())
                 .build();
     }
 
     private static ServerCapabilities capabilities(ToolCatalog catalog) {
         // prompts: declared with an empty list, so clients that probe prompts/list get an answer, not an error
         ServerCapabilities.Builder b = ServerCapabilities.builder().tools(true).logging().prompts(false);
-        if (!catalog.resources().isEmpty()) {
+        if (!catalog.resources().isEmpty() || !catalog.resourceTemplates().isEmpty()) {
             b.resources(false, true);
         }
         return b.build();
