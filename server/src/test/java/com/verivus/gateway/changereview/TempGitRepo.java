@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A real git repository in a temp directory, driven with the git CLI (fixed author, dates and config). */
-final class TempGitRepo {
+public final class TempGitRepo {
 
-    final Path root;
+    public final Path root;
 
     private TempGitRepo(Path root) {
         this.root = root;
     }
 
-    static TempGitRepo init(Path dir) {
+    public static TempGitRepo init(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -32,11 +32,11 @@ final class TempGitRepo {
         return repo;
     }
 
-    TempGitRepo write(String path, String content) {
+    public TempGitRepo write(String path, String content) {
         return write(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    TempGitRepo write(String path, byte[] content) {
+    public TempGitRepo write(String path, byte[] content) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -47,24 +47,24 @@ final class TempGitRepo {
         return this;
     }
 
-    TempGitRepo add(String... paths) {
+    public TempGitRepo add(String... paths) {
         List<String> args = new ArrayList<>(List.of("add", "--"));
         args.addAll(List.of(paths));
         git(args.toArray(String[]::new));
         return this;
     }
 
-    TempGitRepo commit(String message) {
+    public TempGitRepo commit(String message) {
         git("commit", "-q", "--no-verify", "-m", message);
         return this;
     }
 
-    String head() {
+    public String head() {
         return git("rev-parse", "HEAD").strip();
     }
 
     /** Runs git in the repository with a fixed clock; returns stdout; fails the test on a non-zero exit. */
-    String git(String... args) {
+    public String git(String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
