@@ -118,10 +118,7 @@ public final class ChangeReviewer {
             outcomes.add(slot.outcome != null ? slot.outcome
                     : outcome("reviewer", slot.cli, slot.version, slot.jobId, request));
         }
-        ReviewerOutcome judge = request.judge() == null
-                ? ReviewerOutcome.notRun("judge", CliName.CLAUDE, ReviewStatus.NOT_REQUESTED,
-                        "No judge was requested.", null)
-                : judge(set, request, outcomes, progress, done, total);
+        ReviewerOutcome judge = request.judge() == null ? null : judge(set, request, outcomes, progress, done, total);
         ReviewReceipt receipt = new ReviewReceipt(reviewId, now(), set, request.focus(), outcomes, judge, startedAt);
         store(receipt);
         return receipt;

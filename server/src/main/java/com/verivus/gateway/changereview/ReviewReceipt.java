@@ -12,6 +12,9 @@ import java.util.Objects;
  * changed. The artifact hash ties it to exactly one change set; the job ids and output hashes tie it
  * to the stored reviewer outputs.
  */
+/**
+ * @param judge null when no judge was requested
+ */
 public record ReviewReceipt(String id, Instant createdAt, ChangeSet changeSet, String focus,
                             List<ReviewerOutcome> reviewers, ReviewerOutcome judge, Instant startedAt) {
 
@@ -21,7 +24,6 @@ public record ReviewReceipt(String id, Instant createdAt, ChangeSet changeSet, S
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(changeSet, "changeSet");
         reviewers = List.copyOf(reviewers);
-        Objects.requireNonNull(judge, "judge");
     }
 
     public String uri() {
@@ -43,7 +45,7 @@ public record ReviewReceipt(String id, Instant createdAt, ChangeSet changeSet, S
         m.put("binaryFiles", new ArrayList<>(changeSet.binaryFiles()));
         m.put("focus", focus);
         m.put("reviewers", reviewers.stream().map(ReviewerOutcome::toMap).toList());
-        m.put("judge", judge.toMap());
+        m.put("judge", judge == null ? null : judge.toMap());
         return m;
     }
 }

@@ -17,9 +17,7 @@ public enum ReviewStatus {
     /** Still running when the review's time limit passed; its job was canceled. */
     TIMED_OUT,
     /** Canceled or orphaned by something else than this review. */
-    CANCELED,
-    /** No judge was asked for. */
-    NOT_REQUESTED;
+    CANCELED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -104,7 +104,7 @@ class ChangeReviewerTest {
         assertThat(codex.cliVersion()).isEqualTo("codex 4.2.0 (fake reviewer)");
         String stored = fx.engine.result(codex.jobId(), 1_000_000).orElseThrow().stdout();
         assertThat(codex.outputSha256()).isEqualTo(ChangeSetCapture.sha256(stored.getBytes(StandardCharsets.UTF_8)));
-        assertThat(receipt.judge().status()).isEqualTo(ReviewStatus.NOT_REQUESTED);
+        assertThat(receipt.judge()).isNull();
         assertThat(progress).first().isEqualTo("0/5 0 of 5 reviewers done");
         assertThat(progress).last().isEqualTo("5/5 5 of 5 reviewers done");
     }

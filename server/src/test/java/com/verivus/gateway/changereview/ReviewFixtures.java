@@ -29,17 +29,17 @@ import java.util.Optional;
  * a job engine on a memory store (which keeps the receipts too), and a {@link ChangeReviewer} with the
  * real upstream contract check.
  */
-final class ReviewFixtures implements AutoCloseable {
+public final class ReviewFixtures implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path record;
-    final GatewayEnvironment env;
-    final MemoryJobStore store = new MemoryJobStore(86_400_000L);
-    final JobEngine engine;
-    final ChangeReviewer reviewer;
+    public final Path record;
+    public final GatewayEnvironment env;
+    public final MemoryJobStore store = new MemoryJobStore(86_400_000L);
+    public final JobEngine engine;
+    public final ChangeReviewer reviewer;
 
-    ReviewFixtures(Path root, Map<CliName, String> modes) {
+    public ReviewFixtures(Path root, Map<CliName, String> modes) {
         try {
             Path home = Files.createDirectories(root.resolve("home"));
             Path bin = Files.createDirectories(home.resolve(".local/bin"));
@@ -70,7 +70,7 @@ final class ReviewFixtures implements AutoCloseable {
     }
 
     /** The review runs the fakes recorded (no --version probes). */
-    List<Map<String, Object>> runs() {
+    public List<Map<String, Object>> runs() {
         if (!Files.exists(record)) {
             return List.of();
         }
@@ -89,7 +89,7 @@ final class ReviewFixtures implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> argv(Map<String, Object> run) {
+    public static List<String> argv(Map<String, Object> run) {
         return (List<String>) run.get("argv");
     }
 

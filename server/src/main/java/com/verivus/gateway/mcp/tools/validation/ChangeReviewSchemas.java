@@ -74,7 +74,7 @@ final class ChangeReviewSchemas {
                 .prop("binaryFiles", arrayOf(string()))
                 .prop("focus", nullableString())
                 .prop("reviewers", arrayOf(outcome(false)))
-                .prop("judge", outcome(true))
+                .prop("judge", described("null when no judge was requested", OutputSchema.nullable(outcome(true))))
                 .build();
     }
 

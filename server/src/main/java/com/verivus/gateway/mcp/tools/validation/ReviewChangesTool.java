@@ -145,7 +145,7 @@ public final class ReviewChangesTool implements GatewayTool {
         for (ReviewerOutcome o : r.reviewers()) {
             s.append("\n- ").append(line(o));
         }
-        s.append("\nJudge: ").append(r.judge().status() == ReviewStatus.NOT_REQUESTED ? "not requested"
+        s.append("\nJudge: ").append(r.judge() == null ? "not requested"
                 : line(r.judge()) + (r.judge().answer().agreement() == null ? ""
                         : "; agreement " + r.judge().answer().agreement()));
         s.append("\nReceipt: ").append(r.uri());
