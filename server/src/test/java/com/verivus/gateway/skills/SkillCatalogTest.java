@@ -37,7 +37,7 @@ class SkillCatalogTest {
             "list_available_models", "job_status", "job_result", "review_changes", "validation_receipt");
     /** snake_case words in the skills that are not tools: columns, config keys, status values. */
     private static final Set<String> NOT_TOOLS = Set.of("session_logging", "request_id", "error_message",
-            "waiting_for_provider_results", "mcp_managed", "ref_tools", "gateway_metadata");
+            "waiting_for_provider_results", "mcp_managed", "ref_tools", "gateway_metadata", "no_review", "timed_out");
 
     @Test
     void classpathCatalogServesEveryShippedSkillInIndexOrder() {
