@@ -73,6 +73,11 @@ public final class ChangeReviewer {
     public ReviewReceipt review(ChangeReviewRequest request, ValidationProgress progress) {
         Instant startedAt = now();
         ChangeSet set = capture.capture(request.repo(), request.base(), request.include(), request.maxBytes());
+        if (set.empty()) {
+            throw new ChangeSetException("Nothing to review in " + set.root() + ": no commits since "
+                    + (set.baseCommit() == null ? "the start" : set.baseCommit()) + " and no changes in "
+                    + String.join(", ", set.includedKeys()) + ". Pass an earlier base or include other parts.");
+        }
         String prompt = ReviewPrompts.reviewer(set, request.focus());
         Map<CliName, CliInvocation> invocations = new LinkedHashMap<>();
         for (CliName cli : request.providers()) {

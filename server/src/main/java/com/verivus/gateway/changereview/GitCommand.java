@@ -72,7 +72,8 @@ final class GitCommand {
         List<String> command = new ArrayList<>();
         command.add(executable());
         command.addAll(List.of("-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "core.pager=cat",
-                "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.relative=false"));
+                "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.relative=false",
+                "-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "-c", "diff.submodule=short"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> env = pb.environment();

@@ -13,8 +13,8 @@ public final class ReviewPrompts {
 
     public static final String DEFAULT_FOCUS = "correctness, security, data loss, concurrency, error handling, "
             + "tests and maintainability";
-    /** Each reviewer output the judge is given is cut to this many characters. */
-    static final int JUDGE_REVIEW_MAX_CHARS = 20_000;
+    /** Each reviewer output the judge is given is cut to this many characters (five fit in one 128 KiB argv string). */
+    static final int JUDGE_REVIEW_MAX_CHARS = 16_000;
 
     private ReviewPrompts() {
     }

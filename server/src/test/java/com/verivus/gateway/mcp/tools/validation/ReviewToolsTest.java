@@ -96,6 +96,10 @@ class ReviewToolsTest {
         assertThat(big.isError()).isTrue();
         assertThat(text(big)).contains("larger than maxBytes", "Narrow it");
 
+        CallToolResult nothing = call(review, Map.of("repo", repo.root.toString(), "include", List.of("staged")));
+        assertThat(nothing.isError()).isTrue();
+        assertThat(text(nothing)).contains("Nothing to review", "no changes in staged");
+
         CallToolResult unknownProvider = call(review, Map.of("repo", repo.root.toString(), "providers",
                 List.of("gpt")));
         assertThat(unknownProvider.isError()).isTrue();
