@@ -15,7 +15,8 @@
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
 //FILES llm-cli-gateway/skills/=server/src/main/resources/llm-cli-gateway/skills/**
 //FILES application.yaml=server/src/main/resources/application.yaml
-//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
+//JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m
+//JAVA_OPTIONS -Xlog:disable -Xlog:all=warning,aot=off,cds=off:stderr
 
 import com.verivus.gateway.cli.GatewayCommand;
 

@@ -125,7 +125,7 @@ class Gateway:
 
     LISTENING = re.compile(r"listening on (http://\S+)")
 
-    def __init__(self, java, classpath, fakes, work, name, transport="stdio", extra_env=None):
+    def __init__(self, command, fakes, work, name, transport="stdio", extra_env=None):
         self.transport = transport
         self.dir = os.path.join(work, name)
         self.home = os.path.join(self.dir, "home")
@@ -137,8 +137,7 @@ class Gateway:
         env = {"HOME": self.home, "PATH": fakes.bin + ":/usr/bin:/bin", "LANG": "C.UTF-8",
                "FAKE_CLI_RECORD": self.record_file}
         env.update(extra_env or {})
-        args = [java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
-                "com.verivus.gateway.cli.GatewayCommand"]
+        args = list(command)
         if transport == "http":
             self.token = secrets.token_hex(24)
             env.update({"LLM_GATEWAY_AUTH_TOKEN": self.token, "LLM_GATEWAY_HTTP_HOST": "127.0.0.1",
@@ -445,7 +444,7 @@ def bench_requests(a, fakes, work):
     gateways = {}
     try:
         for t in transports:
-            gateways[t] = Gateway(a.java, a.classpath, fakes, work, f"requests-{t}", t)
+            gateways[t] = Gateway(java_command(a), fakes, work, f"requests-{t}", t)
         for g in gateways.values():
             g.initialize()
         direct_record = os.path.join(work, "direct-calls.jsonl")
@@ -514,7 +513,9 @@ class GatewayFailed(RuntimeError):
 
 def async_gateway_run(a, fakes, work, rep, transport):
     env = {"FAKE_CLI_MODE": "slow", "FAKE_CLI_SLEEP_MS": str(a.sleep_ms)}
-    g = Gateway(a.java, a.classpath, fakes, work, f"async-{transport}-{rep}", transport, env)
+    # "node": the Node gateway 1.5.14 over stdio, the same driver and fakes
+    command = [a.node, a.node_gateway] if transport == "node" else java_command(a)
+    g = Gateway(command, fakes, work, f"async-{transport}-{rep}", "stdio" if transport == "node" else transport, env)
     try:
         g.initialize()
         g.call("tools/list", {})
@@ -602,10 +603,19 @@ def async_baseline_run(a, template, work, rep):
     return {"wall": time.perf_counter() - t0, "ok": ok}
 
 
+def java_command(a):
+    """The gateway JVM as the entry script declares it: gateway.java's //JAVA_OPTIONS, then the classpath."""
+    return [a.java] + a.jvm_options.split() + ["-cp", a.classpath, "com.verivus.gateway.cli.GatewayCommand"]
+
+
 def bench_async(a, fakes, work):
     transports = [t for t in a.transports.split(",") if t]
-    if not transports or set(transports) - {"stdio", "http"}:
-        raise SystemExit("--transports: one or both of stdio,http")
+    if a.node_gateway and "node" not in transports:
+        transports.append("node")
+    if not transports or set(transports) - {"stdio", "http", "node"}:
+        raise SystemExit("--transports: one or more of stdio,http,node")
+    if "node" in transports and not a.node_gateway:
+        raise SystemExit("--transports node needs --node-gateway DIST_INDEX_JS")
     runs = {t: [] for t in transports}
     failures = {t: [] for t in transports}
     base = []
@@ -689,6 +699,10 @@ def main():
     ap.add_argument("--classpath", required=True, help="server/target/classes:<runtime classpath>")
     ap.add_argument("--fake-cli-dir", required=True, help="server/src/test/resources/fake-cli")
     ap.add_argument("--keep", action="store_true", help="keep the temp directory (gateway logs, records)")
+    ap.add_argument("--jvm-options", default="--enable-native-access=ALL-UNNAMED",
+                    help="JVM options of the gateway (bench/async passes gateway.java's //JAVA_OPTIONS)")
+    ap.add_argument("--node", default="node", help="the node executable for --node-gateway")
+    ap.add_argument("--node-gateway", help="dist/index.js of the Node llm-cli-gateway 1.5.14: measured as 'node'")
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("requests", help="added latency per sync request (stdio and HTTP)")
     r.add_argument("--n", type=int, default=30, help="measured calls per CLI and path (default 30)")

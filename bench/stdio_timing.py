@@ -18,6 +18,19 @@ import threading
 import time
 
 TIMEOUT_S = 300.0  # a first JBang launch compiles the entry script
+IDLE_SETTLE_S = 1.0  # idle RSS is read this long after the tools/list answer
+
+
+def rss_mb(pid):
+    """VmRSS of pid in MB (the launchers exec the JVM or node, so the pid is the server's own)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return float("nan")
 
 
 def send(proc, message):
@@ -62,7 +75,8 @@ def one_run(command):
         if "result" not in reply:
             raise RuntimeError(f"tools/list failed: {reply}")
         tools = len(reply["result"].get("tools", []))
-        return elapsed, tools, noise1 + noise2
+        time.sleep(IDLE_SETTLE_S)
+        return elapsed, tools, noise1 + noise2, rss_mb(proc.pid)
     except Exception:
         proc.kill()
         drain.join(5)
@@ -106,27 +120,30 @@ def main():
             warm[label] = one_run(command)[0]
 
     samples = {label: [] for label, _ in launches}
+    rss = {label: [] for label, _ in launches}
     tools = {}
     noise = {label: 0 for label, _ in launches}
     for i in range(args.runs):
         for label, command in launches:
-            elapsed, n_tools, n_noise = one_run(command)
+            elapsed, n_tools, n_noise, idle_rss = one_run(command)
             samples[label].append(elapsed)
+            rss[label].append(idle_rss)
             tools[label] = n_tools
             noise[label] += n_noise
             print(f"run {i + 1}/{args.runs} {label}: {fmt(elapsed)}", file=sys.stderr, flush=True)
 
     width = max(len(label) for label, _ in launches)
-    header = f"{'launch':<{width}}  runs  {'median':>9}  {'min':>9}  {'max':>9}  tools  non-JSON stdout lines"
+    header = f"{'launch':<{width}}  runs  {'median':>9}  {'min':>9}  {'max':>9}  idle RSS  tools  non-JSON stdout lines"
     if warm:
         header += "  (warm-up)"
-    print("time from process start to the tools/list answer over stdio")
+    print("time from process start to the tools/list answer over stdio; idle RSS "
+          f"{IDLE_SETTLE_S:.0f} s after it")
     print(header)
     print("-" * len(header))
     for label, _ in launches:
         s = samples[label]
         row = (f"{label:<{width}}  {len(s):>4}  {fmt(statistics.median(s)):>9}  {fmt(min(s)):>9}  "
-               f"{fmt(max(s)):>9}  {tools[label]:>5}  {noise[label]:>21}")
+               f"{fmt(max(s)):>9}  {statistics.median(rss[label]):>5.0f} MB  {tools[label]:>5}  {noise[label]:>21}")
         if label in warm:
             row += f"  ({fmt(warm[label])})"
         print(row)
@@ -135,10 +152,10 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.csv)), exist_ok=True)
         with open(args.csv, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["launch", "run", "seconds"])
+            w.writerow(["launch", "run", "seconds", "idle_rss_mb"])
             for label, _ in launches:
-                for i, s in enumerate(samples[label], 1):
-                    w.writerow([label, i, f"{s:.4f}"])
+                for i, (s, r) in enumerate(zip(samples[label], rss[label]), 1):
+                    w.writerow([label, i, f"{s:.4f}", f"{r:.1f}"])
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ import sys
 import time
 import uuid
 
+# Whether a flag's value may be the next token even when it starts with "-": commander (claude) takes it;
+# yargs (gemini) and clap (codex) refuse it and need the attached form --flag=-value. The fakes set it.
+HYPHEN_VALUES = True
+
 USAGE = {"input": 11, "output": 7, "cache_read": 3, "cache_creation": 2, "cost": 0.0123}
 
 
@@ -62,6 +66,8 @@ def parse(argv, spec, max_positionals):
         name = tok
         if tok.startswith("--") and "=" in tok:
             name, inline = tok.split("=", 1)
+        elif not tok.startswith("--") and len(tok) > 2 and tok[2] == "=":
+            name, inline = tok[:2], tok[3:]  # "-p=value", as yargs and clap read it
         if name not in names:
             raise UsageError("error: unexpected argument '%s' found" % name)
         canonical, arity = names[name]
@@ -73,6 +79,8 @@ def parse(argv, spec, max_positionals):
                 values.append(inline)
                 i += 1
             elif i + 1 < len(argv):
+                if not HYPHEN_VALUES and argv[i + 1].startswith("-") and argv[i + 1] != "-":
+                    raise UsageError("error: a value is required for '%s' but none was supplied" % name)
                 values.append(argv[i + 1])
                 i += 2
             else:
@@ -119,7 +127,7 @@ def record(cli, argv, files=None, error=None):
     if not path:
         return
     entry = {"cli": cli, "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "pid": os.getpid(),
-             "time": time.time(), "mode": env("FAKE_CLI_MODE", "ok")}
+             "time": time.time(), "mode": mode()}
     if files:
         entry["files"] = files
     if error:
@@ -156,13 +164,40 @@ def emit(stream, text):
         stream.flush()
 
 
-def run(cli, version, spec_for, answer, help_for):
+CURRENT_CLI = [None]
+
+
+def mode():
+    """$FAKE_CLI_MODE_<CLI> (e.g. FAKE_CLI_MODE_CODEX) for this fake, else $FAKE_CLI_MODE, else ok."""
+    cli = CURRENT_CLI[0]
+    own = env("FAKE_CLI_MODE_" + cli.upper()) if cli else None
+    return own or env("FAKE_CLI_MODE", "ok")
+
+
+def logged_out():
+    """True in mode logged-out: the fake answers exactly what the real CLI prints when nobody logged in."""
+    return mode() == "logged-out"
+
+
+def retry_loop(lines, repeat, stream):
+    """Mode offline: print the first lines, then the same retry line every $FAKE_CLI_RETRY_MS forever."""
+    for line in lines:
+        emit(stream, line + "\n")
+    interval = int(env("FAKE_CLI_RETRY_MS", "500")) / 1000.0
+    while True:
+        emit(stream, repeat + "\n")
+        time.sleep(interval)
+
+
+def run(cli, version, spec_for, answer, help_for, offline=None):
     """The main loop shared by every fake.
 
     spec_for(argv) -> (spec, max_positionals, context, rest): how to parse argv (context e.g. 'exec resume').
+    offline(flags, context), when given, runs in mode offline and never returns (codex without a network).
     answer(flags, positionals, context) -> (stdout, stderr, exit_code, line_oriented, files).
     help_for(context, spec) -> help text.
     """
+    CURRENT_CLI[0] = cli
     argv = sys.argv[1:]
     if argv[:1] in (["--version"], ["-V"], ["-v"]):
         record(cli, argv)
@@ -182,18 +217,26 @@ def run(cli, version, spec_for, answer, help_for):
         return 2
     record(cli, argv, files=files)
 
-    mode = env("FAKE_CLI_MODE", "ok")
-    if mode == "fail":
+    behaviour = mode()
+    if behaviour == "offline" and offline is not None:
+        offline(flags, context)
+    if behaviour == "fail":
         sys.stderr.write(env("FAKE_CLI_STDERR", "fake %s failure" % cli) + "\n")
         sys.stderr.flush()
         return int(env("FAKE_CLI_EXIT", "1"))
-    if mode == "slow":
+    if behaviour == "slow":
         time.sleep(int(env("FAKE_CLI_SLEEP_MS", "2000")) / 1000.0)
-    elif mode == "hang":
+    elif behaviour == "tick":
+        ticks, pause = int(env("FAKE_CLI_TICKS", "5")), int(env("FAKE_CLI_TICK_MS", "200")) / 1000.0
+        for i in range(ticks):
+            emit(sys.stdout, "tick %d
+" % i)
+            time.sleep(pause)
+    elif behaviour == "hang":
         emit(sys.stdout, "fake %s is working...\n" % cli)
         while True:
             time.sleep(3600)
-    elif mode == "child":
+    elif behaviour == "child":
         child = subprocess.Popen(["sleep", "1000"])
         pid_file = env("FAKE_CLI_CHILD_PID_FILE")
         if pid_file:
@@ -202,7 +245,7 @@ def run(cli, version, spec_for, answer, help_for):
         emit(sys.stdout, "fake %s started child %d\n" % (cli, child.pid))
         child.wait()
         return 0
-    elif mode == "huge":
+    elif behaviour == "huge":
         remaining = int(env("FAKE_CLI_BYTES", str(1 << 20)))
         line = ("x" * 99 + "\n").encode("ascii")
         out_stream = sys.stdout.buffer
@@ -212,7 +255,7 @@ def run(cli, version, spec_for, answer, help_for):
             remaining -= len(chunk)
         out_stream.flush()
         return 0
-    elif mode == "garbage":
+    elif behaviour == "garbage":
         out = garble(out, line_oriented)
 
     emit(sys.stderr, err)

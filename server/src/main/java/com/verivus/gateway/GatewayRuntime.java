@@ -2,12 +2,14 @@ package com.verivus.gateway;
 
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.approval.ApprovalLog;
+import com.verivus.gateway.config.ChildEnvironmentConfigLoader;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigException;
 import com.verivus.gateway.config.PersistenceConfigLoader;
 import com.verivus.gateway.config.SyncDeadline;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
+import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.health.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
@@ -19,6 +21,7 @@ import com.verivus.gateway.changereview.ChangeReviewer;
 import com.verivus.gateway.changereview.ChangeSetCapture;
 import com.verivus.gateway.changereview.ReceiptLookup;
 import com.verivus.gateway.mcp.GatewayResource;
+import com.verivus.gateway.process.ChildEnvironment;
 import com.verivus.gateway.mcp.GatewayResourceTemplate;
 import com.verivus.gateway.mcp.tools.validation.ReviewChangesTool;
 import com.verivus.gateway.mcp.tools.validation.ReviewReceiptResource;
@@ -33,6 +36,7 @@ import com.verivus.gateway.mcp.resources.ProcessHealthResource;
 import com.verivus.gateway.mcp.resources.SkillResource;
 import com.verivus.gateway.mcp.tools.ProcessHealthTool;
 import com.verivus.gateway.mcp.tools.UpstreamContractsTool;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
 import com.verivus.gateway.mcp.tools.cli.CliUpgradeTool;
 import com.verivus.gateway.mcp.tools.cli.CliVersionsTool;
@@ -41,6 +45,7 @@ import com.verivus.gateway.mcp.tools.job.JobTools;
 import com.verivus.gateway.mcp.tools.models.ListAvailableModelsTool;
 import com.verivus.gateway.mcp.tools.models.ListModelsTool;
 import com.verivus.gateway.mcp.tools.models.ModelResource;
+import com.verivus.gateway.mcp.tools.recorder.RequestResultTool;
 import com.verivus.gateway.mcp.tools.request.RequestTools;
 import com.verivus.gateway.mcp.tools.session.SessionClearAllTool;
 import com.verivus.gateway.mcp.tools.session.SessionCreateTool;
@@ -70,7 +75,11 @@ import com.verivus.gateway.upgrade.UpgradeRunner;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.VersionProbe;
 import com.verivus.gateway.validation.WaitBudget;
+import com.verivus.gateway.workspace.AllowedRootsLoader;
+import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +112,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final RequestPipeline pipeline;
     private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
+    private final WorkspaceParameters workspace;
     private final ToolCatalog catalog;
     private final String instructions;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -111,6 +121,9 @@ public final class GatewayRuntime implements AutoCloseable {
     private GatewayRuntime(GatewayEnvironment env) {
         this.env = env;
         this.persistence = PersistenceConfigLoader.load(env);
+        // checked before anything is opened: an invalid child-environment setting stops the gateway
+        ChildEnvironmentConfigLoader.load(env);
+        securePrivateDirectories(env, persistence);
         this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
         // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
@@ -148,6 +161,8 @@ public final class GatewayRuntime implements AutoCloseable {
         this.metrics = new PerformanceMetrics();
         this.sessions = new FileSessionStore(dataDirectory, env);
         this.models = new ModelRegistry(env);
+        WorkingDirectoryPolicy directories = new WorkingDirectoryPolicy(AllowedRootsLoader.load(env));
+        this.workspace = new WorkspaceParameters(directories);
 
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
                 PrepareContext.of(env, dataDirectory), syncDeadlineMs, () -> pollTools));
@@ -165,17 +180,18 @@ public final class GatewayRuntime implements AutoCloseable {
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
                 UpstreamContracts::assertArgs);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
-                new ListAvailableModelsTool(models)));
+                new ListAvailableModelsTool(models), workspace));
         // review_changes and validation_receipt: receipts live in the job store (memory without one)
         ReceiptStore receipts = store.filter(ReceiptStore.class::isInstance).map(ReceiptStore.class::cast)
                 .orElseGet(MemoryReceiptStore::new);
         ReceiptLookup receiptLookup = new ReceiptLookup(receipts);
         tools.add(new ReviewChangesTool(new ChangeReviewer(engine, new VersionProbe(env), UpstreamContracts::assertArgs,
-                new ChangeSetCapture(env.variables(), ChangeSetCapture.DEFAULT_GIT_TIMEOUT), receipts, Clock.systemUTC()),
-                env.workingDirectory(), syncDeadlineMs));
+                new ChangeSetCapture(
+                ChildEnvironment.configured(env).inherited(env.variables()), ChangeSetCapture.DEFAULT_GIT_TIMEOUT), receipts, Clock.systemUTC()),
+                directories, syncDeadlineMs));
         tools.add(new ValidationReceiptTool(receiptLookup));
         List<GatewayResourceTemplate> templates = List.of(new ReviewReceiptResource(receiptLookup));
-        tools.addAll(RequestTools.sync(pipeline));
+        tools.addAll(RequestTools.sync(pipeline, workspace));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
         }
@@ -193,9 +209,27 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionDeleteTool(sessions));
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
+        tools.add(new RequestResultTool(recorder, engine));
         this.catalog = new ToolCatalog(tools, resources, templates);
         this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
+    }
+
+    /**
+     * The data directory is created 0700 before any store writes into it; ~/.llm-cli-gateway, which older
+     * versions created 0755, is tightened. A failure is logged: the stores then report their own.
+     */
+    private static void securePrivateDirectories(GatewayEnvironment env, PersistenceConfig persistence) {
+        Path own = env.defaultDataDirectory();
+        Path data = persistence.dataDirectory(env);
+        try {
+            if (data.equals(own) || Files.isDirectory(own)) {
+                PrivateDirectory.secureOwn(own);
+            }
+            PrivateDirectory.create(data);
+        } catch (IOException | RuntimeException e) {
+            GatewayLog.warn("Could not create or restrict the data directory " + data + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -209,7 +243,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** The 8 async/job tools; registered only when {@link #asyncJobs()} is enabled. */
     private List<GatewayTool> asyncTools() {
-        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline));
+        List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline, workspace));
         async.addAll(JobTools.create(engine, new ClaudeStreamJsonBlock()));
         return async;
     }

@@ -19,7 +19,7 @@ class GatewayRuntimeTest {
 
     private static final List<String> ASYNC_TOOLS = List.of("claude_request_async", "codex_request_async",
             "gemini_request_async", "grok_request_async", "mistral_request_async", "llm_job_status",
-            "llm_job_result", "llm_job_cancel");
+            "llm_job_result", "llm_job_cancel", "llm_job_watch");
 
     @TempDir
     Path home;
@@ -48,11 +48,12 @@ class GatewayRuntimeTest {
             assertThat(runtime.engine().hasStore()).isTrue();
             List<String> names = toolNames(runtime);
             int first = names.indexOf("claude_request");
-            assertThat(names.subList(first, first + 14)).containsExactly("claude_request", "codex_request",
+            assertThat(names.subList(first, first + 15)).containsExactly("claude_request", "codex_request",
                     "codex_fork_session", "gemini_request", "grok_request", "mistral_request", "claude_request_async",
                     "codex_request_async", "gemini_request_async", "grok_request_async", "mistral_request_async",
-                    "llm_job_status", "llm_job_result", "llm_job_cancel");
-            assertThat(names.get(first + 14)).isEqualTo("llm_process_health");
+                    "llm_job_status", "llm_job_result", "llm_job_cancel", "llm_job_watch");
+            assertThat(names.get(first + 15)).isEqualTo("llm_process_health");
+            assertThat(names.getLast()).isEqualTo("llm_request_result");
             assertThat(runtime.processHealth().json()).contains("\"asyncToolsRegistered\": true")
                     .contains("\"warning\": null");
             assertThat(runtime.instructions()).contains("poll it with llm_job_status");

@@ -1,5 +1,6 @@
 package com.verivus.gateway.changereview;
 
+import com.verivus.gateway.process.GitCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public final class ChangeSetCapture {
             return;
         }
         String range = baseCommit == null ? head : baseCommit + ".." + head;
-        GitCommand.Output log = g.run(budget.cap(), "log", "--no-color", "--no-decorate", LOG_FORMAT, range, "--");
+        GitCommand.Output log = run(g, budget.cap(), "log", "--no-color", "--no-decorate", LOG_FORMAT, range, "--");
         requireOk(log, "git log " + range);
         budget.requireFits(log);
         artifact.append(new String(log.stdout(), StandardCharsets.UTF_8));
@@ -133,7 +134,7 @@ public final class ChangeSetCapture {
         args.addAll(DIFF_OPTIONS);
         args.addAll(command.subList(1, command.size()));
         args.add("--");
-        GitCommand.Output out = g.run(budget.cap(), args);
+        GitCommand.Output out = run(g, budget.cap(), args);
         requireOk(out, "git " + String.join(" ", command));
         budget.requireFits(out);
         DiffText.Result text = DiffText.of(out.stdout());
@@ -142,7 +143,7 @@ public final class ChangeSetCapture {
     }
 
     private void untracked(GitCommand g, Path root, StringBuilder artifact, List<String> binary, Budget budget) {
-        GitCommand.Output out = g.run(1 << 20, "ls-files", "--others", "--exclude-standard", "-z", "--");
+        GitCommand.Output out = run(g, 1 << 20, "ls-files", "--others", "--exclude-standard", "-z", "--");
         requireOk(out, "git ls-files --others");
         TreeSet<String> paths = new TreeSet<>();
         for (String p : new String(out.stdout(), StandardCharsets.UTF_8).split("\0")) {
@@ -206,7 +207,7 @@ public final class ChangeSetCapture {
         if (!Files.isDirectory(dir)) {
             dir = dir.getParent();
         }
-        GitCommand.Output top = git.in(dir).run(64 * 1024, "rev-parse", "--show-toplevel");
+        GitCommand.Output top = run(git.in(dir), 64 * 1024, "rev-parse", "--show-toplevel");
         if (!top.ok() || top.line().isEmpty()) {
             throw new ChangeSetException("repo " + repo + " is not inside a git work tree"
                     + (top.stderr().isEmpty() ? "" : " (" + top.stderr() + ")"));
@@ -220,7 +221,7 @@ public final class ChangeSetCapture {
 
     /** The commit a name resolves to, or null when it resolves to none. */
     private static String commit(GitCommand g, String name) {
-        GitCommand.Output out = g.run(4096, "rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}");
+        GitCommand.Output out = run(g, 4096, "rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}");
         return out.ok() ? out.line() : null;
     }
 
@@ -240,7 +241,7 @@ public final class ChangeSetCapture {
     }
 
     private static String mergeBase(GitCommand g, String commit, String what) {
-        GitCommand.Output out = g.run(4096, "merge-base", commit, "HEAD");
+        GitCommand.Output out = run(g, 4096, "merge-base", commit, "HEAD");
         if (!out.ok()) {
             throw new ChangeSetException(what + " shares no history with HEAD; pass a base that does");
         }
@@ -248,9 +249,22 @@ public final class ChangeSetCapture {
     }
 
     private static String emptyTree(GitCommand g) {
-        GitCommand.Output out = g.run(4096, "hash-object", "-t", "tree", "--stdin");
+        GitCommand.Output out = run(g, 4096, "hash-object", "-t", "tree", "--stdin");
         requireOk(out, "git hash-object -t tree");
         return out.line();
+    }
+
+    /** Runs git; a git that cannot run or overruns its time bound is a change set that cannot be captured. */
+    private static GitCommand.Output run(GitCommand g, int cap, String... args) {
+        return run(g, cap, List.of(args));
+    }
+
+    private static GitCommand.Output run(GitCommand g, int cap, List<String> args) {
+        try {
+            return g.run(cap, args);
+        } catch (GitCommand.Failure e) {
+            throw new ChangeSetException(e.getMessage());
+        }
     }
 
     private static void requireOk(GitCommand.Output out, String what) {

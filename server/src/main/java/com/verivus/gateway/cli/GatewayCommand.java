@@ -25,7 +25,23 @@ public final class GatewayCommand implements Callable<Integer> {
     String transport;
 
     public static int run(String... args) {
+        AotCacheCheck.warnIfUnused();
+        if (args.length == 0) {
+            // What every MCP client runs: nothing to parse, so skip building picocli's model of all the
+            // subcommands (a sizeable share of a stdio start before the first answer).
+            return serveWithoutArguments();
+        }
         return Writers.utf8(new CommandLine(new GatewayCommand())).execute(args);
+    }
+
+    /** {@link #call()} as picocli would run it with no arguments: an exception is printed and exits 1. */
+    private static int serveWithoutArguments() {
+        try {
+            return new GatewayCommand().call();
+        } catch (Exception e) {
+            e.printStackTrace(System.err);
+            return 1;
+        }
     }
 
     public static void main(String... args) {

@@ -1,5 +1,6 @@
 package com.verivus.gateway.cli;
 
+import com.verivus.gateway.clientconfig.StdioLaunch;
 import com.verivus.gateway.lifecycle.GatewayLifecycle;
 import com.verivus.gateway.lifecycle.LaunchCommand;
 import java.io.PrintWriter;
@@ -49,7 +50,11 @@ public final class StartCommand implements Callable<Integer> {
         if (r.exitCode() == 0) {
             out.println(r.message());
             out.println("  logs: " + lifecycle.files().log() + ", " + lifecycle.files().errLog());
-            out.println("  stop: gateway stop; client settings: gateway print-client-config --transport http");
+            // the commands as this user can type them: the clone's bootstrap by absolute path (jbang may not be
+            // on PATH), the way print-client-config spells the server command
+            String gateway = StdioLaunch.jbang(environment.get()) + " " + StdioLaunch.ALIAS;
+            out.println("  stop: " + gateway + " stop");
+            out.println("  client settings: " + gateway + " print-client-config --transport http");
             out.flush();
             return 0;
         }

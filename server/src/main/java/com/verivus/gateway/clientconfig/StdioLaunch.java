@@ -26,7 +26,8 @@ public record StdioLaunch(String command, List<String> args, String javaHome) {
         return new StdioLaunch(jbang(env), List.of(ALIAS), Path.of(System.getProperty("java.home")).toString());
     }
 
-    static String jbang(GatewayEnvironment env) {
+    /** The jbang bootstrap (or jbang) that runs this gateway, as an absolute path when one is known. */
+    public static String jbang(GatewayEnvironment env) {
         Optional<String> explicit = env.nonBlank(OVERRIDE_ENV);
         if (explicit.isPresent()) {
             return env.workingDirectory().resolve(explicit.get()).normalize().toString();

@@ -32,6 +32,7 @@ public final class ClientConfigProbe {
         m.put("codex_config_present", Files.exists(h.resolve(".codex/config.toml")));
         m.put("gemini_settings_present", Files.exists(h.resolve(".gemini/settings.json"))
                 || Files.exists(h.resolve(".config/gemini/settings.json")));
+        m.put("claude_code", ClaudeCodeRegistration.probe(env));
         m.put("gemini_config", geminiConfig(env));
         m.put("vibe_session_logging", VibeSessionLogging.probe(env).toJson());
         return m;
@@ -66,9 +67,10 @@ public final class ClientConfigProbe {
         } else if (settingsProblem != null) {
             actions.add("Fix " + settingsProblem);
         }
-        for (String name : missing) {
-            actions.add("Register the MCP server " + name + " with Gemini (gemini mcp add " + name
-                    + ") if you want gemini_request to be able to allow it.");
+        if (!missing.isEmpty()) {
+            // optional: gemini_request names no server unless asked, so one line is enough
+            actions.add("Optional: register with Gemini the MCP servers you want gemini_request to allow by name "
+                    + "(gemini mcp add <name> ...); not registered: " + String.join(", ", missing) + ".");
         }
         Map<String, Object> reconciliation = new LinkedHashMap<>();
         reconciliation.put("whitelisted", GEMINI_WHITELIST);

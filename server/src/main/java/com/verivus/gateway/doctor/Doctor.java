@@ -1,6 +1,7 @@
 package com.verivus.gateway.doctor;
 
 import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.clientconfig.StdioLaunch;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.HttpBinding;
 import com.verivus.gateway.config.PersistenceConfigLoader;
@@ -52,7 +53,7 @@ public final class Doctor {
         Instant generatedAt = clock.instant();
         Map<CliName, ProviderStatus> providers = probe.probeAll(Arrays.asList(CliName.values()));
         List<DoctorCheck> checks = new ArrayList<>();
-        List<String> actions = new ArrayList<>();
+        NextActions actions = new NextActions();
         Map<String, Object> report = new LinkedHashMap<>();
 
         report.put("schema_version", "1.0");
@@ -109,7 +110,7 @@ public final class Doctor {
         report.put("auth", auth);
         boolean authBlocks = http && authRequired && !tokenConfigured;
         if (authBlocks) {
-            actions.add(AUTH_ACTION);
+            actions.add(NextActions.Rank.GATEWAY_BLOCKED, AUTH_ACTION);
             checks.add(DoctorCheck.fail("auth", "HTTP transport needs LLM_GATEWAY_AUTH_TOKEN (requests get 503 "
                     + "without it)" + (tokenFile ? "; gateway start would use ~/.llm-cli-gateway/auth-token" : "")));
         } else if (!authRequired) {
@@ -126,7 +127,7 @@ public final class Doctor {
         // persistence (read-only resolution)
         PersistenceSummary persistence = PersistenceSummary.resolve(env);
         if (!persistence.valid()) {
-            actions.add("Fix the [persistence] settings in " + configLocation()
+            actions.add(NextActions.Rank.GATEWAY_BLOCKED, "Fix the [persistence] settings in " + configLocation()
                     + " or the LLM_GATEWAY_* job-store variables: " + persistence.error());
             checks.add(DoctorCheck.fail("persistence", persistence.describe()));
         } else if (!Boolean.TRUE.equals(persistence.json().get("asyncJobsEnabled"))) {
@@ -135,14 +136,14 @@ public final class Doctor {
             checks.add(DoctorCheck.ok("persistence", persistence.describe()));
         }
         if (bindingError != null) {
-            actions.add("Fix LLM_GATEWAY_HTTP_PORT: " + bindingError + ".");
+            actions.add(NextActions.Rank.GATEWAY_BLOCKED, "Fix LLM_GATEWAY_HTTP_PORT: " + bindingError + ".");
         }
 
         // endpoint exposure
         Map<String, Object> exposure = EndpointExposure.report(env, binding, verifier);
         @SuppressWarnings("unchecked")
         List<String> exposureActions = (List<String>) exposure.get("next_actions");
-        actions.addAll(exposureActions);
+        actions.addAll(NextActions.Rank.EXPOSURE, exposureActions);
         checks.add(exposureCheck(exposure));
 
         // providers
@@ -153,12 +154,19 @@ public final class Doctor {
             providerBlock.put(cli.key(), providerJson(s, g));
             checks.add(providerCheck(s, g));
             if (!s.installed()) {
-                actions.add(g.install().summary() + " (" + cli.key() + ": " + g.install().commands().getFirst() + ")");
+                actions.add(NextActions.Rank.PROVIDER_MISSING, g.install().commands().isEmpty()
+                        ? cli.key() + ": " + g.install().summary()
+                        : g.install().summary() + " (" + cli.key() + ": " + g.install().commands().getFirst() + ")");
             } else if (s.error() != null) {
-                actions.add(cli.key() + ": " + s.error() + "; run " + s.command()
+                actions.add(NextActions.Rank.PROVIDER_BLOCKED, cli.key() + ": " + s.error() + "; run " + s.command()
                         + " --version in a terminal to see what it waits for.");
             } else if (s.loginStatus() == LoginStatus.NOT_AUTHENTICATED) {
-                actions.add(cli.key() + ": " + g.login().summary() + " (" + String.join(" or ", g.login().commands())
+                actions.add(NextActions.Rank.PROVIDER_BLOCKED, cli.key() + ": " + g.login().summary() + " ("
+                        + String.join(" or ", g.login().commands()) + ")");
+            } else if (s.loginStatus() == LoginStatus.UNKNOWN) {
+                // gemini has no login-status command: an unknown login is the likeliest reason a request fails
+                actions.add(NextActions.Rank.PROVIDER_BLOCKED, cli.key() + ": login state unknown; if requests "
+                        + "fail, " + lowerFirst(g.login().summary()) + " (" + String.join(" or ", g.login().commands())
                         + ")");
             }
         }
@@ -173,24 +181,41 @@ public final class Doctor {
         @SuppressWarnings("unchecked")
         Map<String, Object> vibe = (Map<String, Object>) clientConfig.get("vibe_session_logging");
         if (providers.get(CliName.MISTRAL).installed() && !Boolean.TRUE.equals(vibe.get("session_logging_enabled"))) {
-            actions.add("mistral: " + vibe.get("note"));
+            actions.add(NextActions.Rank.TUNING, "mistral: " + vibe.get("note"));
             checks.add(DoctorCheck.warn("mistral session logging", String.valueOf(vibe.get("note"))));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claudeCode = (Map<String, Object>) clientConfig.get("claude_code");
+        if (providers.get(CliName.CLAUDE).installed() && !Boolean.TRUE.equals(claudeCode.get("gateway_registered"))) {
+            // the usual client: without a registration Claude Code never starts the gateway
+            String register = "claude mcp add llm-cli-gateway -- " + StdioLaunch.detect(env).command() + " "
+                    + StdioLaunch.ALIAS;
+            actions.add(NextActions.Rank.EXPOSURE, "claude code: the gateway is not registered with Claude Code (no "
+                    + "entry in ~/.claude.json or ./.mcp.json runs it); register it: " + register);
+            checks.add(DoctorCheck.warn("Claude Code client", "llm-cli-gateway is not registered (" + register + ")"));
+        } else if (Boolean.TRUE.equals(claudeCode.get("gateway_registered"))) {
+            checks.add(DoctorCheck.ok("Claude Code client", "llm-cli-gateway is registered with Claude Code"));
         }
         if (providers.get(CliName.GEMINI).installed()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> gemini = (Map<String, Object>) clientConfig.get("gemini_config");
             @SuppressWarnings("unchecked")
             List<String> geminiActions = (List<String>) gemini.get("next_actions");
-            geminiActions.forEach(a -> actions.add("gemini: " + a));
+            geminiActions.forEach(a -> actions.add(NextActions.Rank.TUNING, "gemini: " + a));
         }
 
         if (actions.isEmpty()) {
-            actions.add(DEFAULT_ACTION);
+            actions.add(NextActions.Rank.TUNING, DEFAULT_ACTION);
         }
+        List<String> ordered = actions.ordered();
         boolean ok = !authBlocks && persistence.valid();
         report.put("ok", ok);
-        report.put("next_actions", actions);
-        return new DoctorReport(report, ok, checks, actions);
+        report.put("next_actions", ordered);
+        return new DoctorReport(report, ok, checks, ordered);
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private String configLocation() {

@@ -1,6 +1,7 @@
 package com.verivus.gateway.doctor;
 
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.LoginGuide;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ public record ProviderGuidance(CliName cli, String displayName, Install install,
         public Login {
             commands = List.copyOf(commands);
         }
+
+        /** The shared login advice of {@link LoginGuide} with this credential note. */
+        static Login of(CliName cli, String credentialHandling) {
+            LoginGuide guide = LoginGuide.of(cli);
+            return new Login(guide.summary(), guide.commands(), credentialHandling);
+        }
     }
 
     private static final String NO_PASTE = "Never paste tokens, API keys or credential files into a prompt, a chat "
@@ -33,25 +40,21 @@ public record ProviderGuidance(CliName cli, String displayName, Install install,
                     new Install("Install Claude Code with npm (Node.js 18 or newer).",
                             List.of("npm install -g @anthropic-ai/claude-code"),
                             "https://docs.anthropic.com/en/docs/claude-code/setup"),
-                    new Login("Log in to Claude Code with its browser sign-in.", List.of("claude auth login"),
-                            NO_PASTE), "claude auth status --json");
+                    Login.of(cli, NO_PASTE), "claude auth status --json");
             case CODEX -> new ProviderGuidance(cli, "Codex CLI",
                     new Install("Install the Codex CLI with npm.", List.of("npm install -g @openai/codex"),
                             "https://github.com/openai/codex"),
-                    new Login("Log in to Codex with ChatGPT in a browser, or with a device code on a headless machine.",
-                            List.of("codex login", "codex login --device-auth"), NO_PASTE), "codex login status");
+                    Login.of(cli, NO_PASTE), "codex login status");
             case GEMINI -> new ProviderGuidance(cli, "Gemini CLI",
                     new Install("Install the Gemini CLI with npm.", List.of("npm install -g @google/gemini-cli"),
                             "https://github.com/google-gemini/gemini-cli"),
-                    new Login("Run gemini once and finish the Google sign-in it offers (or export GEMINI_API_KEY "
-                            + "in the gateway's environment).", List.of("gemini"),
-                            "An API key belongs in the environment of the process that runs the gateway, never in a "
-                                    + "prompt or a shared file. " + NO_PASTE), "gemini --version");
+                    Login.of(cli, "An API key belongs in the environment of the process that runs the gateway, "
+                            + "never in a prompt or a shared file. " + NO_PASTE), "gemini --version");
             case GROK -> new ProviderGuidance(cli, "Grok CLI",
-                    new Install("Install the Grok CLI with npm.", List.of("npm install -g grok-build"),
-                            "https://www.npmjs.com/package/grok-build"),
-                    new Login("Log in to Grok with OAuth in a browser, or with a device code on a headless machine.",
-                            List.of("grok login --oauth", "grok login --device-auth"), NO_PASTE),
+                    // not on npm (the registry has no grok-build package): no install command to offer
+                    new Install("The Grok CLI is not published on npm; install xAI's grok command from its own "
+                            + "distribution and make sure grok is on the gateway's PATH.", List.of(), "https://x.ai"),
+                    Login.of(cli, NO_PASTE),
                     "grok inspect --json");
             case MISTRAL -> new ProviderGuidance(cli, "Mistral Vibe CLI",
                     // PyPI's "vibe-cli" (named by the Node gateway 1.5.14) is an unrelated project; Mistral's
@@ -59,9 +62,7 @@ public record ProviderGuidance(CliName cli, String displayName, Install install,
                     new Install("Install the Mistral Vibe CLI (the vibe command) with pip, uv or Homebrew.",
                             List.of("pip install mistral-vibe", "uv tool install mistral-vibe", "brew install mistral-vibe"),
                             "https://github.com/mistralai/mistral-vibe"),
-                    new Login("Log in to Vibe, and turn on its session logging so that mistral_request can resume "
-                            + "sessions.", List.of("vibe auth login", "vibe config set session_logging.enabled true"),
-                            NO_PASTE), "vibe auth status");
+                    Login.of(cli, NO_PASTE), "vibe auth status");
         };
     }
 

@@ -5,6 +5,7 @@ import com.verivus.gateway.process.BoundedCommand;
 import com.verivus.gateway.process.BoundedCommand.Outcome;
 import com.verivus.gateway.process.ExecutableSearch;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.CliVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +103,8 @@ public final class ProviderStatusProbe {
             return new ProviderStatus(cli, exe, resolved.get().toString(), false, null, versionCommand, stdout, stderr,
                     why, LoginStatus.NOT_CHECKED, LoginCheck.notChecked("Runtime is not installed."));
         }
-        String version = OutputSanitizer.firstLine(v.stdout() + "\n" + v.stderr());
+        String version = CliVersion.parse(OutputSanitizer.sanitize(v.stdout()), OutputSanitizer.sanitize(v.stderr()))
+                .orElse(null);
         LoginResult login = cli == CliName.GEMINI ? geminiLogin() : commandLogin(cli);
         return new ProviderStatus(cli, exe, resolved.get().toString(), true, version, versionCommand, stdout, stderr,
                 null, login.status, login.check);

@@ -98,9 +98,9 @@ public final class DirectRunner {
     private Attempt runOnce(CliInvocation inv, Duration idle, Duration wall, int attempt, long started)
             throws InterruptedException {
         RunLimits limits = new RunLimits(idle, wall, settings.maxOutputBytes(), settings.killGrace(),
-                settings.drainGrace());
-        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), null,
-                limits));
+                settings.drainGrace(), settings.stallTimeout());
+        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(),
+                inv.workingDir(), limits));
         if (outcome instanceof LaunchOutcome.Failed failed) {
             return new Attempt(null, null,
                     "[CircuitBreaker] Operation failed with non-transient error: " + failed.failure().detail());
@@ -125,6 +125,12 @@ public final class DirectRunner {
                 }
                 case IDLE_TIMEOUT -> {
                     String stderr = out.stderr() + "\nProcess killed after " + idle.toMillis() + "ms of inactivity";
+                    yield new Attempt(new DirectResult(out.stdout(), stderr, 125, attempt, ms), null,
+                            "[CircuitBreaker] Operation failed with non-transient error: " + stderr);
+                }
+                case STALLED -> {
+                    String stderr = out.stderr() + "\n"
+                            + JobEngine.stalledMessage(settings.stallTimeout(), run.repeatedLine());
                     yield new Attempt(new DirectResult(out.stdout(), stderr, 125, attempt, ms), null,
                             "[CircuitBreaker] Operation failed with non-transient error: " + stderr);
                 }

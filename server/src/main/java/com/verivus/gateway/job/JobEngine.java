@@ -1,6 +1,7 @@
 package com.verivus.gateway.job;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.config.StallTimeout;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.process.LaunchOutcome;
 import com.verivus.gateway.process.LaunchSpec;
@@ -103,8 +104,9 @@ public final class JobEngine implements AutoCloseable {
 
     /** The production engine: default settings, the extended PATH of {@code env}, the system clock. */
     public static JobEngine open(GatewayEnvironment env, long dedupWindowMs, Optional<JobStore> store) {
-        return new JobEngine(JobEngineSettings.defaults(dedupWindowMs), store, new ProcessLauncher(env),
-                Clock.systemUTC());
+        Duration stall = StallTimeout.fromEnvironment(env, GatewayLog::warn).orElse(null);
+        return new JobEngine(JobEngineSettings.defaults(dedupWindowMs).withStallTimeout(stall), store,
+                new ProcessLauncher(env), Clock.systemUTC());
     }
 
     public boolean hasStore() {
@@ -147,7 +149,8 @@ public final class JobEngine implements AutoCloseable {
         }
         Duration idle = idleTimeout(invocation);
         String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
-        String key = RequestKey.of(invocation.cli().key(), invocation.args(), invocation.env());
+        String key = RequestKey.of(invocation.cli().key(), invocation.keyArgs(), invocation.env(),
+                invocation.workingDir());
         if (forceRefresh || invocation.continuesConversation() || journal == null) {
             return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
         }
@@ -206,9 +209,9 @@ public final class JobEngine implements AutoCloseable {
     private LiveJob launch(CliInvocation inv, String key, String correlationId, Duration idle) {
         Instant startedAt = now();
         LiveJob job = new LiveJob(UUID.randomUUID().toString(), key, correlationId, inv.cli().key(), inv.args(),
-                inv.outputFormat(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
-        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(), inv.workingDir(),
-                settings.limits(idle)));
+                inv.outputFormat(), inv.workingDir(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
+        LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(),
+                inv.workingDir(), settings.limits(idle)));
         switch (outcome) {
             case LaunchOutcome.Failed failed -> {
                 String cli = inv.cli().key();
@@ -233,7 +236,7 @@ public final class JobEngine implements AutoCloseable {
                 run.start(new ProcessRun.Observer() {
                     @Override
                     public void onBreach(LimitBreach breach) {
-                        onLimit(job, breach, idle);
+                        onLimit(job, breach, idle, run.repeatedLine());
                     }
                 });
             }
@@ -252,18 +255,30 @@ public final class JobEngine implements AutoCloseable {
         }
     }
 
-    private void onLimit(LiveJob job, LimitBreach breach, Duration idle) {
+    private void onLimit(LiveJob job, LimitBreach breach, Duration idle, String repeatedLine) {
         boolean changed = switch (breach) {
             case IDLE_TIMEOUT -> job.transition(JobStatus.FAILED, 125,
                     "Process killed after " + idle.toMillis() + "ms of inactivity", now());
+            case STALLED -> job.transition(JobStatus.FAILED, 125, stalledMessage(settings.stallTimeout(),
+                    repeatedLine), now());
             case OUTPUT_OVERFLOW -> job.transition(JobStatus.FAILED, 126, "Output exceeded maximum size (50MB)", now());
             case WALL_TIMEOUT -> false; // jobs have no wall-clock limit
         };
         if (changed) {
-            GatewayLog.info("Job " + job.id + " killed: " + (breach == LimitBreach.IDLE_TIMEOUT
-                    ? "inactivity (" + idle.toMillis() + "ms)" : "output overflow"));
+            GatewayLog.info("Job " + job.id + " killed: " + switch (breach) {
+                case IDLE_TIMEOUT -> "inactivity (" + idle.toMillis() + "ms)";
+                case STALLED -> "no progress (" + settings.stallTimeout().toMillis() + "ms of: " + repeatedLine + ")";
+                default -> "output overflow";
+            });
         }
         persist(job);
+    }
+
+    /** The error of a run stopped for printing only the same line: what it was stuck on, quoted. */
+    static String stalledMessage(Duration stall, String repeatedLine) {
+        return "Process stopped after " + stall.toMillis() + "ms without progress: it printed only this line, "
+                + "again and again: \"" + repeatedLine + "\" (" + StallTimeout.ENV + " sets this limit; 0 turns "
+                + "it off)";
     }
 
     private void onExit(LiveJob job, ProcessExit exit) {
@@ -309,6 +324,15 @@ public final class JobEngine implements AutoCloseable {
             return Optional.of(job.snapshot());
         }
         return readStore(jobId).map(JobSnapshot::of);
+    }
+
+    /** The argv a job was started with (from memory, else from the store). */
+    public Optional<List<String>> args(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            return Optional.of(job.args);
+        }
+        return readStore(jobId).map(JobRecord::args);
     }
 
     /** The snapshot plus the last {@code maxChars} characters of each stream. */

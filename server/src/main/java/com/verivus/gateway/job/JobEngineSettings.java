@@ -18,12 +18,16 @@ import java.time.Duration;
  * @param lease a running row of another host (or without owner) is orphaned once its last sign of life is older
  * @param sweepInterval orphan sweep, expired-row deletion and in-memory eviction
  * @param memoryRetention finished jobs stay in memory this long (then are read from the store)
+ * @param stallTimeout a run that prints only the same line for this long is stopped; null = never
  */
 public record JobEngineSettings(long dedupWindowMs, Duration minIdleTimeout, long maxOutputBytes, Duration killGrace,
                                 Duration drainGrace, Duration flushInterval, Duration heartbeatInterval,
-                                Duration lease, Duration sweepInterval, Duration memoryRetention) {
+                                Duration lease, Duration sweepInterval, Duration memoryRetention,
+                                Duration stallTimeout) {
 
     public static final long DEFAULT_DEDUP_WINDOW_MS = 3_600_000;
+    /** Long enough for a few of codex's ~90 s network retries, short of the 10-minute idle timeout. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofMinutes(5);
 
     public JobEngineSettings {
         if (dedupWindowMs < 0) {
@@ -37,45 +41,50 @@ public record JobEngineSettings(long dedupWindowMs, Duration minIdleTimeout, lon
     public static JobEngineSettings defaults(long dedupWindowMs) {
         return new JobEngineSettings(dedupWindowMs, Duration.ofMillis(30_000), RunLimits.MAX_OUTPUT_BYTES,
                 RunLimits.KILL_GRACE, RunLimits.DRAIN_GRACE, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(1));
+                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(1), DEFAULT_STALL_TIMEOUT);
     }
 
     public JobEngineSettings withDedupWindowMs(long ms) {
         return new JobEngineSettings(ms, minIdleTimeout, maxOutputBytes, killGrace, drainGrace, flushInterval,
-                heartbeatInterval, lease, sweepInterval, memoryRetention);
+                heartbeatInterval, lease, sweepInterval, memoryRetention, stallTimeout);
     }
 
     public JobEngineSettings withMinIdleTimeout(Duration d) {
         return new JobEngineSettings(dedupWindowMs, d, maxOutputBytes, killGrace, drainGrace, flushInterval,
-                heartbeatInterval, lease, sweepInterval, memoryRetention);
+                heartbeatInterval, lease, sweepInterval, memoryRetention, stallTimeout);
     }
 
     public JobEngineSettings withMaxOutputBytes(long bytes) {
         return new JobEngineSettings(dedupWindowMs, minIdleTimeout, bytes, killGrace, drainGrace, flushInterval,
-                heartbeatInterval, lease, sweepInterval, memoryRetention);
+                heartbeatInterval, lease, sweepInterval, memoryRetention, stallTimeout);
     }
 
     public JobEngineSettings withKillGrace(Duration d) {
         return new JobEngineSettings(dedupWindowMs, minIdleTimeout, maxOutputBytes, d, drainGrace, flushInterval,
-                heartbeatInterval, lease, sweepInterval, memoryRetention);
+                heartbeatInterval, lease, sweepInterval, memoryRetention, stallTimeout);
     }
 
     public JobEngineSettings withFlushInterval(Duration d) {
         return new JobEngineSettings(dedupWindowMs, minIdleTimeout, maxOutputBytes, killGrace, drainGrace, d,
-                heartbeatInterval, lease, sweepInterval, memoryRetention);
+                heartbeatInterval, lease, sweepInterval, memoryRetention, stallTimeout);
     }
 
     public JobEngineSettings withHeartbeat(Duration interval, Duration leaseLength) {
         return new JobEngineSettings(dedupWindowMs, minIdleTimeout, maxOutputBytes, killGrace, drainGrace,
-                flushInterval, interval, leaseLength, sweepInterval, memoryRetention);
+                flushInterval, interval, leaseLength, sweepInterval, memoryRetention, stallTimeout);
     }
 
     public JobEngineSettings withSweep(Duration interval, Duration retention) {
         return new JobEngineSettings(dedupWindowMs, minIdleTimeout, maxOutputBytes, killGrace, drainGrace,
-                flushInterval, heartbeatInterval, lease, interval, retention);
+                flushInterval, heartbeatInterval, lease, interval, retention, stallTimeout);
+    }
+
+    public JobEngineSettings withStallTimeout(Duration d) {
+        return new JobEngineSettings(dedupWindowMs, minIdleTimeout, maxOutputBytes, killGrace, drainGrace,
+                flushInterval, heartbeatInterval, lease, sweepInterval, memoryRetention, d);
     }
 
     RunLimits limits(Duration idleTimeout) {
-        return new RunLimits(idleTimeout, null, maxOutputBytes, killGrace, drainGrace);
+        return new RunLimits(idleTimeout, null, maxOutputBytes, killGrace, drainGrace, stallTimeout);
     }
 }

@@ -41,7 +41,7 @@ final class JobJournal {
     void recordStart(LiveJob job, Long pid) {
         JobRecord row = new JobRecord(job.id, job.correlationId, job.requestKey, job.cli, job.args,
                 job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, pid, null,
-                owner, job.startedAt);
+                owner, job.startedAt, job.workingDir == null ? null : job.workingDir.toString());
         guard("recordStart", () -> store.recordStart(row));
     }
 

@@ -1,5 +1,6 @@
 package com.verivus.gateway.job;
 
+import com.verivus.gateway.process.CapturedOutput;
 import java.util.Map;
 
 /**
@@ -17,15 +18,7 @@ public record JobResult(JobSnapshot snapshot, String stdout, String stderr, bool
     }
 
     static String tail(String value, int maxChars) {
-        if (value.length() <= maxChars) {
-            return value;
-        }
-        int from = value.length() - maxChars;
-        // never start with the second half of a surrogate pair: JSON could not carry it
-        if (Character.isLowSurrogate(value.charAt(from))) {
-            from++;
-        }
-        return value.substring(from);
+        return CapturedOutput.tailOf(value, maxChars);
     }
 
     public Map<String, Object> toMap() {

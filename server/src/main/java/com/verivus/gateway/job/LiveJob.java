@@ -30,6 +30,8 @@ final class LiveJob {
     final String cli;
     final List<String> args;
     final String outputFormat;
+    /** Null: the gateway's own working directory. */
+    final Path workingDir;
     final Instant startedAt;
     final List<Path> tempFiles;
     final CompletableFuture<JobSnapshot> settled = new CompletableFuture<>();
@@ -50,13 +52,14 @@ final class LiveJob {
     private long seq;
 
     LiveJob(String id, String requestKey, String correlationId, String cli, List<String> args, String outputFormat,
-            Instant startedAt, List<Path> tempFiles, long maxOutputBytes) {
+            Path workingDir, Instant startedAt, List<Path> tempFiles, long maxOutputBytes) {
         this.id = id;
         this.requestKey = requestKey;
         this.correlationId = correlationId;
         this.cli = cli;
         this.args = List.copyOf(args);
         this.outputFormat = outputFormat;
+        this.workingDir = workingDir;
         this.startedAt = startedAt;
         this.tempFiles = List.copyOf(tempFiles);
         this.output = new CapturedOutput(maxOutputBytes);
@@ -126,12 +129,13 @@ final class LiveJob {
     synchronized JobSnapshot snapshot() {
         CapturedOutput.Snapshot sizes = output.sizes();
         return new JobSnapshot(id, cli, status, startedAt, finishedAt, exitCode, correlationId, sizes.truncated(),
-                sizes.stdoutBytes(), sizes.stderrBytes(), error, exited, outputFormat);
+                sizes.stdoutBytes(), sizes.stderrBytes(), error, exited, outputFormat,
+                workingDir == null ? null : workingDir.toString());
     }
 
     synchronized JobResult result(int maxChars) {
-        CapturedOutput.Snapshot out = output.snapshot();
-        return JobResult.of(snapshot(), out.stdout(), out.stderr(), maxChars);
+        CapturedOutput.Tail out = output.tail(maxChars);
+        return new JobResult(snapshot(), out.stdout(), out.stderr(), out.stdoutCut(), out.stderrCut());
     }
 
     synchronized Image image() {

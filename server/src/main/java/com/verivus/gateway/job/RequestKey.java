@@ -2,6 +2,7 @@ package com.verivus.gateway.job;
 
 import com.verivus.gateway.store.JsJson;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.Map;
  * The dedup key of a request, bit-compatible with the Node gateway so keys match rows it wrote:
  * sha256 (hex) of the UTF-8 bytes of {@code JSON.stringify({cli, args, extra})}, where extra is ""
  * without environment variables and otherwise {@code JSON.stringify} of the [name, value] pairs
- * sorted by name (UTF-16 code unit order, as JavaScript compares strings).
+ * sorted by name (UTF-16 code unit order, as JavaScript compares strings). A request run in a chosen
+ * working directory adds a fourth key, {@code "cwd"}, so the same prompt in two repositories is two
+ * jobs; without one the text, and so the key, is exactly the Node gateway's.
  */
 public final class RequestKey {
 
@@ -21,11 +24,21 @@ public final class RequestKey {
     }
 
     public static String of(String cli, List<String> args, Map<String, String> env) {
-        return sha256Hex(canonicalJson(cli, args, env));
+        return of(cli, args, env, null);
+    }
+
+    /** @param workingDir null: the gateway's own working directory (the Node gateway's key) */
+    public static String of(String cli, List<String> args, Map<String, String> env, Path workingDir) {
+        return sha256Hex(canonicalJson(cli, args, env, workingDir));
     }
 
     /** The exact JSON text that is hashed. */
     public static String canonicalJson(String cli, List<String> args, Map<String, String> env) {
+        return canonicalJson(cli, args, env, null);
+    }
+
+    /** The exact JSON text that is hashed, with the working directory when there is one. */
+    public static String canonicalJson(String cli, List<String> args, Map<String, String> env, Path workingDir) {
         StringBuilder json = new StringBuilder();
         json.append("{\"cli\":");
         JsJson.appendString(json, cli);
@@ -33,6 +46,10 @@ public final class RequestKey {
         JsJson.appendStringArray(json, args);
         json.append(",\"extra\":");
         JsJson.appendString(json, extra(env));
+        if (workingDir != null) {
+            json.append(",\"cwd\":");
+            JsJson.appendString(json, workingDir.toString());
+        }
         json.append('}');
         return json.toString();
     }

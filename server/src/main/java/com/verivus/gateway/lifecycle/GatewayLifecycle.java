@@ -33,6 +33,7 @@ public final class GatewayLifecycle {
     static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STATUS_HEALTH_TIMEOUT = Duration.ofMillis(1000);
     private static final int TAIL_LINES = 25;
 
     /** The outcome of start or stop: an exit code, a sentence, and the error-log tail on failure. */
@@ -65,7 +66,8 @@ public final class GatewayLifecycle {
         Optional<ProcessHandle> live = pidFile.liveProcess();
         Optional<Long> recorded = pidFile.read();
         String url = live.isPresent() ? lastListeningUrl(0).orElse(binding.localUrl()) : binding.localUrl();
-        Optional<HealthCheck.Answer> answer = HealthCheck.get(HealthCheck.healthUrlOf(url), Duration.ofSeconds(2));
+        // loopback /healthz answers in milliseconds; a gateway that needs longer counts as not answering
+        Optional<HealthCheck.Answer> answer = HealthCheck.get(HealthCheck.healthUrlOf(url), STATUS_HEALTH_TIMEOUT);
         String health = answer.map(a -> a.healthy() ? "ok" : "status " + a.status()).orElse("no answer");
         boolean healthy = answer.map(HealthCheck.Answer::healthy).orElse(false);
         if (live.isPresent()) {
@@ -182,9 +184,11 @@ public final class GatewayLifecycle {
             }
         }
         pidFile.delete();
+        // the process is gone: answer now instead of probing /healthz again (status() would wait on it)
+        LifecycleStatus stopped = new LifecycleStatus(false, null, binding.localUrl(), false, "no answer", files, null);
         return new Result(0, "llm-cli-gateway stopped (pid " + gateway.pid()
                 + (killed ? "; it ignored TERM for " + BoundedCommand.describe(grace) + " and was killed" : "") + ")",
-                List.of(), status());
+                List.of(), stopped);
     }
 
     private static boolean awaitExit(ProcessHandle handle, Duration wait) {

@@ -121,10 +121,25 @@ public final class InputSchema {
                     maxLength, minItems, maxItems, messages, null);
         }
 
+        /**
+         * The parameter's JSON Schema in the portable form: a union is an {@code anyOf}, never a {@code type}
+         * array (the MCP Inspector flags {@code "type": ["string", "null"]} as unportable, and some clients'
+         * schema converters reject it). For a nullable parameter the constraints sit in the non-null branch.
+         */
         Map<String, Object> toJsonSchema() {
+            if (nullable && type != Type.STRING_OR_OBJECT && type != Type.STRING_ARRAY && type != Type.OBJECT_ARRAY) {
+                Map<String, Object> inner = constraints(new LinkedHashMap<>(Map.of("type", type.json)));
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("anyOf", List.of(inner, Map.of("type", "null")));
+                s.put("description", description);
+                if (defaultValue != null) {
+                    s.put("default", defaultValue);
+                }
+                return s;
+            }
             Map<String, Object> s = new LinkedHashMap<>();
             switch (type) {
-                case STRING_OR_OBJECT -> s.put("type", List.of("string", "object"));
+                case STRING_OR_OBJECT -> s.put("anyOf", List.of(Map.of("type", "string"), Map.of("type", "object")));
                 case STRING_ARRAY -> {
                     s.put("type", "array");
                     Map<String, Object> items = new LinkedHashMap<>();
@@ -141,14 +156,18 @@ public final class InputSchema {
                     s.put("type", "array");
                     s.put("items", itemSchema != null ? itemSchema : Map.of("type", "object"));
                 }
-                default -> s.put("type", nullable ? List.of(type.json, "null") : type.json);
+                default -> s.put("type", type.json);
             }
             s.put("description", description);
-            if (allowed != null && type != Type.STRING_ARRAY) {
-                s.put("enum", allowed);
-            }
             if (defaultValue != null) {
                 s.put("default", defaultValue);
+            }
+            return constraints(s);
+        }
+
+        private Map<String, Object> constraints(Map<String, Object> s) {
+            if (allowed != null && type != Type.STRING_ARRAY) {
+                s.put("enum", allowed);
             }
             if (minimum != null) {
                 s.put("minimum", minimum);

@@ -1,6 +1,7 @@
 package com.verivus.gateway.mcp;
 
 import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.workspace.CallOrigin;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -25,7 +26,8 @@ public final class McpServerFactory {
                 .capabilities(capabilities(catalog))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .validateToolInputs(false) // InputSchema checks arguments with field-named messages
-                .tools(catalog.toolSpecifications())
+                .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
+                .tools(catalog.toolSpecifications(CallOrigin.STDIO))
                 .resources(catalog.resourceSpecifications())
                 .resourceTemplates(catalog.resourceTemplateSpecifications())
                 .build();
@@ -39,7 +41,8 @@ public final class McpServerFactory {
                 .capabilities(capabilities(catalog))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .validateToolInputs(false)
-                .tools(catalog.toolSpecifications())
+                .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
+                .tools(catalog.toolSpecifications(CallOrigin.HTTP))
                 .resources(catalog.resourceSpecifications())
                 .resourceTemplates(catalog.resourceTemplateSpecifications())
                 .build();

@@ -23,7 +23,8 @@ public final class ServerInstructions {
         if (asyncEnabled) {
             s.append("- claude_request_async, codex_request_async, gemini_request_async, grok_request_async, "
                     + "mistral_request_async: start a durable job and return its id at once.\n");
-            s.append("- llm_job_status, llm_job_result, llm_job_cancel: poll, fetch and cancel jobs.\n");
+            s.append("- llm_job_status, llm_job_result, llm_job_cancel, llm_job_watch: poll (tailChars for the latest "
+                    + "output), fetch (page big outputs with offset), cancel, and wait for a job with progress.\n");
         } else {
             s.append("- Async job tools (*_request_async, llm_job_*) are not registered on this gateway; "
                     + "llm_process_health shows why in persistence.warning.\n");
@@ -36,7 +37,9 @@ public final class ServerInstructions {
         s.append("- session_create, session_list, session_set_active, session_get, session_delete, "
                 + "session_clear_all: conversation sessions per CLI.\n");
         s.append("- list_models, cli_versions, upstream_contracts, cli_upgrade, approval_list, llm_process_health: "
-                + "models, installed versions, flag contracts, upgrades, approval audit and process health.\n\n");
+                + "models, installed versions, flag contracts, upgrades, approval audit and process health.\n");
+        s.append("- llm_request_result: find any earlier request again by its correlationId (status, timings, "
+                + "response).\n\n");
         s.append("Key behaviours:\n");
         if (syncDeadlineMs > 0) {
             s.append("- Sync auto-defers at ").append(syncDeadlineMs).append(" ms: a request still running then "
@@ -50,6 +53,8 @@ public final class ServerInstructions {
                 + "--resume / --continue (Mistral needs session_logging.enabled=true in ~/.vibe/config.toml), Codex "
                 + "exec resume <ID> / exec resume --last. Gateway-made ids (gw-*) cannot be resumed.\n");
         s.append("- Approval gates are opt-in: approvalStrategy:\"mcp_managed\".\n");
+        s.append("- workingDir (absolute path) runs a CLI in that project; addDir gives Claude, Codex and Gemini extra "
+                + "directories. Over HTTP both must lie under the gateway's allowed roots.\n");
         s.append("- Idle timeout: a CLI silent for 10 minutes (idleTimeoutMs to change) is stopped.\n");
         if (!skillLines.isEmpty()) {
             s.append("\nSkills:\n");

@@ -1,23 +1,36 @@
 package com.verivus.gateway.mcp;
 
+import com.verivus.gateway.workspace.CallOrigin;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One call of a tool: the validated arguments with typed accessors, and a way to report progress
- * to the client (a no-op when the client sent no progress token).
+ * One call of a tool: the validated arguments with typed accessors, a way to report progress to the
+ * client (a no-op when the client sent no progress token), and the transport the call came from
+ * (which decides, for one, what directories a caller may name).
  */
 public final class ToolCall {
 
     private final String toolName;
     private final Map<String, Object> args;
     private final ProgressReporter progress;
+    private final CallOrigin origin;
 
-    public ToolCall(String toolName, Map<String, Object> args, ProgressReporter progress) {
+    public ToolCall(String toolName, Map<String, Object> args, ProgressReporter progress, CallOrigin origin) {
         this.toolName = toolName;
         this.args = args;
         this.progress = progress == null ? ProgressReporter.NONE : progress;
+        this.origin = java.util.Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A call from the local stdio client. */
+    public ToolCall(String toolName, Map<String, Object> args, ProgressReporter progress) {
+        this(toolName, args, progress, CallOrigin.STDIO);
+    }
+
+    public CallOrigin origin() {
+        return origin;
     }
 
     public String toolName() {

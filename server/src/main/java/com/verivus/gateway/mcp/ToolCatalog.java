@@ -1,6 +1,8 @@
 package com.verivus.gateway.mcp;
 
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.workspace.CallOrigin;
+import com.verivus.gateway.workspace.WorkspaceException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -51,13 +53,22 @@ public final class ToolCatalog {
         return resources;
     }
 
-    public List<SyncToolSpecification> toolSpecifications() {
+    /**
+     * The tools for a server on one transport; each call carries {@code origin}, since the SDK's
+     * exchange does not say which transport a request came on and one catalogue serves both.
+     */
+    public List<SyncToolSpecification> toolSpecifications(CallOrigin origin) {
         List<SyncToolSpecification> specs = new ArrayList<>();
         for (GatewayTool tool : tools) {
             specs.add(SyncToolSpecification.builder().tool(describe(tool))
-                    .callHandler((exchange, request) -> invoke(tool, exchange, request)).build());
+                    .callHandler((exchange, request) -> invoke(tool, exchange, request, origin)).build());
         }
         return specs;
+    }
+
+    /** The tools as served over HTTP (the more restricted origin). */
+    public List<SyncToolSpecification> toolSpecifications() {
+        return toolSpecifications(CallOrigin.HTTP);
     }
 
     public List<SyncResourceSpecification> resourceSpecifications() {
@@ -111,8 +122,14 @@ public final class ToolCatalog {
         return b.build();
     }
 
-    /** Runs one call outside the SDK too (tests, the validation tools' direct use). */
+    /** Runs one call outside the SDK too (tests, the validation tools' direct use), as a local stdio call. */
     public static CallToolResult invoke(GatewayTool tool, Map<String, Object> arguments, ProgressReporter progress) {
+        return invoke(tool, arguments, progress, CallOrigin.STDIO);
+    }
+
+    /** Runs one call from {@code origin}: arguments checked, exceptions turned into isError results. */
+    public static CallToolResult invoke(GatewayTool tool, Map<String, Object> arguments, ProgressReporter progress,
+                                        CallOrigin origin) {
         Map<String, Object> args;
         try {
             args = tool.inputSchema().validate(arguments);
@@ -120,8 +137,8 @@ public final class ToolCatalog {
             return ToolResults.errorText("Input validation error: " + e.getMessage());
         }
         try {
-            return tool.call(new ToolCall(tool.name(), args, progress));
-        } catch (InvalidArgumentsException e) {
+            return tool.call(new ToolCall(tool.name(), args, progress, origin));
+        } catch (InvalidArgumentsException | WorkspaceException e) {
             return ToolResults.errorText(e.getMessage());
         } catch (Exception | LinkageError e) {
             GatewayLog.error("Tool " + tool.name() + " failed", e);
@@ -130,8 +147,9 @@ public final class ToolCatalog {
         }
     }
 
-    private static CallToolResult invoke(GatewayTool tool, McpSyncServerExchange exchange, CallToolRequest request) {
-        return invoke(tool, request.arguments(), progressFor(exchange, request));
+    private static CallToolResult invoke(GatewayTool tool, McpSyncServerExchange exchange, CallToolRequest request,
+                                         CallOrigin origin) {
+        return invoke(tool, request.arguments(), progressFor(exchange, request), origin);
     }
 
     private static ProgressReporter progressFor(McpSyncServerExchange exchange, CallToolRequest request) {

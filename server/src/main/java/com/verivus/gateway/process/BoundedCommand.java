@@ -1,5 +1,6 @@
 package com.verivus.gateway.process;
 
+import com.verivus.gateway.config.ChildEnvironmentConfigException;
 import com.verivus.gateway.config.GatewayEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class BoundedCommand {
 
     /**
      * Runs {@code argv} (argv[0] resolved on the environment's PATH) in the environment's working
-     * directory with its variables plus {@code extraEnv}.
+     * directory with its variables (less the gateway's secrets) plus {@code extraEnv}.
      */
     public static Outcome run(List<String> argv, GatewayEnvironment env, Map<String, String> extraEnv,
                               Duration timeout, int outputCap) {
@@ -104,13 +105,22 @@ public final class BoundedCommand {
         return run(argv, executable, env, extraEnv, timeout, outputCap, streams, System.nanoTime());
     }
 
+    /** The gateway's variables a probe may see: never its secrets (see {@link ChildEnvironment}). */
+    private static Map<String, String> inheritedEnvironment(GatewayEnvironment env) throws IOException {
+        try {
+            return ChildEnvironment.configured(env).inherited(env.variables());
+        } catch (ChildEnvironmentConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static Outcome run(List<String> argv, Path exe, GatewayEnvironment env, Map<String, String> extraEnv,
                                Duration timeout, int outputCap, Streams streams, long start) throws IOException {
         List<String> command = new ArrayList<>(argv);
         command.set(0, exe.toString());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(streams == Streams.MERGED);
         pb.environment().clear();
-        pb.environment().putAll(env.variables());
+        pb.environment().putAll(inheritedEnvironment(env));
         pb.environment().putAll(extraEnv);
         if (Files.isDirectory(env.workingDirectory())) {
             pb.directory(env.workingDirectory().toFile());

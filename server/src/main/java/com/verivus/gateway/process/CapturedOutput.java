@@ -82,6 +82,35 @@ public final class CapturedOutput {
         return new Snapshot(stdout.toString(), stderr.toString(), stdoutUtf8, stderrUtf8, truncated, version);
     }
 
+    /** The last characters of each stream and whether anything before them was left out. */
+    public record Tail(String stdout, String stderr, boolean stdoutCut, boolean stderrCut) {
+    }
+
+    /**
+     * The last {@code maxChars} characters of each stream, copying only those: watchers of a job with
+     * tens of megabytes of output ask for this every couple of seconds.
+     */
+    public synchronized Tail tail(int maxChars) {
+        String out = tailOf(stdout, maxChars);
+        String err = tailOf(stderr, maxChars);
+        return new Tail(out, err, out.length() < stdout.length(), err.length() < stderr.length());
+    }
+
+    /**
+     * The last {@code maxChars} characters (UTF-16 units, as JavaScript slices), never starting with the
+     * second half of a surrogate pair: JSON could not carry it.
+     */
+    public static String tailOf(CharSequence value, int maxChars) {
+        if (value.length() <= maxChars) {
+            return value.toString();
+        }
+        int from = value.length() - maxChars;
+        if (Character.isLowSurrogate(value.charAt(from))) {
+            from++;
+        }
+        return value.subSequence(from, value.length()).toString();
+    }
+
     /** Byte counts only, without copying the text. */
     public synchronized Snapshot sizes() {
         return new Snapshot(null, null, stdoutUtf8, stderrUtf8, truncated, version);

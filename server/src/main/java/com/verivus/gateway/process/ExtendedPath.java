@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -19,8 +20,15 @@ import java.util.stream.Stream;
  * {@code #!/usr/bin/env node} CLIs find a node; a JVM's directory does nothing for them, so it is left out.
  * nvm directories are listed newest version first (so {@code env node} picks the newest) and read once
  * per home directory.
+ *
+ * <p>{@value #OVERRIDE_ENV}, when set, replaces those install locations ({@code ~/} expanded, {@code :}-separated;
+ * empty = the gateway's PATH alone). Without it nobody could make the gateway run exactly the CLI their own PATH
+ * names: a CLI in {@code /usr/bin} would always shadow it (the test suite needs that control too).
  */
 public final class ExtendedPath {
+
+    /** Replaces the install locations searched before PATH. */
+    public static final String OVERRIDE_ENV = "LLM_GATEWAY_CLI_PATH";
 
     private static final Map<Path, List<String>> NVM_BIN_DIRS = new ConcurrentHashMap<>();
 
@@ -30,10 +38,19 @@ public final class ExtendedPath {
     /** The extended PATH for a gateway running in {@code env}. */
     public static String of(GatewayEnvironment env) {
         LinkedHashSet<String> dirs = new LinkedHashSet<>();
-        dirs.add(env.home().resolve(".local").resolve("bin").toString());
-        dirs.add("/usr/local/bin");
-        dirs.add("/usr/bin");
-        dirs.addAll(NVM_BIN_DIRS.computeIfAbsent(env.home(), ExtendedPath::nvmBinDirs));
+        Optional<String> override = env.get(OVERRIDE_ENV);
+        if (override.isPresent()) {
+            for (String dir : override.get().split(":")) {
+                if (!dir.isBlank()) {
+                    dirs.add(env.expandHome(dir.strip()));
+                }
+            }
+        } else {
+            dirs.add(env.home().resolve(".local").resolve("bin").toString());
+            dirs.add("/usr/local/bin");
+            dirs.add("/usr/bin");
+            dirs.addAll(NVM_BIN_DIRS.computeIfAbsent(env.home(), ExtendedPath::nvmBinDirs));
+        }
         List<String> parts = new ArrayList<>(dirs);
         String original = env.variables().getOrDefault("PATH", "");
         if (!original.isEmpty()) {

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Starts CLI processes the way the Node gateway does: no shell (argv as given), stdin from
- * /dev/null, stdout and stderr piped, environment = the gateway's variables + the extended PATH +
- * the invocation's variables, working directory = the gateway's.
+ * /dev/null, stdout and stderr piped, environment = the gateway's variables (less its secrets, or only the
+ * allow-listed ones: {@link ChildEnvironment}) + the extended PATH + the invocation's variables, working
+ * directory = the gateway's.
  */
 public final class ProcessLauncher {
 
@@ -22,10 +23,17 @@ public final class ProcessLauncher {
 
     private final GatewayEnvironment env;
     private final String path;
+    private final Map<String, String> inherited;
 
+    /** @throws com.verivus.gateway.config.ChildEnvironmentConfigException when the child-environment settings are invalid */
     public ProcessLauncher(GatewayEnvironment env) {
+        this(env, ChildEnvironment.configured(env));
+    }
+
+    public ProcessLauncher(GatewayEnvironment env, ChildEnvironment childEnvironment) {
         this.env = env;
         this.path = ExtendedPath.of(env);
+        this.inherited = childEnvironment.inherited(env.variables());
     }
 
     /** The PATH children get (and the executable is looked up on). */
@@ -50,7 +58,7 @@ public final class ProcessLauncher {
                         .toFile());
         Map<String, String> childEnv = builder.environment();
         childEnv.clear();
-        childEnv.putAll(env.variables());
+        childEnv.putAll(inherited);
         childEnv.put("PATH", path);
         childEnv.putAll(spec.extraEnv());
         try {

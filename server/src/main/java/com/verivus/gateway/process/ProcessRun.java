@@ -50,6 +50,8 @@ public final class ProcessRun {
     private volatile long lastOutputNanos = System.nanoTime();
     private volatile ScheduledFuture<?> idleCheck;
     private volatile ScheduledFuture<?> wallCheck;
+    private volatile ScheduledFuture<?> stallCheck;
+    private final RepeatWatch repeats = new RepeatWatch();
 
     ProcessRun(Process process, RunLimits limits) {
         this.process = process;
@@ -92,6 +94,10 @@ public final class ProcessRun {
                 () -> pump(process.getErrorStream(), Stream.STDERR));
         if (limits.idleTimeout() != null) {
             scheduleIdleCheck(limits.idleTimeout().toNanos());
+        }
+        if (limits.stallTimeout() != null) {
+            repeats.reset();
+            scheduleStallCheck(limits.stallTimeout().toNanos());
         }
         if (limits.wallTimeout() != null) {
             wallCheck = ProcessTimers.shared().schedule(
@@ -152,6 +158,31 @@ public final class ProcessRun {
         }
     }
 
+    /** The line a stalled run kept printing (for the error), or null. */
+    public String repeatedLine() {
+        return repeats.repeatedLine();
+    }
+
+    private void scheduleStallCheck(long delayNanos) {
+        stallCheck = ProcessTimers.shared().schedule(this::checkStall, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkStall() {
+        if (finished.isDone() || breach.get() != null) {
+            return;
+        }
+        long stallNanos = limits.stallTimeout().toNanos();
+        long still = System.nanoTime() - repeats.lastProgressNanos();
+        // a run that is merely quiet is the idle timeout's business: a stall is repeating itself right now
+        boolean repeating = repeats.repeatedLine() != null
+                && System.nanoTime() - repeats.lastRepeatNanos() < stallNanos;
+        if (still >= stallNanos && repeating) {
+            Thread.startVirtualThread(() -> breach(LimitBreach.STALLED));
+        } else {
+            scheduleStallCheck(Math.max(stallNanos - still, stallNanos / 10));
+        }
+    }
+
     private void pump(InputStream in, Stream stream) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -198,6 +229,9 @@ public final class ProcessRun {
         while (true) {
             CoderResult result = decoder.decode(in, chars, eof);
             chars.flip();
+            if (limits.stallTimeout() != null) {
+                repeats.feed(stream, chars);
+            }
             output.append(stream, chars);
             chars.clear();
             if (result.isUnderflow()) {
@@ -237,6 +271,10 @@ public final class ProcessRun {
         ScheduledFuture<?> wall = wallCheck;
         if (wall != null) {
             wall.cancel(false);
+        }
+        ScheduledFuture<?> stall = stallCheck;
+        if (stall != null) {
+            stall.cancel(false);
         }
     }
 }

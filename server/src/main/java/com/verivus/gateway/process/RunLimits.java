@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param killGrace time between SIGTERM and SIGKILL
  * @param drainGrace how long to wait for the output pipes to close after the process exited (a
  *                   background grandchild may hold them open forever)
+ * @param stallTimeout kill the tree after this long without progress: output that only repeats the same line
+ *                     (see {@link RepeatWatch}); null = none
  */
 public record RunLimits(Duration idleTimeout, Duration wallTimeout, long maxOutputBytes, Duration killGrace,
-                        Duration drainGrace) {
+                        Duration drainGrace, Duration stallTimeout) {
 
     /** The Node gateway's cap: 50 MB of stdout and stderr combined. */
     public static final long MAX_OUTPUT_BYTES = 50L * 1024 * 1024;
@@ -32,6 +34,15 @@ public record RunLimits(Duration idleTimeout, Duration wallTimeout, long maxOutp
         }
         killGrace = killGrace == null ? KILL_GRACE : killGrace;
         drainGrace = drainGrace == null ? DRAIN_GRACE : drainGrace;
+        if (stallTimeout != null && (stallTimeout.isZero() || stallTimeout.isNegative())) {
+            stallTimeout = null;
+        }
+    }
+
+    /** Limits without a stall timeout. */
+    public RunLimits(Duration idleTimeout, Duration wallTimeout, long maxOutputBytes, Duration killGrace,
+                     Duration drainGrace) {
+        this(idleTimeout, wallTimeout, maxOutputBytes, killGrace, drainGrace, null);
     }
 
     public static RunLimits defaults() {
@@ -39,10 +50,14 @@ public record RunLimits(Duration idleTimeout, Duration wallTimeout, long maxOutp
     }
 
     public RunLimits withIdleTimeout(Duration idle) {
-        return new RunLimits(idle, wallTimeout, maxOutputBytes, killGrace, drainGrace);
+        return new RunLimits(idle, wallTimeout, maxOutputBytes, killGrace, drainGrace, stallTimeout);
     }
 
     public RunLimits withWallTimeout(Duration wall) {
-        return new RunLimits(idleTimeout, wall, maxOutputBytes, killGrace, drainGrace);
+        return new RunLimits(idleTimeout, wall, maxOutputBytes, killGrace, drainGrace, stallTimeout);
+    }
+
+    public RunLimits withStallTimeout(Duration stall) {
+        return new RunLimits(idleTimeout, wallTimeout, maxOutputBytes, killGrace, drainGrace, stall);
     }
 }

@@ -31,6 +31,19 @@ public final class ArgumentGuards {
         }
     }
 
+    /**
+     * For a CLI whose option parser could not be checked (grok and vibe are not published where it could be
+     * run): a value starting with "-" is refused rather than risked as a flag.
+     */
+    public static void rejectLeadingDash(String value, String field, CliName cli) {
+        if (FlagValue.startsWithDash(value)) {
+            String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+            throw new ProviderRequestException("Invalid " + field + " \"" + shown + "\" for " + cli.executable()
+                    + ": a value starting with \"-\" could be read by the " + cli.executable() + " CLI as an option, "
+                    + "so it is not passed; rephrase it so that it does not start with \"-\"");
+        }
+    }
+
     /** Gateway-generated ids (gw-...) are not the CLI's sessions and cannot be resumed. */
     public static void rejectReservedSessionId(String sessionId) {
         if (sessionId != null && sessionId.startsWith(RESERVED_SESSION_PREFIX)) {

@@ -22,10 +22,15 @@ public enum McpServerName {
         return Keys.parse(McpServerName.class, key, McpServerName::key, "mcpServers");
     }
 
-    /** The §1.1 normalisation: null or empty → [sqry]; duplicates removed, first occurrence kept. */
+    /**
+     * Duplicates removed, first occurrence kept; null or empty → none. The Node gateway (§1.1) made both mean
+     * [sqry], so every request pointed its CLI at ~/.local/bin/sqry-mcp whether it existed or not, and the list
+     * could not be turned off. Here the gateway adds no MCP server the caller did not name; the CLIs still load
+     * the servers configured in their own settings.
+     */
     public static List<McpServerName> normalise(List<McpServerName> requested) {
         if (requested == null || requested.isEmpty()) {
-            return List.of(SQRY);
+            return List.of();
         }
         return List.copyOf(new LinkedHashSet<>(requested));
     }

@@ -26,6 +26,27 @@ public record SessionPlan(SessionMode mode, List<String> args, String effectiveS
         bookkeeping = List.copyOf(bookkeeping);
     }
 
+    /**
+     * The plan of a request that joined an identical earlier run instead of starting its own: the session id
+     * this plan minted is replaced by the one that run was started with, in the args and the bookkeeping.
+     */
+    public SessionPlan joining(String minted, String existing) {
+        List<String> joinedArgs = args.stream().map(a -> a.equals(minted) ? existing : a).toList();
+        List<SessionAction> joinedBookkeeping = bookkeeping.stream().map(a -> switch (a) {
+            case SessionAction.EnsureSession e when e.sessionId().equals(minted) ->
+                    new SessionAction.EnsureSession(e.cli(), existing, e.description());
+            case SessionAction.TouchSession t when t.sessionId().equals(minted) ->
+                    new SessionAction.TouchSession(t.cli(), existing);
+            default -> a;
+        }).toList();
+        return new SessionPlan(mode, joinedArgs, swap(effectiveSessionId, minted, existing),
+                swap(upstreamSessionId, minted, existing), resumable, continuesConversation, joinedBookkeeping);
+    }
+
+    private static String swap(String id, String minted, String existing) {
+        return minted.equals(id) ? existing : id;
+    }
+
     public Optional<String> sessionId() {
         return Optional.ofNullable(effectiveSessionId);
     }

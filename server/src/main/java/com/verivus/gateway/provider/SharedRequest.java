@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param correlationId the request's correlation id (a random UUID when the client gave none)
  * @param approvalStrategy legacy or mcp_managed
  * @param approvalPolicy strict/balanced/permissive, or null (only the approval subsystem reads it)
- * @param mcpServers requested MCP servers, normalised (never empty; [sqry] by default)
+ * @param mcpServers requested MCP servers, normalised (duplicates dropped; empty = none, the default)
  * @param idleTimeoutMs 30000..3600000, or null for the per-CLI default (600000)
  * @param forceRefresh bypass deduplication
  */

@@ -4,24 +4,26 @@ import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.log.GatewayLog;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The flight recorder: one {@code requests} row and one {@code gateway_metadata} row per request,
- * keyed by correlation id, written when the request starts and updated once when it reaches its final
+ * keyed by the request's own id (the caller's correlation id is a column, shared by as many requests as
+ * reuse it), written when the request starts and updated once when it reaches its final
  * outcome. Datasette-friendly (plain tables, ISO timestamps).
  *
  * <p>No method throws into the caller: a recorder problem is logged and the request goes on.
  */
 public interface FlightRecorder extends AutoCloseable {
 
-    /** Records a request as {@code started}. A correlation id already recorded is logged and ignored. */
+    /** Records a request as {@code started}. A request id already recorded is logged and ignored. */
     void logStart(RequestStart start);
 
     /**
      * Records the final outcome of a started request. Only a row still {@code started} is updated, so a
-     * second call for the same correlation id changes nothing.
+     * second call for the same request id changes nothing.
      */
     void logComplete(RequestOutcome outcome);
 
@@ -30,7 +32,15 @@ public interface FlightRecorder extends AutoCloseable {
      * request whose job id is known only after the row was started). Changes nothing when the request
      * was not recorded.
      */
-    void linkAsyncJob(String correlationId, String asyncJobId);
+    void linkAsyncJob(String requestId, String asyncJobId);
+
+    /**
+     * The recorded requests with this correlation id, the most recent first (a client may reuse an id,
+     * so there can be several); empty when there is none or the recorder is disabled. Never throws.
+     */
+    default List<RecordedRequest> find(String correlationId) {
+        return List.of();
+    }
 
     /** The database file, or empty when the recorder is disabled. */
     Optional<Path> file();

@@ -15,7 +15,7 @@ public final class NoopFlightRecorder implements FlightRecorder {
     }
 
     @Override
-    public void linkAsyncJob(String correlationId, String asyncJobId) {
+    public void linkAsyncJob(String requestId, String asyncJobId) {
     }
 
     @Override

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The recorder's tables in logs.db, identical to the Node gateway's so an existing database keeps
- * working: {@code _migrations} (versions 1 and 2), {@code requests}, {@code gateway_metadata} and five
+ * The recorder's tables in logs.db, the Node gateway's plus one column, so an existing database keeps
+ * working: {@code _migrations} (versions 1 to 3), {@code requests}, {@code gateway_metadata} and six
  * indexes. Version 2 added the cache token columns; an older {@code requests} table gets them in place.
+ * Version 3 added {@code requests.correlation_id}: the Node gateway used the caller's correlation id as
+ * the row id, so a reused one lost every request after the first; now each row has its own id and the
+ * correlation id is a column. Rows written before version 3 get their id copied into it.
  * The job store's {@code jobs} table in the same file is none of this class's business.
  */
 final class RecorderSchema {
@@ -40,8 +43,23 @@ final class RecorderSchema {
             "CREATE INDEX IF NOT EXISTS idx_requests_session ON requests(session_id)",
             "CREATE INDEX IF NOT EXISTS idx_metadata_status ON gateway_metadata(status)");
 
+    /** Migration 3: the caller's correlation id as a label column, indexed for lookups by it. */
+    private static final List<String> CORRELATION_COLUMN = List.of(
+            "ALTER TABLE requests ADD COLUMN correlation_id TEXT",
+            "UPDATE requests SET correlation_id = id WHERE correlation_id IS NULL");
+    private static final String CORRELATION_INDEX =
+            "CREATE INDEX IF NOT EXISTS idx_requests_correlation ON requests(correlation_id)";
+    static final int VERSION = 3;
+
     /** Columns added by migration 2 to a version-1 requests table. */
     static final List<String> CACHE_COLUMNS = List.of("cache_read_tokens", "cache_creation_tokens");
+
+    /**
+     * The directory a request's CLI ran in (null: the gateway's own). Added in place to any requests
+     * table that lacks it; the Node gateway ignores columns it does not know, and no _migrations
+     * version is claimed for it, so a Node migration 3 could never collide with it.
+     */
+    static final String WORKING_DIR_COLUMN = "working_dir";
 
     private RecorderSchema() {
     }
@@ -64,10 +82,19 @@ final class RecorderSchema {
                     st.execute("ALTER TABLE requests ADD COLUMN " + column + " INTEGER");
                 }
             }
+            if (!columns.contains(WORKING_DIR_COLUMN)) {
+                st.execute("ALTER TABLE requests ADD COLUMN " + WORKING_DIR_COLUMN + " TEXT");
+            }
+            if (!columns.contains("correlation_id")) {
+                for (String ddl : CORRELATION_COLUMN) {
+                    st.execute(ddl);
+                }
+            }
+            st.execute(CORRELATION_INDEX);
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT OR IGNORE INTO _migrations (version, applied_at) VALUES (?, ?)")) {
                 String now = now();
-                for (int version = 1; version <= 2; version++) {
+                for (int version = 1; version <= VERSION; version++) {
                     ps.setInt(1, version);
                     ps.setString(2, now);
                     ps.executeUpdate();

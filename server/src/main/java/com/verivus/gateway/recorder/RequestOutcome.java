@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * The final outcome of a recorded request: the rest of its {@code requests} row and of its
- * {@code gateway_metadata} row. Built with {@link #builder}; every field but the correlation id and the
- * status is optional (null is stored as NULL). An outcome without either is logged and ignored by the
+ * {@code gateway_metadata} row, found by the row id {@link RequestStart#requestId()} gave it. Built with
+ * {@link #builder}; every field but the request id and the status is optional (null is stored as NULL). An outcome without either is logged and ignored by the
  * recorder, never thrown back.
  *
  * @param thinkingBlocks stored as a JSON array, capped at {@link ThinkingBlocks#MAX_BYTES}
  * @param asyncJobId the job that ran the request, when not linked before; null keeps the stored value
  */
-public record RequestOutcome(String correlationId, RequestStatus status, String response, Long durationMs,
+public record RequestOutcome(String requestId, RequestStatus status, String response, Long durationMs,
                              Long inputTokens, Long outputTokens, Long cacheReadTokens, Long cacheCreationTokens,
                              Double costUsd, int retryCount, String circuitBreakerState, String approvalDecision,
                              boolean optimizationApplied, List<String> thinkingBlocks, Integer exitCode,
@@ -21,21 +21,21 @@ public record RequestOutcome(String correlationId, RequestStatus status, String 
         thinkingBlocks = thinkingBlocks == null ? null : List.copyOf(thinkingBlocks);
     }
 
-    public static Builder builder(String correlationId, RequestStatus status) {
-        return new Builder(correlationId, status);
+    public static Builder builder(String requestId, RequestStatus status) {
+        return new Builder(requestId, status);
     }
 
-    public static Builder completed(String correlationId) {
-        return builder(correlationId, RequestStatus.COMPLETED);
+    public static Builder completed(String requestId) {
+        return builder(requestId, RequestStatus.COMPLETED);
     }
 
-    public static Builder failed(String correlationId) {
-        return builder(correlationId, RequestStatus.FAILED);
+    public static Builder failed(String requestId) {
+        return builder(requestId, RequestStatus.FAILED);
     }
 
     /** Builds an outcome; the circuit-breaker state defaults to {@code closed}, the retry count to 0. */
     public static final class Builder {
-        private final String correlationId;
+        private final String requestId;
         private final RequestStatus status;
         private String response;
         private Long durationMs;
@@ -53,8 +53,8 @@ public record RequestOutcome(String correlationId, RequestStatus status, String 
         private String errorMessage;
         private String asyncJobId;
 
-        private Builder(String correlationId, RequestStatus status) {
-            this.correlationId = correlationId;
+        private Builder(String requestId, RequestStatus status) {
+            this.requestId = requestId;
             this.status = status;
         }
 
@@ -124,7 +124,7 @@ public record RequestOutcome(String correlationId, RequestStatus status, String 
         }
 
         public RequestOutcome build() {
-            return new RequestOutcome(correlationId, status, response, durationMs, inputTokens, outputTokens,
+            return new RequestOutcome(requestId, status, response, durationMs, inputTokens, outputTokens,
                     cacheReadTokens, cacheCreationTokens, costUsd, retryCount, circuitBreakerState, approvalDecision,
                     optimizationApplied, thinkingBlocks, exitCode, errorMessage, asyncJobId);
         }

@@ -1,5 +1,6 @@
 package com.verivus.gateway.recorder;
 
+import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,9 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +28,7 @@ import java.util.Set;
 public final class SqliteFlightRecorder implements FlightRecorder {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    /** SQLite's primary result code for constraint violations (a correlation id recorded twice). */
+    /** SQLite's primary result code for constraint violations (a request id recorded twice). */
     private static final int SQLITE_CONSTRAINT = 19;
     private static final int BUSY_TIMEOUT_MS = 5000;
 
@@ -45,7 +49,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
      */
     public static SqliteFlightRecorder open(Path file) throws IOException, SQLException {
         Path path = file.toAbsolutePath().normalize();
-        Files.createDirectories(path.getParent());
+        PrivateDirectory.create(path.getParent());
         createOwnerOnly(path);
         Connection conn = DriverManager.getConnection("jdbc:sqlite:" + path);
         try {
@@ -85,30 +89,33 @@ public final class SqliteFlightRecorder implements FlightRecorder {
 
     @Override
     public synchronized void logStart(RequestStart start) {
-        if (start == null || start.correlationId() == null || start.cli() == null) {
-            GatewayLog.warn("Flight recorder: start without correlation id or cli ignored");
+        if (start == null || start.requestId() == null || start.cli() == null) {
+            GatewayLog.warn("Flight recorder: start without request id or cli ignored");
             return;
         }
         if (closed) {
-            GatewayLog.debug("Flight recorder closed; start of " + start.correlationId() + " not recorded");
+            GatewayLog.debug("Flight recorder closed; start of " + start.requestId() + " not recorded");
             return;
         }
         try {
             inTransaction(() -> {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO requests (id, cli, model, prompt, "
-                        + "system, session_id, datetime_utc) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, start.correlationId());
+                        + "system, session_id, datetime_utc, correlation_id, working_dir) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, start.requestId());
                     ps.setString(2, start.cli().key());
                     ps.setString(3, start.model());
                     ps.setString(4, start.prompt());
                     ps.setString(5, start.system());
                     ps.setString(6, start.sessionId());
                     ps.setString(7, RecorderSchema.now());
+                    ps.setString(8, start.correlationId());
+                    ps.setString(9, start.workingDir());
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gateway_metadata (request_id, "
                         + "async_job_id, status) VALUES (?, ?, 'started')")) {
-                    ps.setString(1, start.correlationId());
+                    ps.setString(1, start.requestId());
                     ps.setString(2, start.asyncJobId());
                     ps.executeUpdate();
                 }
@@ -116,25 +123,25 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             });
         } catch (SQLException e) {
             if ((e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT) {
-                GatewayLog.warn("Flight recorder: request " + start.correlationId()
+                GatewayLog.warn("Flight recorder: request " + start.requestId()
                         + " is already recorded; duplicate start ignored");
             } else {
-                GatewayLog.warn("Flight recorder: failed to record start of " + start.correlationId() + ": "
+                GatewayLog.warn("Flight recorder: failed to record start of " + start.requestId() + ": "
                         + e.getMessage());
             }
         } catch (RuntimeException e) {
-            GatewayLog.warn("Flight recorder: failed to record start of " + start.correlationId() + ": " + e);
+            GatewayLog.warn("Flight recorder: failed to record start of " + start.requestId() + ": " + e);
         }
     }
 
     @Override
     public synchronized void logComplete(RequestOutcome outcome) {
-        if (outcome == null || outcome.correlationId() == null || outcome.status() == null) {
-            GatewayLog.warn("Flight recorder: outcome without correlation id or status ignored");
+        if (outcome == null || outcome.requestId() == null || outcome.status() == null) {
+            GatewayLog.warn("Flight recorder: outcome without request id or status ignored");
             return;
         }
         if (closed) {
-            GatewayLog.debug("Flight recorder closed; outcome of " + outcome.correlationId() + " not recorded");
+            GatewayLog.debug("Flight recorder closed; outcome of " + outcome.requestId() + " not recorded");
             return;
         }
         try {
@@ -155,7 +162,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
                     ps.setString(8, outcome.errorMessage());
                     ps.setString(9, outcome.status().key());
                     ps.setString(10, outcome.asyncJobId());
-                    ps.setString(11, outcome.correlationId());
+                    ps.setString(11, outcome.requestId());
                     rows = ps.executeUpdate();
                 }
                 if (rows == 0) {
@@ -170,35 +177,83 @@ public final class SqliteFlightRecorder implements FlightRecorder {
                     setLong(ps, 4, outcome.outputTokens());
                     setLong(ps, 5, outcome.cacheReadTokens());
                     setLong(ps, 6, outcome.cacheCreationTokens());
-                    ps.setString(7, outcome.correlationId());
+                    ps.setString(7, outcome.requestId());
                     ps.executeUpdate();
                 }
                 return true;
             });
             if (!updated) {
-                GatewayLog.debug("Flight recorder: no started request " + outcome.correlationId()
+                GatewayLog.debug("Flight recorder: no started request " + outcome.requestId()
                         + "; outcome not recorded");
             }
         } catch (SQLException | RuntimeException e) {
-            GatewayLog.warn("Flight recorder: failed to record outcome of " + outcome.correlationId() + ": "
+            GatewayLog.warn("Flight recorder: failed to record outcome of " + outcome.requestId() + ": "
                     + e.getMessage());
         }
     }
 
     @Override
-    public synchronized void linkAsyncJob(String correlationId, String asyncJobId) {
-        if (correlationId == null || asyncJobId == null || closed) {
+    public synchronized void linkAsyncJob(String requestId, String asyncJobId) {
+        if (requestId == null || asyncJobId == null || closed) {
             return;
         }
         try (PreparedStatement ps = conn.prepareStatement(
                 "UPDATE gateway_metadata SET async_job_id = ? WHERE request_id = ?")) {
             ps.setString(1, asyncJobId);
-            ps.setString(2, correlationId);
+            ps.setString(2, requestId);
             ps.executeUpdate();
         } catch (SQLException e) {
-            GatewayLog.warn("Flight recorder: failed to link job " + asyncJobId + " to " + correlationId + ": "
+            GatewayLog.warn("Flight recorder: failed to link job " + asyncJobId + " to " + requestId + ": "
                     + e.getMessage());
         }
+    }
+
+    @Override
+    public synchronized List<RecordedRequest> find(String correlationId) {
+        if (correlationId == null || closed) {
+            return List.of();
+        }
+        // rowid breaks ties between rows started in the same millisecond: the later insert is the later request
+        try (PreparedStatement ps = conn.prepareStatement("SELECT r.correlation_id, r.cli, r.model, r.prompt, r.system, "
+                + "r.response, r.session_id, r.duration_ms, r.datetime_utc, r.input_tokens, r.output_tokens, "
+                + "r.cache_read_tokens, r.cache_creation_tokens, r.working_dir, m.status, m.exit_code, "
+                + "m.error_message, m.async_job_id, m.retry_count, m.cost_usd, m.approval_decision "
+                + "FROM requests r LEFT JOIN gateway_metadata m ON m.request_id = r.id WHERE r.correlation_id = ? "
+                + "ORDER BY r.datetime_utc DESC, r.rowid DESC")) {
+            ps.setString(1, correlationId);
+            List<RecordedRequest> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new RecordedRequest(rs.getString("correlation_id"), rs.getString("cli"), rs.getString("model"),
+                            rs.getString("prompt"), rs.getString("system"), rs.getString("response"),
+                            rs.getString("session_id"), longOrNull(rs, "duration_ms"), rs.getString("datetime_utc"),
+                            longOrNull(rs, "input_tokens"), longOrNull(rs, "output_tokens"),
+                            longOrNull(rs, "cache_read_tokens"), longOrNull(rs, "cache_creation_tokens"),
+                            rs.getString("status"), intOrNull(rs, "exit_code"), rs.getString("error_message"),
+                            rs.getString("async_job_id"), intOrNull(rs, "retry_count"), doubleOrNull(rs, "cost_usd"),
+                            rs.getString("approval_decision"), rs.getString("working_dir")));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            GatewayLog.warn("Flight recorder: failed to read request " + correlationId + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     @Override

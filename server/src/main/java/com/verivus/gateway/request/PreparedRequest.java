@@ -4,6 +4,7 @@ import com.verivus.gateway.approval.ApprovalDecision;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.SessionPlan;
 import com.verivus.gateway.review.ReviewIntegrity;
 
 /**
@@ -15,10 +16,11 @@ import com.verivus.gateway.review.ReviewIntegrity;
  * @param resolvedModel null when the CLI chooses its model
  * @param approval null when no approval decision was made (legacy strategy, or a tool without approval)
  * @param startNanos System.nanoTime() when the request arrived; durations are measured from it
+ * @param requestId this request's own id (its flight-recorder row); the correlation id is the caller's label
  */
 public record PreparedRequest(RequestSpec spec, ProviderCall call, PreparedRun run, String resolvedModel,
                               ReviewIntegrity.Result review, ApprovalDecision approval, boolean promptOptimized,
-                              long startNanos) {
+                              long startNanos, String requestId) {
 
     public String correlationId() {
         return call.shared().correlationId();
@@ -48,7 +50,13 @@ public record PreparedRequest(RequestSpec spec, ProviderCall call, PreparedRun r
     /** The same request running another invocation (tests use it for limits the tool bounds forbid). */
     public PreparedRequest withInvocation(CliInvocation invocation) {
         return new PreparedRequest(spec, call, new PreparedRun(invocation, run.session(), run.mcpServers(),
-                run.warnings()), resolvedModel, review, approval, promptOptimized, startNanos);
+                run.warnings()), resolvedModel, review, approval, promptOptimized, startNanos, requestId);
+    }
+
+    /** The same request with another session plan (one that joined a deduplicated run). */
+    public PreparedRequest withSession(SessionPlan session) {
+        return new PreparedRequest(spec, call, new PreparedRun(run.invocation(), session, run.mcpServers(),
+                run.warnings()), resolvedModel, review, approval, promptOptimized, startNanos, requestId);
     }
 
     long elapsedMs() {

@@ -9,6 +9,7 @@ import com.verivus.gateway.recorder.RequestOutcome;
 import com.verivus.gateway.recorder.RequestStart;
 import com.verivus.gateway.recorder.RequestStatus;
 import com.verivus.gateway.store.JobStatus;
+import java.nio.file.Path;
 
 /**
  * The bookkeeping of a request's end, done exactly once per request whatever path it took: session
@@ -37,8 +38,10 @@ final class RequestCompletion {
         if (session == null) {
             session = p.run().session().upstreamSessionId();
         }
-        recorder.logStart(new RequestStart(p.correlationId(), p.cli(), p.resolvedModel(), p.spec().call().shared()
-                .prompt(), p.call().systemPrompt(), session));
+        Path dir = p.invocation().workingDir();
+        recorder.logStart(new RequestStart(p.requestId(), p.cli(), p.resolvedModel(), p.spec().call().shared()
+                .prompt(), p.call().systemPrompt(), session, null, p.correlationId(),
+                dir == null ? null : dir.toString()));
     }
 
     /** The run ended: session bookkeeping, recorder row, metrics. Never throws. */
@@ -62,7 +65,7 @@ final class RequestCompletion {
     /** The request failed after its row was started but before (or instead of) a run. */
     void failedWithoutRun(PreparedRequest p, String message) {
         metrics.recordRequest(p.cli(), p.elapsedMs(), false);
-        recorder.logComplete(RequestOutcome.failed(p.correlationId()).response("").durationMs(p.elapsedMs())
+        recorder.logComplete(RequestOutcome.failed(p.requestId()).response("").durationMs(p.elapsedMs())
                 .exitCode(1).errorMessage(message).approvalDecision(decision(p))
                 .optimizationApplied(p.promptOptimized()).build());
     }
@@ -70,7 +73,7 @@ final class RequestCompletion {
     /** The approval gate denied the request: a failed row carrying the decision. */
     void denied(PreparedRequest p) {
         metrics.recordRequest(p.cli(), p.elapsedMs(), false);
-        recorder.logComplete(RequestOutcome.failed(p.correlationId()).response("").durationMs(p.elapsedMs())
+        recorder.logComplete(RequestOutcome.failed(p.requestId()).response("").durationMs(p.elapsedMs())
                 .errorMessage(ReplyBodies.denialMessage(p)).approvalDecision(decision(p))
                 .optimizationApplied(p.promptOptimized()).build());
     }
@@ -82,7 +85,7 @@ final class RequestCompletion {
             case ORPHANED -> RequestStatus.ORPHANED;
             case FAILED, RUNNING -> RequestStatus.FAILED;
         };
-        RequestOutcome.Builder b = RequestOutcome.builder(p.correlationId(), status).durationMs(p.elapsedMs())
+        RequestOutcome.Builder b = RequestOutcome.builder(p.requestId(), status).durationMs(p.elapsedMs())
                 .retryCount(o.retryCount()).circuitBreakerState(o.circuitBreakerState())
                 .approvalDecision(decision(p)).exitCode(o.exitCode()).asyncJobId(o.jobId());
         if (o.succeeded()) {

@@ -9,7 +9,9 @@ import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobStart;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.optimizer.PromptOptimizer;
+import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.ExtraDirectories;
 import com.verivus.gateway.provider.McpServerName;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
@@ -17,6 +19,7 @@ import com.verivus.gateway.provider.ProviderRequestException;
 import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
 import com.verivus.gateway.provider.codex.CodexSessionPlanner;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
 import com.verivus.gateway.review.ReviewIntegrity;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
@@ -25,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,6 +58,7 @@ public final class RequestPipeline implements AutoCloseable {
     private final SessionBookkeeping bookkeeping;
     private final RequestCompletion completion;
     private final RequestTracker tracker;
+    private final LoginGate logins;
 
     public RequestPipeline(RequestServices services) {
         this.services = services;
@@ -66,6 +71,8 @@ public final class RequestPipeline implements AutoCloseable {
         this.completion = new RequestCompletion(bookkeeping, services.recorder(), services.metrics());
         this.tracker = new RequestTracker(engine, completion);
         engine.addListener(tracker);
+        this.logins = LoginGate.of(services.prepareContext().env());
+        engine.addListener(logins);
     }
 
     public long syncDeadlineMs() {
@@ -128,7 +135,7 @@ public final class RequestPipeline implements AutoCloseable {
         }
         ProviderCall sent = call.with(new SharedRequest(prompt, model, raw.correlationId(), raw.approvalStrategy(),
                 raw.approvalPolicy(), raw.mcpServers(), raw.idleTimeoutMs(), raw.forceRefresh()));
-        PreparedRun run = sent.prepare(sessions, prepareContext);
+        PreparedRun run = inWorkspace(sent.prepare(sessions, prepareContext), spec);
         ApprovalDecision approval;
         try {
             approval = decideApproval(spec, sent, raw);
@@ -136,7 +143,23 @@ public final class RequestPipeline implements AutoCloseable {
             deleteTempFiles(run);
             throw e;
         }
-        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started);
+        return new PreparedRequest(spec, sent, run, model, review, approval, optimized, started,
+                UUID.randomUUID().toString());
+    }
+
+    /** The run in the request's working directory, with the CLI's flags for its extra directories. */
+    private static PreparedRun inWorkspace(PreparedRun run, RequestSpec spec) {
+        if (spec.workingDir() == null && spec.addDirs().isEmpty()) {
+            return run;
+        }
+        try {
+            CliInvocation inv = UpstreamContracts.assertConforms(
+                    ExtraDirectories.add(run.invocation(), spec.addDirs()).withWorkingDir(spec.workingDir()));
+            return new PreparedRun(inv, run.session(), run.mcpServers(), run.warnings());
+        } catch (RuntimeException e) {
+            deleteTempFiles(run);
+            throw e;
+        }
     }
 
     private ApprovalDecision decideApproval(RequestSpec spec, ProviderCall sent, SharedRequest raw) {
@@ -166,6 +189,10 @@ public final class RequestPipeline implements AutoCloseable {
             completion.denied(p);
             return ReplyBodies.denied(p);
         }
+        Optional<RequestReply> refused = refuseLoggedOut(p);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (services.syncDeadlineMs() == 0) {
             return runDirect(p);
         }
@@ -177,11 +204,12 @@ public final class RequestPipeline implements AutoCloseable {
             completion.failedWithoutRun(p, message(e));
             return new RequestReply.HandlerError(p.cli().key(), p.correlationId(), e);
         }
+        p = joined(p, start);
         String jobId = start.job().id();
         PendingRequest pending = tracker.track(p, RequestCompletion.Mode.SYNC, jobId);
         Optional<RunOutcome> outcome = await(pending, progress);
         if (outcome.isEmpty()) {
-            services.recorder().linkAsyncJob(p.correlationId(), jobId);
+            services.recorder().linkAsyncJob(p.requestId(), jobId);
             GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " exceeded the sync deadline ("
                     + services.syncDeadlineMs() + "ms); deferred as job " + jobId);
             return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools().get());
@@ -237,11 +265,24 @@ public final class RequestPipeline implements AutoCloseable {
         }
     }
 
+    /** A CLI known to be logged out is not started: the request fails at once with the login advice. */
+    private Optional<RequestReply> refuseLoggedOut(PreparedRequest p) {
+        Optional<String> why = logins.refusal(p.cli());
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        deleteTempFiles(p.run());
+        completion.failedWithoutRun(p, why.get());
+        GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " not started: known to be logged out");
+        return Optional.of(new RequestReply.CliFailure(p.cli().key(), 1, why.get(), p.correlationId()));
+    }
+
     private static RequestReply finished(PreparedRequest p, RunOutcome o) {
         if (o.succeeded()) {
             return ReplyBodies.success(p, o);
         }
-        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(), o.failureText(), p.correlationId());
+        return new RequestReply.CliFailure(p.cli().key(), o.failureCode(),
+                o.failureText(p.cli(), p.outputFormat()), p.correlationId());
     }
 
     // ---------------------------------------------------------------- async
@@ -254,6 +295,10 @@ public final class RequestPipeline implements AutoCloseable {
             completion.denied(p);
             return ReplyBodies.denied(p);
         }
+        Optional<RequestReply> refused = refuseLoggedOut(p);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         JobStart start;
         try {
             // anti-orphan: a session store failure must not leave a job running behind an error reply
@@ -264,10 +309,40 @@ public final class RequestPipeline implements AutoCloseable {
             completion.failedWithoutRun(p, message(e));
             return new RequestReply.HandlerError(p.operation(), p.correlationId(), e);
         }
+        PreparedRequest joined = joined(p, start);
+        if (joined != p) {
+            // the session booked above for the id this request minted never ran: book the reused run's instead
+            String minted = p.run().session().effectiveSessionId();
+            try {
+                sessions.delete(minted);
+                bookkeeping.apply(joined.run().session().storeActions());
+            } catch (RuntimeException e) {
+                GatewayLog.warn("[" + p.correlationId() + "] session bookkeeping of a deduplicated request: "
+                        + message(e));
+            }
+            p = joined;
+        }
         String jobId = start.job().id();
-        services.recorder().linkAsyncJob(p.correlationId(), jobId);
+        services.recorder().linkAsyncJob(p.requestId(), jobId);
         tracker.track(p, RequestCompletion.Mode.ASYNC, jobId);
         return ReplyBodies.started(p, start, asyncSessionId(p));
+    }
+
+    /**
+     * A request deduplicated onto a run that was started with a session id minted for it (Gemini's fresh
+     * {@code --session-id}) reports and books that run's id, not the one minted for this request, which
+     * never reached a CLI.
+     */
+    private PreparedRequest joined(PreparedRequest p, JobStart start) {
+        String minted = p.run().session().effectiveSessionId();
+        if (!start.deduped() || minted == null) {
+            return p;
+        }
+        Optional<String> existing = engine.args(start.job().id()).flatMap(p.invocation()::freshIdIn);
+        if (existing.isEmpty() || existing.get().equals(minted)) {
+            return p;
+        }
+        return p.withSession(p.run().session().joining(minted, existing.get()));
     }
 
     /** Claude async reports the active session when the run has none of its own. */

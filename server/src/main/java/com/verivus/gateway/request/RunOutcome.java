@@ -2,6 +2,8 @@ package com.verivus.gateway.request;
 
 import com.verivus.gateway.job.DirectResult;
 import com.verivus.gateway.job.JobResult;
+import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.FailureDetail;
 import com.verivus.gateway.store.JobStatus;
 
 /**
@@ -38,11 +40,16 @@ public record RunOutcome(JobStatus status, String stdout, String stderr, Integer
         return exitCode == null || exitCode == 0 ? 1 : exitCode;
     }
 
-    /** What an error result shows: stderr, else the job's error, else nothing (the Node gateway's rule). */
-    public String failureText() {
-        if (!stderr.isEmpty()) {
-            return stderr;
+    /**
+     * What an error result shows: stderr, else a machine format's error event, else the job's error, else the
+     * tail of stdout, plus the login command when the CLI says it is not logged in (see {@link FailureDetail}).
+     */
+    public String failureText(CliName cli, String outputFormat) {
+        String detail = FailureDetail.describe(cli, outputFormat, stdout, stderr, error);
+        // the gateway's own reason for killing a run (inactivity, no progress) goes first: stderr would hide it
+        if (exitCode != null && exitCode == 125 && error != null && !error.isBlank() && !detail.startsWith(error)) {
+            return error + "\n" + detail;
         }
-        return error == null ? "" : error;
+        return detail;
     }
 }

@@ -12,11 +12,22 @@ import java.util.Objects;
  * @param pid the CLI process's pid, null when it never started
  * @param owner the gateway process running the job; null for rows without owner columns
  * @param heartbeatAt the owner's last heartbeat; null for rows without it
+ * @param workingDir the absolute directory the CLI ran in; null = the gateway's own (and on rows the
+ *                   Node gateway wrote)
  */
 public record JobRecord(String id, String correlationId, String requestKey, String cli, List<String> args,
                         String outputFormat, JobStatus status, Integer exitCode, String stdout, String stderr,
                         boolean outputTruncated, String error, Instant startedAt, Instant finishedAt, Long pid,
-                        Instant expiresAt, JobOwner owner, Instant heartbeatAt) {
+                        Instant expiresAt, JobOwner owner, Instant heartbeatAt, String workingDir) {
+
+    /** A row without a working directory (the gateway's own). */
+    public JobRecord(String id, String correlationId, String requestKey, String cli, List<String> args,
+                     String outputFormat, JobStatus status, Integer exitCode, String stdout, String stderr,
+                     boolean outputTruncated, String error, Instant startedAt, Instant finishedAt, Long pid,
+                     Instant expiresAt, JobOwner owner, Instant heartbeatAt) {
+        this(id, correlationId, requestKey, cli, args, outputFormat, status, exitCode, stdout, stderr,
+                outputTruncated, error, startedAt, finishedAt, pid, expiresAt, owner, heartbeatAt, null);
+    }
 
     public JobRecord {
         Objects.requireNonNull(id, "id");

@@ -41,14 +41,14 @@ public final class MemoryJobStore implements JobStore, ReceiptStore {
         rows.put(job.id(), new JobRecord(job.id(), job.correlationId(), job.requestKey(), job.cli(), job.args(),
                 job.outputFormat(), JobStatus.RUNNING, null, "", "", false, null,
                 IsoTimestamps.millis(job.startedAt()), null, job.pid(), IsoTimestamps.parse(IsoTimestamps.FAR_FUTURE),
-                job.owner(), IsoTimestamps.millis(job.heartbeatAt())));
+                job.owner(), IsoTimestamps.millis(job.heartbeatAt()), job.workingDir()));
     }
 
     @Override
     public synchronized void recordOutput(String id, String stdout, String stderr, boolean outputTruncated) {
         rows.computeIfPresent(id, (k, r) -> new JobRecord(r.id(), r.correlationId(), r.requestKey(), r.cli(),
                 r.args(), r.outputFormat(), r.status(), r.exitCode(), stdout, stderr, outputTruncated, r.error(),
-                r.startedAt(), r.finishedAt(), r.pid(), r.expiresAt(), r.owner(), r.heartbeatAt()));
+                r.startedAt(), r.finishedAt(), r.pid(), r.expiresAt(), r.owner(), r.heartbeatAt(), r.workingDir()));
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class MemoryJobStore implements JobStore, ReceiptStore {
         rows.computeIfPresent(c.id(), (k, r) -> new JobRecord(r.id(), r.correlationId(), r.requestKey(), r.cli(),
                 r.args(), r.outputFormat(), c.status(), c.exitCode(), c.stdout(), c.stderr(), c.outputTruncated(),
                 c.error(), r.startedAt(), finished, r.pid(), finished.plusMillis(retentionMs), r.owner(),
-                r.heartbeatAt()));
+                r.heartbeatAt(), r.workingDir()));
     }
 
     @Override
@@ -92,7 +92,7 @@ public final class MemoryJobStore implements JobStore, ReceiptStore {
                 JobStatus.ORPHANED, r.exitCode(), r.stdout(), r.stderr(), r.outputTruncated(),
                 r.error() != null ? r.error() : ORPHANED_ERROR, r.startedAt(),
                 r.finishedAt() != null ? r.finishedAt() : at, r.pid(), at.plusMillis(retentionMs), r.owner(),
-                r.heartbeatAt()));
+                r.heartbeatAt(), r.workingDir()));
         return true;
     }
 
@@ -105,7 +105,8 @@ public final class MemoryJobStore implements JobStore, ReceiptStore {
             if (r != null && r.status() == JobStatus.RUNNING) {
                 rows.put(id, new JobRecord(r.id(), r.correlationId(), r.requestKey(), r.cli(), r.args(),
                         r.outputFormat(), r.status(), r.exitCode(), r.stdout(), r.stderr(), r.outputTruncated(),
-                        r.error(), r.startedAt(), r.finishedAt(), r.pid(), r.expiresAt(), r.owner(), beat));
+                        r.error(), r.startedAt(), r.finishedAt(), r.pid(), r.expiresAt(), r.owner(), beat,
+                        r.workingDir()));
                 n++;
             }
         }

@@ -21,7 +21,7 @@ final class SqliteJobSchema {
     private record Migration(int version, String description, List<String> statements) {
     }
 
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
 
     private static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "jobs table of llm-cli-gateway 1.5.x", List.of(
@@ -52,7 +52,9 @@ final class SqliteJobSchema {
                     "ALTER TABLE jobs ADD COLUMN owner_host TEXT",
                     "ALTER TABLE jobs ADD COLUMN owner_pid INTEGER",
                     "ALTER TABLE jobs ADD COLUMN owner_started_at TEXT",
-                    "ALTER TABLE jobs ADD COLUMN heartbeat_at TEXT")));
+                    "ALTER TABLE jobs ADD COLUMN heartbeat_at TEXT")),
+            new Migration(3, "working directory of a job run outside the gateway's own", List.of(
+                    "ALTER TABLE jobs ADD COLUMN working_dir TEXT")));
 
     private SqliteJobSchema() {
     }

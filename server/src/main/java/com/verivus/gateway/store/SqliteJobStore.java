@@ -3,6 +3,7 @@ package com.verivus.gateway.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.PersistenceConfig;
+import com.verivus.gateway.files.PrivateDirectory;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
             + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
-            + "owner_host, owner_pid, owner_started_at, heartbeat_at";
+            + "owner_host, owner_pid, owner_started_at, heartbeat_at, working_dir";
 
     private final Path path;
     private final long retentionMs;
@@ -52,7 +53,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         Path file = path.toAbsolutePath().normalize();
         try {
             if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+                PrivateDirectory.create(file.getParent());
             }
             createPrivate(file);
         } catch (IOException e) {
@@ -93,7 +94,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
     @Override
     public void recordStart(JobRecord job) {
         update("recordStart", "INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?)", ps -> {
+                + "?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, job.id());
                     ps.setString(2, job.correlationId());
                     ps.setString(3, job.requestKey());
@@ -115,6 +116,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
                     setLong(ps, 18, owner == null ? null : owner.pid());
                     ps.setString(19, owner == null ? null : IsoTimestamps.format(owner.processStartedAt()));
                     ps.setString(20, IsoTimestamps.format(job.heartbeatAt()));
+                    ps.setString(21, job.workingDir());
                 });
     }
 
@@ -311,7 +313,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
                 rs.getInt("output_truncated") != 0, rs.getString("error"),
                 IsoTimestamps.parse(rs.getString("started_at")), IsoTimestamps.parse(rs.getString("finished_at")),
                 longOrNull(rs, "pid"), IsoTimestamps.parse(rs.getString("expires_at")), owner(rs),
-                IsoTimestamps.parse(rs.getString("heartbeat_at")));
+                IsoTimestamps.parse(rs.getString("heartbeat_at")), rs.getString("working_dir"));
     }
 
     private static JobOwner owner(ResultSet rs) throws SQLException {

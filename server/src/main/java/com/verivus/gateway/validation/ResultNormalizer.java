@@ -3,6 +3,7 @@ package com.verivus.gateway.validation;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.job.JobSnapshot;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.FailureDetail;
 import com.verivus.gateway.store.JobStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class ResultNormalizer {
     public static NormalizedResult of(CliName provider, String model, JobResult result, String warning) {
         JobSnapshot job = result.snapshot();
         String output = result.stdout().strip();
-        String error = error(job, result.stderr());
+        String error = error(provider, job, result.stdout(), result.stderr());
         String verdict = switch (job.status()) {
             case RUNNING -> "pending";
             case CANCELED, ORPHANED -> job.status().key();
@@ -55,18 +56,18 @@ public final class ResultNormalizer {
                 new RawJobReference(job.id(), job.correlationId()), error, warning);
     }
 
-    /** The job's error, else for a failed job its stderr, else its exit code. */
-    private static String error(JobSnapshot job, String stderr) {
+    /** The job's error, else for a failed job what it said (stderr, else its stdout's error), else its exit code. */
+    private static String error(CliName provider, JobSnapshot job, String stdout, String stderr) {
         if (job.error() != null && !job.error().isBlank()) {
             return AnswerText.tailExcerpt(job.error(), ERROR_MAX_CHARS);
         }
         if (job.status() != JobStatus.FAILED) {
             return null;
         }
-        String err = stderr.strip();
-        if (!err.isEmpty()) {
-            return AnswerText.tailExcerpt(err, ERROR_MAX_CHARS);
+        String detail = FailureDetail.describe(provider, job.outputFormat(), stdout, stderr, null).strip();
+        if (!detail.isEmpty()) {
+            return AnswerText.tailExcerpt(detail, ERROR_MAX_CHARS);
         }
-        return "The provider exited with code " + job.exitCode() + " and wrote nothing to stderr.";
+        return "The provider exited with code " + job.exitCode() + " and printed nothing.";
     }
 }

@@ -8,6 +8,7 @@ import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.IsoTimestamps;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class ValidationOrchestrator {
 
         Map<CliName, CliInvocation> invocations = new LinkedHashMap<>();
         for (CliName cli : request.providers()) {
-            CliInvocation inv = ProviderArgv.invocation(cli, prompt);
+            CliInvocation inv = ProviderArgv.invocation(cli, prompt).withWorkingDir(request.workingDir());
             check(cli, inv.args());
             invocations.put(cli, inv);
         }
@@ -116,7 +117,8 @@ public final class ValidationOrchestrator {
         Synthesis synthesis = request.judge() == null
                 ? Synthesis.of(SynthesisStatus.NOT_REQUESTED, null,
                         "No judge synthesis was requested; provider disagreement is preserved for the caller.")
-                : judge(request.subject(), results, request.judge(), deadline, progress, done, total);
+                : judge(request.subject(), results, request.judge(), deadline, progress, done, total,
+                        request.workingDir());
         ValidationReport report = ValidationReport.of(validationId, startedAt, request, results, synthesis);
         return new ValidationRun(providers > 0, validationId, startedAt, request, results, synthesis, report,
                 next(results, synthesis, budget));
@@ -130,6 +132,12 @@ public final class ValidationOrchestrator {
      */
     public SynthesisRun synthesize(String question, List<NormalizedResult> providerResults, CliName judge,
                                    WaitBudget budget, ValidationProgress progress) {
+        return synthesize(question, providerResults, judge, budget, progress, null);
+    }
+
+    /** As above, with the judge run in {@code workingDir} (null: the gateway's own). */
+    public SynthesisRun synthesize(String question, List<NormalizedResult> providerResults, CliName judge,
+                                   WaitBudget budget, ValidationProgress progress, Path workingDir) {
         WaitBudget.Deadline deadline = budget.start();
         check(judge, ProviderArgv.of(judge, ValidationPrompts.judge(question, List.of())));
         List<String> running = new ArrayList<>();
@@ -148,13 +156,13 @@ public final class ValidationOrchestrator {
         for (NormalizedResult r : providerResults) {
             current.add(refresh(r));
         }
-        return new SynthesisRun(judge(question, current, judge, deadline, progress, done, total), current);
+        return new SynthesisRun(judge(question, current, judge, deadline, progress, done, total, workingDir), current);
     }
 
     // ---------------------------------------------------------------- judge
 
     private Synthesis judge(String subject, List<NormalizedResult> results, CliName judge, WaitBudget.Deadline deadline,
-                            ValidationProgress progress, int done, int total) {
+                            ValidationProgress progress, int done, int total, Path workingDir) {
         Optional<NormalizedResult> pending = results.stream().filter(NormalizedResult::pending).findFirst();
         if (pending.isPresent()) {
             return Synthesis.of(SynthesisStatus.WAITING_FOR_PROVIDER_RESULTS, judge, "Provider result for "
@@ -168,7 +176,8 @@ public final class ValidationOrchestrator {
                     + "provider result; skipped, failed, canceled, or orphaned results are preserved in the report but "
                     + "are not judge evidence.");
         }
-        CliInvocation inv = ProviderArgv.invocation(judge, ValidationPrompts.judge(subject, completed));
+        CliInvocation inv = ProviderArgv.invocation(judge, ValidationPrompts.judge(subject, completed))
+                .withWorkingDir(workingDir);
         check(judge, inv.args());
         ProviderStatus status = availability.status(judge);
         if (!status.installed()) {

@@ -1,6 +1,7 @@
 package com.verivus.gateway.validation;
 
 import com.verivus.gateway.provider.CliName;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,9 +18,20 @@ import java.util.Objects;
  * @param riskLevel review intensity of a red-team run (normal, high); null otherwise
  * @param providers the providers to ask, in the caller's order; duplicates are dropped
  * @param judge the provider that synthesizes the completed results, or null for no judge
+ * @param workingDir where every provider and the judge run, already checked; null = the gateway's own
  */
 public record ValidationRequest(ValidationIntent intent, String question, String content, String focus,
-                                String riskLevel, List<CliName> providers, CliName judge) {
+                                String riskLevel, List<CliName> providers, CliName judge, Path workingDir) {
+
+    public ValidationRequest(ValidationIntent intent, String question, String content, String focus,
+                             String riskLevel, List<CliName> providers, CliName judge) {
+        this(intent, question, content, focus, riskLevel, providers, judge, null);
+    }
+
+    /** The same run in {@code dir} (null: the gateway's own working directory). */
+    public ValidationRequest inDirectory(Path dir) {
+        return new ValidationRequest(intent, question, content, focus, riskLevel, providers, judge, dir);
+    }
 
     public static final String DEFAULT_FOCUS = "correctness, missing assumptions, and practical next steps";
 

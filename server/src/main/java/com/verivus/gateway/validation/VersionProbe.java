@@ -5,6 +5,7 @@ import com.verivus.gateway.process.BoundedCommand;
 import com.verivus.gateway.process.BoundedCommand.Outcome;
 import com.verivus.gateway.process.ExecutableSearch;
 import com.verivus.gateway.process.ExtendedPath;
+import com.verivus.gateway.provider.CliVersion;
 import com.verivus.gateway.provider.CliName;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,7 +28,6 @@ public final class VersionProbe implements ProviderAvailability {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CACHE = Duration.ofSeconds(60);
     private static final int MAX_OUTPUT_BYTES = 64 * 1024;
-    private static final int MAX_VERSION_CHARS = 200;
 
     private final GatewayEnvironment env;
     private final String path;
@@ -76,29 +76,19 @@ public final class VersionProbe implements ProviderAvailability {
         Outcome o;
         try {
             o = BoundedCommand.runFound(found.get().path(), List.of("--version"), env, Map.of("PATH", path), timeout,
-                    MAX_OUTPUT_BYTES, BoundedCommand.Streams.MERGED);
+                    MAX_OUTPUT_BYTES, BoundedCommand.Streams.SEPARATE);
         } catch (IOException e) {
             return ProviderStatus.missing(cli, probe + " could not start: " + e.getMessage());
         }
         if (o.interrupted()) {
             return ProviderStatus.missing(cli, "interrupted while probing " + probe);
         }
-        String version = firstLine(o.stdout());
+        String version = CliVersion.parse(o.stdout(), o.stderr()).orElse(null);
         if (o.succeeded() || version != null) {
             return ProviderStatus.installed(cli, version, LoginStatus.NOT_CHECKED);
         }
         return ProviderStatus.missing(cli, o.exitCode() != null
                 ? probe + " exited with " + o.exitCode() + " and printed nothing"
                 : probe + " printed nothing within " + timeout.toMillis() + "ms");
-    }
-
-    private static String firstLine(String text) {
-        for (String line : text.split("\\R")) {
-            String t = line.strip();
-            if (!t.isEmpty()) {
-                return t.length() <= MAX_VERSION_CHARS ? t : t.substring(0, MAX_VERSION_CHARS);
-            }
-        }
-        return null;
     }
 }

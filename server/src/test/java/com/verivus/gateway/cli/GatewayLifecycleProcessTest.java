@@ -1,5 +1,6 @@
 package com.verivus.gateway.cli;
 
+import com.verivus.gateway.testing.HermeticPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +41,7 @@ class GatewayLifecycleProcessTest {
 
     private Map<String, String> env(int port, boolean testServer) throws Exception {
         Map<String, String> vars = new HashMap<>();
-        vars.put("HOME", home.toString());
-        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        vars.putAll(HermeticPath.environment(HermeticPath.systemTools(), home));
         vars.put("LLM_GATEWAY_HTTP_PORT", String.valueOf(port));
         vars.put("LLM_GATEWAY_START_TIMEOUT_MS", "60000");
         if (testServer) {
@@ -65,6 +65,9 @@ class GatewayLifecycleProcessTest {
         ProcessRun start = gateway(vars, "start");
         assertThat(start.exitCode()).as(start.err()).isZero();
         assertThat(start.out()).startsWith("llm-cli-gateway started (pid ");
+        // the stop command as it can be typed: this clone's bootstrap by absolute path
+        assertThat(start.out().lines())
+                .anySatisfy(l -> assertThat(l).matches("  stop: /\\S+/jbang gateway@verivus stop"));
         long pid = new PidFile(home.resolve(".llm-cli-gateway/gateway.pid")).read().orElseThrow();
         // the start JVM has exited; its child lives on, in a session of its own (setsid)
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(true);

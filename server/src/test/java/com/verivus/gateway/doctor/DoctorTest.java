@@ -86,9 +86,12 @@ class DoctorTest {
         assertThat(j.at("/persistence/dbExists").asBoolean()).isFalse();
         assertThat(r.nextActions()).hasSize(6).contains(EndpointExposure.NOT_CONFIGURED_ACTION)
                 .anySatisfy(a -> assertThat(a).contains("npm install -g @openai/codex"))
-                .anySatisfy(a -> assertThat(a).contains("pip install mistral-vibe"));
-        // next actions: auth first (none here), then endpoint, then providers in order
-        assertThat(r.nextActions().getFirst()).isEqualTo(EndpointExposure.NOT_CONFIGURED_ACTION);
+                .anySatisfy(a -> assertThat(a).contains("pip install mistral-vibe"))
+                .anySatisfy(a -> assertThat(a).startsWith("grok: ").contains("not published on npm"))
+                .noneSatisfy(a -> assertThat(a).contains("grok-build"));
+        // next actions by what blocks: missing CLIs in order, the endpoint advice after them
+        assertThat(r.nextActions().getFirst()).contains("npm install -g @anthropic-ai/claude-code");
+        assertThat(r.nextActions().getLast()).isEqualTo(EndpointExposure.NOT_CONFIGURED_ACTION);
     }
 
     @Test
@@ -194,6 +197,8 @@ class DoctorTest {
         write(".gemini/GEMINI.md", "context");
         write(".vibe/config.toml", "[session_logging]\nenabled = true\n");
         write(".codex/config.toml", "");
+        write(".claude.json", "{\"mcpServers\":{\"llm-cli-gateway\":{\"command\":\"/x/jbang\","
+                + "\"args\":[\"gateway@verivus\"]}}}");
         DoctorReport r = run(Map.of("GEMINI_API_KEY", "k", "LLM_GATEWAY_PUBLIC_URL", "https://gw.example.com/mcp",
                 "LLM_GATEWAY_VERIFY_PUBLIC_URL", "1"));
         JsonNode j = json(r);
@@ -214,6 +219,23 @@ class DoctorTest {
     }
 
     @Test
+    void claudeCodeWithoutTheGatewayRegisteredGetsTheCommandThatRegistersIt() throws Exception {
+        fakes.installAllClis();
+        DoctorReport r = run(Map.of());
+        assertThat(json(r).at("/client_config/claude_code/gateway_registered").asBoolean()).isFalse();
+        assertThat(r.nextActions()).anySatisfy(a -> assertThat(a).startsWith("claude code: the gateway is not "
+                + "registered").contains("claude mcp add llm-cli-gateway -- ", " gateway@verivus"));
+
+        write(".claude.json", "{\"projects\":{\"" + home + "\":{\"mcpServers\":{\"gw\":{\"command\":\"jbang\","
+                + "\"args\":[\"gateway@verivus\"],\"env\":{\"SECRET\":\"never read\"}}}}}}");
+        JsonNode registered = json(run(Map.of()));
+        assertThat(registered.at("/client_config/claude_code/registrations/0/scope").asText()).isEqualTo("local");
+        assertThat(registered.at("/client_config/claude_code/registrations/0/name").asText()).isEqualTo("gw");
+        assertThat(registered.toString()).doesNotContain("never read");
+        assertThat(run(Map.of()).nextActions()).noneSatisfy(a -> assertThat(a).startsWith("claude code:"));
+    }
+
+    @Test
     void notLoggedInProvidersAndGeminiAndVibeGapsBecomeNextActionsInOrder() throws Exception {
         fakes.installAllClis();
         for (String cli : DoctorFakes.CLIS) {
@@ -222,17 +244,23 @@ class DoctorTest {
         write(".gemini/settings.json", "{\"mcpServers\":{\"sqry\":{}}}");
         DoctorReport r = run(Map.of());
         List<String> actions = r.nextActions();
-        assertThat(actions.getFirst()).isEqualTo(EndpointExposure.NOT_CONFIGURED_ACTION);
+        // logged-out CLIs block the user more than the endpoint advice or the tuning of gemini and vibe
+        assertThat(actions.getFirst()).startsWith("claude: ");
+        assertThat(actions.indexOf(EndpointExposure.NOT_CONFIGURED_ACTION))
+                .isGreaterThan(actions.indexOf(actions.stream().filter(a -> a.startsWith("gemini: login state unknown"))
+                        .findFirst().orElseThrow()));
         assertThat(actions).filteredOn(a -> a.matches("^(claude|codex|grok|mistral): .*"))
                 .extracting(a -> a.substring(0, a.indexOf(':')))
                 .containsExactly("claude", "codex", "grok", "mistral", "mistral");
         assertThat(actions).contains("claude: " + ProviderGuidance.of(com.verivus.gateway.provider.CliName.CLAUDE)
                 .login().summary() + " (claude auth login)");
         assertThat(actions).anySatisfy(a -> assertThat(a).startsWith("mistral: ").contains("vibe config set"));
-        assertThat(actions).filteredOn(a -> a.startsWith("gemini: ")).hasSize(4) // GEMINI.md + exa, ref_tools, trstr
-                .anySatisfy(a -> assertThat(a).contains("gemini mcp add exa"));
-        // gemini without credentials is "unknown", which asks for nothing beyond the config gaps
+        assertThat(actions).filteredOn(a -> a.startsWith("gemini: ")).hasSize(3) // login, GEMINI.md, MCP servers
+                .anySatisfy(a -> assertThat(a).contains("not registered: exa, ref_tools, trstr"));
+        // gemini without credentials is "unknown": its login step is offered, since it is the likeliest failure
         assertThat(json(r).at("/providers/gemini/login_status").asText()).isEqualTo("unknown");
+        assertThat(actions).anySatisfy(a -> assertThat(a).startsWith("gemini: login state unknown")
+                .contains("(gemini)"));
         assertThat(r.plainText()).contains("! codex (Codex CLI): codex-cli 0.46.0; NOT logged in");
         assertThat(r.ok()).isTrue();
     }

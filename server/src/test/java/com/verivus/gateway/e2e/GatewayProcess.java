@@ -1,5 +1,6 @@
 package com.verivus.gateway.e2e;
 
+import com.verivus.gateway.testing.HermeticPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,19 @@ public final class GatewayProcess implements AutoCloseable {
     public GatewayProcess send(String line) {
         try {
             stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("gateway stdin closed; stderr:\n" + stderr(), e);
+        }
+    }
+
+    /** Writes raw bytes plus a newline (for input that is not valid UTF-8) and flushes them. */
+    public GatewayProcess sendBytes(byte[] line) {
+        try {
+            byte[] framed = Arrays.copyOf(line, line.length + 1);
+            framed[line.length] = '\n';
+            stdin.write(framed);
             stdin.flush();
             return this;
         } catch (IOException e) {
@@ -229,16 +244,17 @@ public final class GatewayProcess implements AutoCloseable {
         private final Path home;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> args = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>();
         private Launch launch = Launch.DIRECT;
+        private Path jbangRepo;
         private Path workingDirectory;
 
         private Builder(Path home) {
             this.home = home.toAbsolutePath();
-            String path = System.getenv("PATH");
-            env.put("PATH", path == null ? "/usr/local/bin:/usr/bin:/bin" : path);
-            env.put("HOME", this.home.toString());
+            // fakes (added by the test) first, then system tools only: a real CLI on the developer's PATH,
+            // in /usr/local/bin or ~/.local/bin must never answer for a missing fake
+            env.putAll(HermeticPath.environment(HermeticPath.systemTools(), this.home));
             env.put("JAVA_HOME", javaHome().toString());
-            env.put("LANG", System.getenv().getOrDefault("LANG", "C.UTF-8"));
         }
 
         /** Sets (or, with null, removes) one environment variable of the child. */
@@ -262,6 +278,18 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /** JVM options of a DIRECT launch, placed before the classpath (e.g. {@code -XX:AOTCache=...}). */
+        public Builder jvmArgs(String... more) {
+            jvmArgs.addAll(List.of(more));
+            return this;
+        }
+
+        /** For JBANG: run the {@code jbang} bootstrap of this copy of the repository instead of this one. */
+        public Builder jbangRepo(Path clone) {
+            this.jbangRepo = clone.toAbsolutePath();
+            return this;
+        }
+
         public Builder launch(Launch how) {
             this.launch = how;
             return this;
@@ -277,14 +305,19 @@ public final class GatewayProcess implements AutoCloseable {
             return home;
         }
 
+        private Path jbangRoot() {
+            return jbangRepo != null ? jbangRepo : repoRoot();
+        }
+
         public List<String> command() {
             List<String> cmd = new ArrayList<>();
             if (launch == Launch.JBANG) {
-                cmd.add(repoRoot().resolve("jbang").toString());
+                cmd.add(jbangRoot().resolve("jbang").toString());
                 cmd.add("gateway@verivus");
             } else {
                 cmd.add(javaHome().resolve("bin/java").toString());
                 cmd.add("--enable-native-access=ALL-UNNAMED");
+                cmd.addAll(jvmArgs);
                 cmd.add("-cp");
                 cmd.add(classpath());
                 cmd.add("com.verivus.gateway.cli.GatewayCommand");
@@ -310,7 +343,7 @@ public final class GatewayProcess implements AutoCloseable {
             if (workingDirectory != null) {
                 return workingDirectory;
             }
-            return launch == Launch.JBANG ? repoRoot() : home;
+            return launch == Launch.JBANG ? jbangRoot() : home;
         }
 
         /** Starts the process; the test talks JSON-RPC over its stdin/stdout itself. */

@@ -160,7 +160,7 @@ class RequestToolsE2ETest {
         try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
              PreparedStatement ps = conn.prepareStatement(
                      "SELECT status, async_job_id, response FROM gateway_metadata m JOIN requests r ON r.id = "
-                             + "m.request_id WHERE r.id = 'e2e-slow'")) {
+                             + "m.request_id WHERE r.correlation_id = 'e2e-slow'")) {
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("status")).isEqualTo("completed");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * review_changes on the real gateway process over stdio with the MCP SDK's client: fake reviewers in the
- * gateway's ~/.local/bin review a temp repository, progress arrives per reviewer, and the receipt is
+ * review_changes on the real gateway process over stdio with the MCP SDK's client: fake reviewers first on the
+ * gateway's PATH review a temp repository, progress arrives per reviewer, and the receipt is
  * served as review-receipt://<id> and by validation_receipt — also after a restart (SQLite job store).
  */
 class ReviewChangesE2ETest {
@@ -35,7 +35,7 @@ class ReviewChangesE2ETest {
     @Test
     @SuppressWarnings("unchecked")
     void reviewChangesReportsProgressAndServesAnIntactReceiptThatSurvivesARestart() throws Exception {
-        Path bin = Files.createDirectories(home.resolve(".local/bin"));
+        Path bin = Files.createDirectories(work.resolve("bin"));
         ExecutableResource.install("/changereview-fakes/fake-reviewer", bin.resolve("claude"));
         ExecutableResource.install("/changereview-fakes/fake-reviewer", bin.resolve("codex"));
         Path record = work.resolve("reviews.jsonl");
@@ -46,7 +46,8 @@ class ReviewChangesE2ETest {
         repo.write("App.java", "class App { int v = 3; }\n");
 
         List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
-        GatewayProcess.Builder launch = GatewayProcess.builder(home)
+        GatewayProcess.Builder launch = GatewayProcess.builder(home);
+        launch.env("PATH", bin + ":" + launch.environment().get("PATH"))
                 .env("FAKE_REVIEW_RECORD", record.toString())
                 .env("FAKE_REVIEW_MODE_CODEX", "request_changes");
         String receiptId;

@@ -162,6 +162,20 @@ abstract class AbstractHttpGatewaySuite {
     }
 
     @Test
+    void aClientNotificationIsAcceptedWith202WhetherOrNotAListeningStreamIsOpen() throws Exception {
+        String session = openSession();
+        for (String method : new String[] {"notifications/roots/list_changed", "notifications/cancelled",
+            "notifications/something_new"}) {
+            HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":{}}",
+                    Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+            assertThat(r.statusCode()).as(method).isEqualTo(202);
+        }
+        HttpResponse<String> ping = post("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"ping\"}",
+                Map.of("Mcp-Session-Id", session, "Accept", "application/json"));
+        assertThat(ping.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void missingTokenGets401WithBearerChallenge() throws Exception {
         HttpResponse<String> r = post(INIT, Map.of("Authorization", ""));
         assertThat(r.statusCode()).isEqualTo(401);
@@ -303,6 +317,6 @@ abstract class AbstractHttpGatewaySuite {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         HttpResponse<String> post = request("POST", url("/process-health"), Map.of("Authorization", "Bearer " + TOKEN));
         assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
 }

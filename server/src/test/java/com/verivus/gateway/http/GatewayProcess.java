@@ -1,5 +1,6 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.testing.HermeticPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +38,7 @@ final class GatewayProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the gateway with a clean LLM_GATEWAY_* environment plus {@code env}, in {@code workDir}. */
+    /** Starts the gateway with only a hermetic PATH, HOME and LANG plus {@code env}, in {@code workDir}. */
     static GatewayProcess start(Path workDir, Path home, Map<String, String> env) throws IOException {
         Path target = Path.of(System.getProperty("user.dir")).resolve("target");
         String runtime = Files.readString(target.resolve("runtime-classpath.txt")).trim();
@@ -47,8 +48,8 @@ final class GatewayProcess implements AutoCloseable {
                 "com.verivus.gateway.cli.GatewayCommand", "--transport=http"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         Map<String, String> environment = pb.environment();
-        environment.keySet().removeIf(k -> k.startsWith("LLM_GATEWAY_") || k.equals("MCP_TRANSPORT") || k.equals("DEBUG"));
-        environment.put("HOME", home.toString());
+        environment.clear();
+        environment.putAll(HermeticPath.environment(HermeticPath.systemTools(), home));
         environment.putAll(env);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return new GatewayProcess(pb.start());

@@ -57,6 +57,26 @@ class JobEngineDedupTest extends JobEngineTestBase {
     }
 
     @Test
+    void theSameRequestInTwoWorkingDirectoriesRunsTwiceEachInItsOwnDirectory() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("repo-a"));
+        Path b = Files.createDirectories(dir.resolve("repo-b"));
+        JobStart inA = engine.start(invocation(CliName.CODEX, "pwd").withWorkingDir(a), "a", false);
+        engine.awaitTerminal(inA.job().id(), WAIT);
+        JobStart inB = engine.start(invocation(CliName.CODEX, "pwd").withWorkingDir(b), "b", false);
+        engine.awaitTerminal(inB.job().id(), WAIT);
+        JobStart againInA = engine.start(invocation(CliName.CODEX, "pwd").withWorkingDir(a), "a2", false);
+
+        assertThat(inB.deduped()).isFalse();
+        assertThat(inB.job().id()).isNotEqualTo(inA.job().id());
+        assertThat(againInA.deduped()).isTrue();
+        assertThat(againInA.job().id()).isEqualTo(inA.job().id());
+        assertThat(engine.result(inA.job().id(), 1000).orElseThrow().stdout()).isEqualTo(a + "\n");
+        assertThat(engine.result(inB.job().id(), 1000).orElseThrow().stdout()).isEqualTo(b + "\n");
+        assertThat(engine.snapshot(inB.job().id()).orElseThrow().toMap()).containsEntry("workingDir", b.toString());
+        assertThat(store.find(inB.job().id()).orElseThrow().workingDir()).isEqualTo(b.toString());
+    }
+
+    @Test
     void anIdenticalRequestAfterCompletionGetsTheCachedResult() throws Exception {
         JobStart first = engine.start(counting("0"), "first", false);
         engine.awaitTerminal(first.job().id(), WAIT);

@@ -194,7 +194,8 @@ class JobEngineTest extends JobEngineTestBase {
 
     @Test
     void outputWrittenWhileDyingAfterAnIdleTimeoutIsKept() throws Exception {
-        JobStart start = engine.start(withIdle(invocation(CliName.CLAUDE, "tail-on-term"), 300), "c", true);
+        // the idle timeout must not fire before python has installed its SIGTERM handler, even on a loaded machine
+        JobStart start = engine.start(withIdle(invocation(CliName.CLAUDE, "tail-on-term"), 2000), "c", true);
         JobSnapshot s = engine.awaitTerminal(start.job().id(), WAIT).orElseThrow();
         assertThat(s.exitCode()).isEqualTo(125);
         assertThat(row(s.id()).stdout()).isEqualTo("waiting for SIGTERM\ngoodbye after SIGTERM\n");

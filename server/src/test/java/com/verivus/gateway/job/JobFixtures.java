@@ -5,6 +5,7 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStore;
+import com.verivus.gateway.testing.HermeticPath;
 import com.verivus.gateway.testsupport.ExecutableResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +40,7 @@ public final class JobFixtures implements AutoCloseable {
             install(cli.executable());
         }
         install("job-cli");
-        this.env = new GatewayEnvironment(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "LANG", "C.UTF-8"),
-                home, work);
+        this.env = new GatewayEnvironment(HermeticPath.environment(HermeticPath.withFakes(bin), home), home, work);
     }
 
     public static JobFixtures in(Path root) {

@@ -1,6 +1,7 @@
 package com.verivus.gateway.job;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.process.ExtendedPath;
 import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.SqliteJobStore;
@@ -25,7 +26,8 @@ public final class JobGatewayMain {
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
         Path home = Path.of(args[1]);
-        GatewayEnvironment env = new GatewayEnvironment(Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString()),
+        GatewayEnvironment env = new GatewayEnvironment(Map.of("PATH", home.resolve(".local/bin") + ":/usr/bin:/bin",
+                "HOME", home.toString(), ExtendedPath.OVERRIDE_ENV, ""),
                 home, Path.of(args[2]));
         SqliteJobStore store = SqliteJobStore.open(db, 86_400_000L);
         JobEngine engine = new JobEngine(JobFixtures.testSettings(), Optional.of(store), new ProcessLauncher(env),

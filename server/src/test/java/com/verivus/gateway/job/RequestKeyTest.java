@@ -22,6 +22,17 @@ class RequestKeyTest {
     }
 
     @Test
+    void aWorkingDirectoryAddsACwdKeyAndWithoutOneTheKeyIsTheNodeGatewaysByteForByte() {
+        assertThat(RequestKey.of("claude", List.of("-p", "hello"), Map.of(), null))
+                .isEqualTo("df2387c164e4b06b83817fcd49989dfdcc19e535fbc94e3219bf695d11e81493");
+        assertThat(RequestKey.canonicalJson("claude", List.of("-p", "hello"), Map.of(), java.nio.file.Path.of("/r/a")))
+                .isEqualTo("{\"cli\":\"claude\",\"args\":[\"-p\",\"hello\"],\"extra\":\"\",\"cwd\":\"/r/a\"}");
+        assertThat(RequestKey.of("claude", List.of("-p", "hello"), Map.of(), java.nio.file.Path.of("/r/a")))
+                .isNotEqualTo(RequestKey.of("claude", List.of("-p", "hello"), Map.of(), java.nio.file.Path.of("/r/b")))
+                .isNotEqualTo(RequestKey.of("claude", List.of("-p", "hello"), Map.of()));
+    }
+
+    @Test
     void quotesAndBackslashesAreEscapedAsJavaScriptDoes() {
         assertThat(RequestKey.of("codex", List.of("exec", "--skip-git-repo-check", "fix the \"bug\"\\now"), null))
                 .isEqualTo("f14994c6dde255804e93994b8cd7dd0c14ccb891f47e6e3f00b97dddc96a72db");

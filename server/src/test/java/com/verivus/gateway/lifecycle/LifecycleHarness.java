@@ -2,6 +2,7 @@ package com.verivus.gateway.lifecycle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.testing.HermeticPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -51,8 +52,7 @@ final class LifecycleHarness {
 
     static GatewayEnvironment env(Path home, int port, Map<String, String> extra) {
         Map<String, String> vars = new HashMap<>();
-        vars.put("HOME", home.toString());
-        vars.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        vars.putAll(HermeticPath.environment(HermeticPath.systemTools(), home));
         vars.put("LLM_GATEWAY_HTTP_PORT", String.valueOf(port));
         vars.put(LaunchCommand.OVERRIDE_ENV, testServerCommand());
         vars.putAll(extra);

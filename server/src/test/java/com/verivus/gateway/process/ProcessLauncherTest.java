@@ -68,7 +68,7 @@ class ProcessLauncherTest {
         finish(run);
         String home = fx.home.toString();
         assertThat(run.output().snapshot().stdout()).isEqualTo("HOME=" + home + "\n"
-                + "PATH=" + home + "/.local/bin:/usr/local/bin:/usr/bin:/usr/bin:/bin\n"
+                + "PATH=" + fx.env.get("PATH").orElseThrow() + "\n"
                 + "VIBE_ACTIVE_MODEL=devstral-medium\nLANG=C\n");
     }
 
@@ -82,6 +82,17 @@ class ProcessLauncherTest {
         String nvm = home + "/.nvm/versions/node/";
         assertThat(ExtendedPath.of(env)).isEqualTo(home + "/.local/bin:/usr/local/bin:/usr/bin:"
                 + nvm + "v20.11.0/bin:" + nvm + "v20.2.0/bin:" + nvm + "v18.20.1/bin:" + nvm + "v9.0.0/bin:/opt/x:/bin");
+    }
+
+    @Test
+    void theInstallLocationsCanBeReplacedOrDroppedSoThePathAloneDecides() {
+        Path home = dir.resolve("override-home");
+        GatewayEnvironment replaced = new GatewayEnvironment(Map.of("PATH", "/opt/x:/bin",
+                ExtendedPath.OVERRIDE_ENV, "~/tools: /opt/y"), home, dir);
+        assertThat(ExtendedPath.of(replaced)).isEqualTo(home + "/tools:/opt/y:/opt/x:/bin");
+        GatewayEnvironment none = new GatewayEnvironment(Map.of("PATH", "/opt/x:/bin", ExtendedPath.OVERRIDE_ENV, ""),
+                home, dir);
+        assertThat(ExtendedPath.of(none)).isEqualTo("/opt/x:/bin");
     }
 
     @Test

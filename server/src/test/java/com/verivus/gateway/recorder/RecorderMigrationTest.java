@@ -48,19 +48,21 @@ class RecorderMigrationTest {
             recorder.logComplete(RequestOutcome.completed("new-1").tokens(1L, 2L, 3L, 4L).build());
         }
 
-        assertThat(RecorderDatabase.columns(db, "requests")).endsWith("cache_read_tokens", "cache_creation_tokens");
+        assertThat(RecorderDatabase.columns(db, "requests")).endsWith("cache_read_tokens", "cache_creation_tokens",
+                "working_dir", "correlation_id");
         Map<String, Object> old = RecorderDatabase.request(db, "old-1");
         assertThat(old).containsEntry("prompt", "old prompt").containsEntry("response", "old answer")
                 .containsEntry("duration_ms", 42).containsEntry("input_tokens", 7).containsEntry("output_tokens", 8)
-                .containsEntry("cache_read_tokens", null).containsEntry("cache_creation_tokens", null);
+                .containsEntry("cache_read_tokens", null).containsEntry("cache_creation_tokens", null)
+                .containsEntry("correlation_id", "old-1"); // the Node gateway's row id was the correlation id
         assertThat(RecorderDatabase.metadata(db, "old-1")).containsEntry("status", "completed");
         assertThat(RecorderDatabase.request(db, "new-1")).containsEntry("cache_read_tokens", 3)
                 .containsEntry("cache_creation_tokens", 4);
         List<Map<String, Object>> migrations = RecorderDatabase.query(db, "SELECT * FROM _migrations ORDER BY version");
-        assertThat(migrations).extracting(r -> r.get("version")).containsExactly(1, 2);
+        assertThat(migrations).extracting(r -> r.get("version")).containsExactly(1, 2, 3);
         assertThat(migrations.get(0)).containsEntry("applied_at", "2025-01-02T03:04:05.678Z");
         assertThat(RecorderDatabase.query(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'"))
-                .hasSize(5);
+                .hasSize(6);
     }
 
     @Test

@@ -25,6 +25,28 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
     }
 
     @Test
+    void aRequestIsReadBackByCorrelationIdWithItsWorkingDirectoryOutcomeAndJob() {
+        recorder.logStart(new RequestStart("read-1", CliName.CODEX, "gpt", "the prompt", null, "s-1", null, null,
+                "/srv/app"));
+        assertThat(recorder.find("read-1")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("started");
+            assertThat(r.response()).isNull();
+            assertThat(r.workingDir()).isEqualTo("/srv/app");
+        });
+        recorder.linkAsyncJob("read-1", "job-9");
+        recorder.logComplete(RequestOutcome.completed("read-1").response("the answer").durationMs(1234L).exitCode(0)
+                .tokens(1L, 2L, 3L, 4L).build());
+
+        RecordedRequest r = recorder.find("read-1").getFirst();
+        assertThat(r.summary()).containsEntry("correlationId", "read-1").containsEntry("cli", "codex")
+                .containsEntry("model", "gpt").containsEntry("status", "completed").containsEntry("durationMs", 1234L)
+                .containsEntry("exitCode", 0).containsEntry("asyncJobId", "job-9").containsEntry("workingDir", "/srv/app")
+                .containsEntry("sessionId", "s-1").containsEntry("inputTokens", 1L).containsEntry("cacheCreationTokens", 4L);
+        assertThat(r.response()).isEqualTo("the answer");
+        assertThat(recorder.find("unknown")).isEmpty();
+    }
+
+    @Test
     void createsParentDirectoriesAndAnOwnerOnlyFile() throws Exception {
         assertThat(db).exists();
         assertThat(recorder.file()).contains(db);
@@ -32,22 +54,23 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
     }
 
     @Test
-    void schemaIsTheNodeGatewaysExactly() throws Exception {
+    void schemaIsTheNodeGatewaysPlusTheWorkingDirectoryAndCorrelationIdColumns() throws Exception {
         assertThat(RecorderDatabase.columns(db, "requests")).containsExactly("id", "cli", "model", "prompt", "system",
                 "response", "session_id", "duration_ms", "datetime_utc", "input_tokens", "output_tokens",
-                "cache_read_tokens", "cache_creation_tokens");
+                "cache_read_tokens", "cache_creation_tokens", "working_dir", "correlation_id");
         assertThat(RecorderDatabase.columns(db, "gateway_metadata")).containsExactly("request_id", "retry_count",
                 "circuit_breaker_state", "cost_usd", "approval_decision", "optimization_applied", "thinking_blocks",
                 "exit_code", "error_message", "async_job_id", "status");
         assertThat(RecorderDatabase.columns(db, "_migrations")).containsExactly("version", "applied_at");
         assertThat(RecorderDatabase.query(db, "SELECT version FROM _migrations ORDER BY version"))
-                .extracting(r -> r.get("version")).containsExactly(1, 2);
+                .extracting(r -> r.get("version")).containsExactly(1, 2, 3);
         assertThat(RecorderDatabase.query(db, "SELECT applied_at FROM _migrations"))
                 .allSatisfy(r -> assertThat((String) r.get("applied_at")).matches(ISO_MILLIS));
         assertThat(RecorderDatabase.query(db, "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' "
                 + "AND name LIKE 'idx_%' ORDER BY name")).containsExactly(
                 Map.of("name", "idx_metadata_status", "tbl_name", "gateway_metadata"),
                 Map.of("name", "idx_requests_cli", "tbl_name", "requests"),
+                Map.of("name", "idx_requests_correlation", "tbl_name", "requests"),
                 Map.of("name", "idx_requests_datetime", "tbl_name", "requests"),
                 Map.of("name", "idx_requests_model", "tbl_name", "requests"),
                 Map.of("name", "idx_requests_session", "tbl_name", "requests"));
@@ -67,7 +90,7 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
                 entry("prompt", "Explain WAL"), entry("system", "be brief"), entry("response", null),
                 entry("session_id", "sess-9"), entry("duration_ms", null), entry("datetime_utc", req.get("datetime_utc")),
                 entry("input_tokens", null), entry("output_tokens", null), entry("cache_read_tokens", null),
-                entry("cache_creation_tokens", null));
+                entry("cache_creation_tokens", null), entry("working_dir", null), entry("correlation_id", "corr-1"));
         String when = (String) req.get("datetime_utc");
         assertThat(when).matches(ISO_MILLIS);
         assertThat(Instant.parse(when)).isBetween(before, Instant.now().plusMillis(1));
@@ -77,6 +100,22 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
                 entry("approval_decision", null), entry("optimization_applied", 0), entry("thinking_blocks", null),
                 entry("exit_code", null), entry("error_message", null), entry("async_job_id", "job-7"),
                 entry("status", "started"));
+    }
+
+    @Test
+    void requestsSharingACorrelationIdAreRecordedAndCompletedEachInItsOwnRow() throws Exception {
+        for (String id : List.of("r-1", "r-2", "r-3")) {
+            recorder.logStart(new RequestStart(id, CliName.CLAUDE, "sonnet", "prompt " + id, null, null, null,
+                    "shared"));
+        }
+        recorder.logComplete(RequestOutcome.completed("r-2").response("second").build());
+
+        assertThat(RecorderDatabase.query(db, "SELECT id, status FROM requests JOIN gateway_metadata "
+                + "ON request_id = id WHERE correlation_id = 'shared' ORDER BY id")).containsExactly(
+                Map.of("id", "r-1", "status", "started"),
+                Map.of("id", "r-2", "status", "completed"),
+                Map.of("id", "r-3", "status", "started"));
+        assertThat(RecorderDatabase.request(db, "r-2")).containsEntry("response", "second");
     }
 
     @Test
@@ -100,7 +139,7 @@ class SqliteFlightRecorderTest extends FlightRecorderContractTest {
                 entry("prompt", "Review this"), entry("system", null), entry("response", "Looks good"),
                 entry("session_id", "s-1"), entry("duration_ms", 1234), entry("datetime_utc", req.get("datetime_utc")),
                 entry("input_tokens", 100), entry("output_tokens", 20), entry("cache_read_tokens", 300),
-                entry("cache_creation_tokens", 40));
+                entry("cache_creation_tokens", 40), entry("working_dir", null), entry("correlation_id", "corr-3"));
         assertThat(RecorderDatabase.metadata(db, "corr-3")).containsExactly(entry("request_id", "corr-3"),
                 entry("retry_count", 2), entry("circuit_breaker_state", "half_open"), entry("cost_usd", 0.0125),
                 entry("approval_decision", "approved"), entry("optimization_applied", 1),

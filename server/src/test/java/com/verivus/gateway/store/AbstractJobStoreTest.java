@@ -69,6 +69,20 @@ abstract class AbstractJobStoreTest {
     }
 
     @Test
+    void workingDirectoryIsKeptThroughOutputCompletionAndOrphaning() {
+        JobRecord r = running("w", "kw", T0);
+        store.recordStart(new JobRecord(r.id(), r.correlationId(), r.requestKey(), r.cli(), r.args(),
+                r.outputFormat(), r.status(), null, "", "", false, null, T0, null, 1L, null, OWNER, T0,
+                "/srv/repos/ünï"));
+        store.recordStart(running("plain", "kp", T0));
+        store.recordOutput("w", "partial", "", false);
+        assertThat(store.find("w").orElseThrow().workingDir()).isEqualTo("/srv/repos/ünï");
+        store.recordComplete(completion("w", JobStatus.COMPLETED, T0.plusSeconds(1)));
+        assertThat(store.find("w").orElseThrow().workingDir()).isEqualTo("/srv/repos/ünï");
+        assertThat(store.find("plain").orElseThrow().workingDir()).isNull();
+    }
+
+    @Test
     void unknownIdIsEmpty() {
         assertThat(store.find("nope")).isEmpty();
     }

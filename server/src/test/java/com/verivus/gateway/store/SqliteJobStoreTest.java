@@ -54,7 +54,7 @@ class SqliteJobStoreTest extends AbstractJobStoreTest {
                     versions.add(rs.getInt(1));
                 }
             }
-            assertThat(versions).containsExactly(1, 2);
+            assertThat(versions).containsExactly(1, 2, 3);
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = '_migrations'")) {
                 assertThat(rs.getInt(1)).isZero();
             }
@@ -90,7 +90,7 @@ class SqliteJobStoreTest extends AbstractJobStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM job_store_migrations")) {
-            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(1)).isEqualTo(3);
         }
     }
 

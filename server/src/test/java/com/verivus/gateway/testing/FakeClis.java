@@ -3,7 +3,9 @@ package com.verivus.gateway.testing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.process.ExtendedPath;
 import com.verivus.gateway.provider.CliInvocation;
+import com.verivus.gateway.request.LoginGate;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -72,16 +74,21 @@ public final class FakeClis {
         return recordFile;
     }
 
-    /** bin first, then the test JVM's PATH (for python3, sleep, git). */
+    /** bin first, then the system's tools only (python3, sleep, git; never a real provider CLI). */
     public String path() {
-        String inherited = System.getenv("PATH");
-        return bin + (inherited == null || inherited.isEmpty() ? "" : File.pathSeparator + inherited);
+        return HermeticPath.withFakes(bin);
     }
 
-    /** PATH and FAKE_CLI_RECORD plus {@code extra} (e.g. FAKE_CLI_MODE). */
+    /**
+     * PATH, an empty {@link ExtendedPath#OVERRIDE_ENV} (no install locations before PATH), the login gate off,
+     * FAKE_CLI_RECORD plus {@code extra} (e.g. FAKE_CLI_MODE). */
     public Map<String, String> env(Map<String, String> extra) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", path());
+        env.put(ExtendedPath.OVERRIDE_ENV, "");
+        // the gateway's background login checks would spawn fakes (and add records) at moments no test controls;
+        // tests of the login gate turn it back on with "on"
+        env.put(LoginGate.ENV, "off");
         env.put("FAKE_CLI_RECORD", recordFile.toString());
         env.putAll(extra);
         return env;
@@ -89,8 +96,7 @@ public final class FakeClis {
 
     /** A gateway environment whose PATH finds the fakes, with its own HOME and working directory. */
     public GatewayEnvironment gatewayEnvironment(Path home, Path workingDirectory, Map<String, String> extra) {
-        Map<String, String> vars = new HashMap<>(System.getenv());
-        vars.put("HOME", home.toString());
+        Map<String, String> vars = new HashMap<>(HermeticPath.environment(path(), home));
         vars.putAll(env(extra));
         return new GatewayEnvironment(vars, home, workingDirectory);
     }

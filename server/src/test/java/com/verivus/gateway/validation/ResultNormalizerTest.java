@@ -53,7 +53,13 @@ class ResultNormalizerTest {
         assertThat(withStderr.risks()).containsExactly("boom");
 
         NormalizedResult silent = ResultNormalizer.of(CliName.CODEX, null, job(JobStatus.FAILED, 7, null, "", ""), null);
-        assertThat(silent.error()).isEqualTo("The provider exited with code 7 and wrote nothing to stderr.");
+        assertThat(silent.error()).isEqualTo("The provider exited with code 7 and printed nothing.");
+
+        // claude logged out: the answer is on stdout, stderr is empty
+        NormalizedResult loggedOut = ResultNormalizer.of(CliName.CLAUDE, null,
+                job(JobStatus.FAILED, 1, null, "Not logged in \u00b7 Please run /login\n", ""), null);
+        assertThat(loggedOut.error()).startsWith("Not logged in \u00b7 Please run /login\n\n")
+                .contains("Claude Code (claude) is not logged in", "claude auth login");
 
         NormalizedResult missing = ResultNormalizer.of(CliName.CODEX, null, job(JobStatus.FAILED, 127,
                 "The 'codex' command was not found.", "", "x"), null);

@@ -9,6 +9,7 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.MemoryJobStore;
+import com.verivus.gateway.testing.HermeticPath;
 import com.verivus.gateway.testsupport.ExecutableResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,9 +46,7 @@ public final class ValidationFixtures implements AutoCloseable {
         this.record = root.resolve("invocations.jsonl");
         Path work = Files.createDirectories(root.resolve("work"));
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("PATH", "/usr/bin:/bin");
-        vars.put("HOME", home.toString());
-        vars.put("LANG", "C.UTF-8");
+        vars.putAll(HermeticPath.environment(HermeticPath.withFakes(bin), home));
         vars.put("FAKE_CLI_RECORD", record.toString());
         for (Map.Entry<CliName, String> e : modes.entrySet()) {
             install(e.getKey().executable());

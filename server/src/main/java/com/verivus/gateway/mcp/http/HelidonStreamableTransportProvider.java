@@ -1,9 +1,13 @@
 package com.verivus.gateway.mcp.http;
 
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
+import com.verivus.gateway.mcp.jsonrpc.Inbound;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -140,6 +144,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (CloseConnectionException e) {
+            throw e; // Helidon's signal to end the connection after this response
         } catch (RuntimeException e) {
             GatewayLog.error("MCP HTTP request failed", e);
             try {
@@ -159,18 +165,32 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             error(res, 415, -32000, "Unsupported Media Type: Content-Type must be application/json");
             return;
         }
-        JsonRpcBody.Outcome outcome = JsonRpcBody.read(req.content().inputStream(),
-                req.headers().contentLength().orElse(-1), maxBodyBytes, jsonMapper);
+        RequestBodyStream body = new RequestBodyStream(req.content().inputStream());
+        JsonRpcBody.Outcome outcome = JsonRpcBody.read(body, req.headers().contentLength().orElse(-1), maxBodyBytes,
+                jsonMapper);
         if (outcome instanceof JsonRpcBody.Rejected r) {
+            if (!req.content().consumed()) {
+                // Too large or undecodable: the rest of the body is not worth reading.
+                res.header(HeaderValues.CONNECTION_CLOSE);
+            }
             error(res, r.httpStatus(), r.code(), r.message());
+            if (body.failed()) {
+                // Helidon lost its place in the chunked framing; reading on (even to discard) may wait
+                // for lines that never come, so the connection ends here.
+                throw new CloseConnectionException("undecodable request body");
+            }
             return;
         }
-        McpSchema.JSONRPCMessage message = ((JsonRpcBody.Message) outcome).message();
         AcceptHeader accept = AcceptHeader.of(req.headers().first(HeaderNames.ACCEPT));
         if (accept.none()) {
             error(res, 406, -32000, "Not Acceptable: Accept must include application/json or text/event-stream");
             return;
         }
+        if (outcome instanceof JsonRpcBody.Unserved u) {
+            unserved(u.refused(), req, res);
+            return;
+        }
+        McpSchema.JSONRPCMessage message = ((JsonRpcBody.Message) outcome).message();
         if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             initialize(request, accept, res);
             return;
@@ -183,7 +203,13 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         switch (message) {
             case McpSchema.JSONRPCRequest request -> respond(session, request, accept, res);
             case McpSchema.JSONRPCNotification notification -> {
-                session.accept(notification).block();
+                try {
+                    session.accept(notification).block();
+                } catch (RuntimeException e) {
+                    // A notification is never answered, so its handler's trouble is the server's to log;
+                    // e.g. roots/list_changed makes the SDK ask for roots, which fails without a GET stream.
+                    GatewayLog.debug("MCP HTTP: handling " + notification.method() + ": " + e.getMessage());
+                }
                 res.status(202).send();
             }
             case McpSchema.JSONRPCResponse response -> {
@@ -199,6 +225,23 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         }
     }
 
+    /**
+     * A valid envelope with bad params: a request gets its JSON-RPC error (with its id, so the client can
+     * match it) as a normal JSON answer; a notification, which is never answered, gets 202.
+     */
+    private void unserved(Inbound.Refused refused, ServerRequest req, ServerResponse res) {
+        boolean initialize = McpSchema.METHOD_INITIALIZE.equals(refused.method());
+        if (!initialize && (session(req, res).isEmpty() || !protocolVersionAccepted(req, res))) {
+            return;
+        }
+        if (!refused.reply()) {
+            GatewayLog.debug("MCP HTTP: unanswered message: " + refused.message());
+            res.status(202).send();
+            return;
+        }
+        sendJson(res, initialize ? 400 : 200, ErrorReply.json(refused).getBytes(StandardCharsets.UTF_8));
+    }
+
     private void initialize(McpSchema.JSONRPCRequest request, AcceptHeader accept, ServerResponse res)
             throws InterruptedException {
         McpStreamableServerSession.Factory factory = sessionFactory;
@@ -211,7 +254,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             params = jsonMapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {
             });
         } catch (RuntimeException e) {
-            error(res, 400, ErrorCodes.INVALID_PARAMS, "Invalid params for initialize: " + e.getMessage());
+            GatewayLog.debug("MCP HTTP: initialize params: " + e.getMessage());
+            error(res, 400, ErrorCodes.INVALID_PARAMS, "Invalid params for initialize");
             return;
         }
         if (params == null || params.protocolVersion() == null) {
@@ -226,7 +270,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         } catch (RuntimeException e) {
             session.close();
             GatewayLog.error("MCP HTTP: initialize failed", e);
-            error(res, 500, ErrorCodes.INTERNAL_ERROR, "Failed to initialize session: " + e.getMessage());
+            error(res, 500, ErrorCodes.INTERNAL_ERROR, "Internal error: the session could not be started");
             return;
         }
         sessions.add(session);
@@ -251,11 +295,13 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         boolean sse = accept.eventStream();
         HttpResponseStream transport = new HttpResponseStream(jsonMapper, !sse, shortId(session.getId()));
         McpStreamableServerSessionStream stream = session.responseStream(transport);
+        // The SDK answers a handler's error itself, but an exception thrown while it dispatches escapes
+        // without a response; the client must still get exactly one answer for its id.
         stream.handle(request).subscribe(ignored -> {
         }, failure -> {
             GatewayLog.error("MCP HTTP: request " + request.method() + " failed", failure);
-            transport.close();
-        }, transport::close);
+            transport.answerIfUnanswered(request.id());
+        }, () -> transport.answerIfUnanswered(request.id()));
         if (sse) {
             // A client that disconnects does not cancel the request (the spec says so); its stream is
             // released so that late messages are dropped and pending server requests fail fast.

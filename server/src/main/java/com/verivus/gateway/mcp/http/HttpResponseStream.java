@@ -1,6 +1,7 @@
 package com.verivus.gateway.mcp.http;
 
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.mcp.jsonrpc.OutgoingErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpError;
@@ -45,6 +46,7 @@ final class HttpResponseStream implements McpStreamableServerTransport {
     private final String label;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private volatile boolean closed;
+    private volatile boolean carriedResponse;
 
     HttpResponseStream(McpJsonMapper jsonMapper, boolean jsonOnly, String label) {
         this.jsonMapper = jsonMapper;
@@ -70,7 +72,10 @@ final class HttpResponseStream implements McpStreamableServerTransport {
                 GatewayLog.debug("MCP HTTP: dropped a message for the closed stream " + label);
                 return Mono.empty();
             }
-            queue.add(new Outgoing(message, messageId));
+            if (message instanceof McpSchema.JSONRPCResponse) {
+                carriedResponse = true;
+            }
+            queue.add(new Outgoing(OutgoingErrors.forCaller(message), messageId));
             return Mono.empty();
         });
     }
@@ -83,6 +88,19 @@ final class HttpResponseStream implements McpStreamableServerTransport {
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(this::close);
+    }
+
+    /**
+     * Ends the response; when it carried no JSON-RPC response for {@code id} (the request failed before
+     * the SDK could answer it), an internal error for that id goes out first.
+     */
+    void answerIfUnanswered(Object id) {
+        if (!carriedResponse && !closed) {
+            sendMessage(McpSchema.JSONRPCResponse.error(id, new McpSchema.JSONRPCResponse.JSONRPCError(
+                    McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: the request failed on the server", null)))
+                    .block();
+        }
+        close();
     }
 
     /** Ends the response after everything queued so far; later messages are dropped. */

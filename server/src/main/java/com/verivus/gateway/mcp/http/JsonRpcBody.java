@@ -1,28 +1,26 @@
 package com.verivus.gateway.mcp.http;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.verivus.gateway.mcp.jsonrpc.Inbound;
+import com.verivus.gateway.mcp.jsonrpc.InboundParser;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads one POSTed JSON-RPC message: bounded in size (413), well-formed JSON (else 400 with a
- * -32700 parse error) and shaped like a JSON-RPC 2.0 request, notification or response (else 400
- * with -32600). Never throws for bad input: bad input is the client's error, not the server's.
+ * Reads one POSTed JSON-RPC message: bounded in size (413), then judged by the same
+ * {@link InboundParser} as stdio lines: not JSON gets 400 with -32700, not a valid message 400 with
+ * -32600, a valid request with bad params is {@link Unserved} (answered with -32602 and its id once the
+ * session is known). Never throws for bad input: bad input is the client's error, not the server's.
  */
 final class JsonRpcBody {
 
     /** The outcome of reading a body. */
-    sealed interface Outcome permits Message, Rejected {
+    sealed interface Outcome permits Message, Rejected, Unserved {
     }
 
     record Message(McpSchema.JSONRPCMessage message) implements Outcome {
@@ -32,8 +30,11 @@ final class JsonRpcBody {
     record Rejected(int httpStatus, int code, String message) implements Outcome {
     }
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** A valid envelope the session must not see (bad params, or an id-less error from the client). */
+    record Unserved(Inbound.Refused refused) implements Outcome {
+    }
+
+    private static final ObjectMapper WRITER = new ObjectMapper();
 
     private JsonRpcBody() {
     }
@@ -45,32 +46,22 @@ final class JsonRpcBody {
         byte[] bytes;
         try {
             bytes = readBounded(in, maxBytes);
+        } catch (RequestBodyStream.TooLarge e) {
+            return tooLarge(maxBytes);
         } catch (IOException e) {
             return new Rejected(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: could not read the request body");
         }
         if (bytes == null) {
             return tooLarge(maxBytes);
         }
-        JsonNode tree;
-        try {
-            tree = STRICT.readTree(bytes);
-        } catch (JacksonException e) {
-            return new Rejected(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return new Rejected(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: " + e.getMessage());
-        }
-        if (tree == null || tree.isMissingNode()) {
+        if (blank(bytes)) {
             return new Rejected(400, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: empty request body");
         }
-        String shapeProblem = shapeProblem(tree);
-        if (shapeProblem != null) {
-            return new Rejected(400, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: " + shapeProblem);
-        }
-        try {
-            return new Message(McpSchema.deserializeJsonRpcMessage(mapper, new String(bytes, StandardCharsets.UTF_8)));
-        } catch (IOException | RuntimeException e) {
-            return new Rejected(400, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: " + e.getMessage());
-        }
+        return switch (new InboundParser(mapper).parse(bytes)) {
+            case Inbound.Accepted a -> new Message(a.message());
+            case Inbound.Refused r when r.id() == null && r.reply() -> new Rejected(400, r.code(), r.message());
+            case Inbound.Refused r -> new Unserved(r);
+        };
     }
 
     /** The error body every refusal carries: a JSON-RPC error response without an id. */
@@ -83,7 +74,7 @@ final class JsonRpcBody {
         body.put("id", null);
         body.put("error", error);
         try {
-            return STRICT.writeValueAsBytes(body);
+            return WRITER.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -92,6 +83,15 @@ final class JsonRpcBody {
     private static Rejected tooLarge(long maxBytes) {
         return new Rejected(413, McpSchema.ErrorCodes.INVALID_REQUEST,
                 "Request body exceeds the limit of " + maxBytes + " bytes");
+    }
+
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body, or null when it is longer than {@code maxBytes}. */
@@ -108,32 +108,5 @@ final class JsonRpcBody {
             buf.write(chunk, 0, n);
         }
         return buf.toByteArray();
-    }
-
-    private static String shapeProblem(JsonNode tree) {
-        if (tree.isArray()) {
-            return "batches are not supported; send one JSON-RPC message per request";
-        }
-        if (!(tree instanceof ObjectNode o)) {
-            return "the body must be a JSON-RPC 2.0 message object";
-        }
-        if (!"2.0".equals(o.path("jsonrpc").asText(null))) {
-            return "\"jsonrpc\" must be \"2.0\"";
-        }
-        JsonNode method = o.get("method");
-        JsonNode id = o.get("id");
-        if (method != null) {
-            if (!method.isTextual() || method.asText().isEmpty()) {
-                return "\"method\" must be a non-empty string";
-            }
-            if (id != null && !id.isNull() && !id.isTextual() && !id.isIntegralNumber()) {
-                return "\"id\" must be a string or an integer";
-            }
-            return null;
-        }
-        if (id != null && (o.has("result") || o.has("error"))) {
-            return null;
-        }
-        return "neither a request/notification (\"method\") nor a response (\"id\" with \"result\" or \"error\")";
     }
 }

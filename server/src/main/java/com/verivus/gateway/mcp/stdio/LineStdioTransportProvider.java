@@ -1,6 +1,10 @@
 package com.verivus.gateway.mcp.stdio;
 
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
+import com.verivus.gateway.mcp.jsonrpc.Inbound;
+import com.verivus.gateway.mcp.jsonrpc.InboundParser;
+import com.verivus.gateway.mcp.jsonrpc.OutgoingErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -10,10 +14,8 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +33,17 @@ import reactor.core.publisher.Mono;
  * replies and hung the session; and at end of input it closed the session with replies still in
  * flight. Here every message is written whole, under one lock, by the thread that produced it; and
  * at end of input the session is closed only once every request read has been answered (capped).
+ *
+ * <p>A line that is not a valid MCP message (not JSON, not UTF-8, a batch, a bad id, bad params, too
+ * long) is answered with a JSON-RPC error here and never reaches the session; the gateway reads on.
+ * Only end of input ends the reader normally; anything else is reported by {@link #failure()}.
  */
 final class LineStdioTransportProvider implements McpServerTransportProvider {
 
     static final Duration DRAIN_CAP = Duration.ofSeconds(30);
+
+    /** Longest accepted message line; big prompts fit, a runaway writer does not exhaust memory. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
     private final McpJsonMapper json;
     private final InputStream in;
@@ -42,10 +51,13 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     private final Object writeLock = new Object();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final InboundParser parser;
     private volatile McpServerSession session;
+    private volatile Throwable failure;
 
     LineStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
         this.json = json;
+        this.parser = new InboundParser(json);
         this.in = in;
         this.out = out;
     }
@@ -61,36 +73,75 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         finished.await();
     }
 
+    /** Why reading stopped before end of input, or null when stdin simply ended. */
+    Throwable failure() {
+        return failure;
+    }
+
     private void readUntilEndOfInput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    dispatch(line);
+        try {
+            StdinLines lines = new StdinLines(in, MAX_LINE_BYTES);
+            for (StdinLines.Line line; (line = lines.next()) != null; ) {
+                if (line.tooLong()) {
+                    refuse(Inbound.Refused.invalidRequest("the message is " + line.length()
+                            + " bytes long; the limit is " + MAX_LINE_BYTES + " bytes"));
+                } else if (!blank(line.bytes())) {
+                    dispatch(line.bytes());
                 }
             }
-        } catch (IOException e) {
-            GatewayLog.warn("stdin read failed: " + e.getMessage());
+        } catch (IOException | RuntimeException | Error e) {
+            // Not end of input: the gateway must not look like it finished normally.
+            failure = e;
+            GatewayLog.error("stdin reader stopped", e);
         } finally {
             drainThenClose();
         }
     }
 
-    private void dispatch(String line) {
-        JSONRPCMessage message;
-        try {
-            message = McpSchema.deserializeJsonRpcMessage(json, line);
-        } catch (IOException | IllegalArgumentException e) {
-            GatewayLog.warn("stdin: not a JSON-RPC message (" + e.getMessage() + ")");
-            write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null, new JSONRPCResponse.JSONRPCError(
-                    McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: " + e.getMessage(), null)));
+    /** One line: the session gets it only when it is a valid message; anything else is answered here. */
+    private void dispatch(byte[] line) {
+        Inbound inbound = parser.parse(line);
+        if (inbound instanceof Inbound.Refused refused) {
+            refuse(refused);
             return;
         }
-        if (message instanceof JSONRPCRequest request && request.id() != null) {
+        JSONRPCMessage message = ((Inbound.Accepted) inbound).message();
+        if (message instanceof JSONRPCRequest request) {
             unanswered.add(key(request.id()));
         }
-        session.handle(message).subscribe(null,
-                error -> GatewayLog.warn("handling a " + message.getClass().getSimpleName() + " failed: " + error));
+        try {
+            session.handle(message).subscribe(null, error -> {
+                GatewayLog.warn("handling a " + message.getClass().getSimpleName() + " failed: " + error);
+                answerIfUnanswered(message);
+            });
+        } catch (RuntimeException e) {
+            GatewayLog.error("the MCP session failed on a " + message.getClass().getSimpleName(), e);
+            answerIfUnanswered(message);
+        }
+    }
+
+    /** A request whose handling failed before the session answered it still gets exactly one reply. */
+    private void answerIfUnanswered(JSONRPCMessage message) {
+        if (message instanceof JSONRPCRequest request && unanswered.contains(key(request.id()))) {
+            write(JSONRPCResponse.error(request.id(), new JSONRPCResponse.JSONRPCError(
+                    McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal error: the request failed on the server", null)));
+        }
+    }
+
+    private void refuse(Inbound.Refused refused) {
+        GatewayLog.warn("stdin: " + refused.message());
+        if (refused.reply()) {
+            writeLine(ErrorReply.json(refused));
+        }
+    }
+
+    private static boolean blank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void drainThenClose() {
@@ -118,12 +169,23 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     }
 
     private void write(JSONRPCMessage message) {
+        JSONRPCMessage outgoing = OutgoingErrors.forCaller(message);
         String text;
         try {
-            text = json.writeValueAsString(message);
+            text = json.writeValueAsString(outgoing);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise an MCP message", e);
         }
+        writeLine(text);
+        if (outgoing instanceof JSONRPCResponse response && response.id() != null) {
+            unanswered.remove(key(response.id()));
+            synchronized (unanswered) {
+                unanswered.notifyAll();
+            }
+        }
+    }
+
+    private void writeLine(String text) {
         byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (writeLock) {
             try {
@@ -131,12 +193,6 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("stdout closed: " + e.getMessage(), e);
-            }
-        }
-        if (message instanceof JSONRPCResponse response && response.id() != null) {
-            unanswered.remove(key(response.id()));
-            synchronized (unanswered) {
-                unanswered.notifyAll();
             }
         }
     }

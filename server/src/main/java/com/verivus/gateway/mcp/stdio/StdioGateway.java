@@ -13,7 +13,8 @@ import java.io.PrintStream;
 
 /**
  * Serves MCP over stdin/stdout until stdin closes. Every request read before EOF is answered before
- * the server stops; then {@link #serve} returns promptly.
+ * the server stops; then {@link #serve} returns promptly. It throws when reading stopped for any
+ * other reason, so that such a stop never exits 0.
  */
 public final class StdioGateway {
 
@@ -35,7 +36,13 @@ public final class StdioGateway {
         McpSyncServer server = McpServerFactory.stdio(transport, catalog, instructions);
         GatewayLog.info("llm-cli-gateway MCP server running on stdio");
         transport.awaitFinished();
-        GatewayLog.debug("stdin closed; all requests answered, stopping");
         server.closeGracefully();
+        Throwable failure = transport.failure();
+        if (failure != null) {
+            // Only end of input (or a signal) is a normal stop; the caller turns this into exit code 1.
+            throw new IllegalStateException("stdio transport stopped before end of input: " + failure.getMessage(),
+                    failure);
+        }
+        GatewayLog.debug("stdin closed; all requests answered, stopping");
     }
 }

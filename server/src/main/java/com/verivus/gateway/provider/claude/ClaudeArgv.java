@@ -1,12 +1,17 @@
 package com.verivus.gateway.provider.claude;
 
+import com.verivus.gateway.provider.FlagValue;
 import com.verivus.gateway.provider.SessionPlan;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The claude argv in §3.1 order: -p, model, output format, tools, permission, MCP config, high-impact, session. */
+/**
+ * The claude argv in §3.1 order: -p, model, output format, tools, permission, MCP config, high-impact, session.
+ * claude's -p is a switch and the prompt its positional argument (commander): a prompt starting with "-" would be
+ * read as an option, so it goes last, after "--"; option values starting with "-" are attached ({@link FlagValue}).
+ */
 final class ClaudeArgv {
 
     private ClaudeArgv() {
@@ -18,11 +23,14 @@ final class ClaudeArgv {
      */
     static List<String> build(ClaudeRequest r, Path mcpConfig, SessionPlan session, List<String> warnings) {
         List<String> a = new ArrayList<>();
+        String prompt = r.shared().prompt();
+        boolean promptLast = FlagValue.startsWithDash(prompt);
         a.add("-p");
-        a.add(r.shared().prompt());
+        if (!promptLast) {
+            a.add(prompt);
+        }
         if (r.shared().model() != null) {
-            a.add("--model");
-            a.add(r.shared().model());
+            FlagValue.append(a, "--model", r.shared().model());
         }
         switch (r.outputFormat()) {
             case JSON -> {
@@ -52,8 +60,7 @@ final class ClaudeArgv {
             }
         }
         if (r.agent() != null) {
-            a.add("--agent");
-            a.add(r.agent());
+            FlagValue.append(a, "--agent", r.agent());
         }
         if (r.agents() != null && !r.agents().isEmpty()) {
             a.add("--agents");
@@ -63,12 +70,10 @@ final class ClaudeArgv {
             a.add("--fork-session");
         }
         if (r.systemPrompt() != null) {
-            a.add("--system-prompt");
-            a.add(r.systemPrompt());
+            FlagValue.append(a, "--system-prompt", r.systemPrompt());
         }
         if (r.appendSystemPrompt() != null) {
-            a.add("--append-system-prompt");
-            a.add(r.appendSystemPrompt());
+            FlagValue.append(a, "--append-system-prompt", r.appendSystemPrompt());
         }
         if (r.maxBudgetUsd() != null) {
             a.add("--max-budget-usd");
@@ -86,6 +91,10 @@ final class ClaudeArgv {
             a.add("--exclude-dynamic-system-prompt-sections");
         }
         a.addAll(session.args());
+        if (promptLast) {
+            a.add("--");
+            a.add(prompt);
+        }
         return a;
     }
 

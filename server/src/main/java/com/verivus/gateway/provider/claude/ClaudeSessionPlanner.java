@@ -1,6 +1,7 @@
 package com.verivus.gateway.provider.claude;
 
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.FlagValue;
 import com.verivus.gateway.provider.SessionAction;
 import com.verivus.gateway.provider.SessionMode;
 import com.verivus.gateway.provider.SessionPlan;
@@ -39,8 +40,7 @@ public final class ClaudeSessionPlanner {
             args.add("--continue");
             mode = SessionMode.CONTINUE_LATEST;
         } else if (effective != null) {
-            args.add("--session-id");
-            args.add(effective);
+            FlagValue.append(args, "--session-id", effective);
             upstream = effective;
             mode = SessionMode.RESUME_BY_ID;
         } else {

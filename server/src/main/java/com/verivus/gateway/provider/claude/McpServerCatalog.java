@@ -32,9 +32,18 @@ final class McpServerCatalog {
         this.codexServers = readCodexServers(env.home().resolve(".codex").resolve("config.toml"));
     }
 
-    /** The definition, or empty when the server cannot be enabled (a required API key is absent). */
+    /**
+     * The definition, or empty when the server cannot be enabled: a required API key is absent, or sqry/trstr
+     * are neither configured in ~/.codex/config.toml nor installed at their default ~/.local/bin path (pointing
+     * claude at a binary that does not exist only makes it log an MCP error on every run).
+     */
     Optional<McpServerDefinition> definition(McpServerName name) {
-        McpServerDefinition def = merge(fallback(name), codexServers.get(name.key()));
+        JsonNode table = codexServers.get(name.key());
+        McpServerDefinition def = merge(fallback(name), table);
+        if ((name == McpServerName.SQRY || name == McpServerName.TRSTR) && table == null
+                && !Files.isExecutable(Path.of(def.command()))) {
+            return Optional.empty();
+        }
         String keyVar = switch (name) {
             case EXA -> "EXA_API_KEY";
             case REF_TOOLS -> "REF_API_KEY";

@@ -1,5 +1,6 @@
 package com.verivus.gateway.provider.codex;
 
+import com.verivus.gateway.provider.FlagValue;
 import com.verivus.gateway.provider.SessionMode;
 import com.verivus.gateway.provider.SessionPlan;
 import java.nio.file.Path;
@@ -32,8 +33,7 @@ final class CodexArgv {
             }
         }
         if (r.shared().model() != null) {
-            a.add("--model");
-            a.add(r.shared().model());
+            FlagValue.append(a, "--model", r.shared().model()); // clap refuses "--model -x"
         }
         if (!resume) {
             a.addAll(sandboxFlags(r.fullAuto(), r.useLegacyFullAutoFlag(), r.sandboxMode(), r.askForApproval(),

@@ -1,5 +1,6 @@
 package com.verivus.gateway.provider.codex;
 
+import com.verivus.gateway.provider.FlagValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +17,7 @@ final class CodexForkArgv {
     static List<String> build(CodexForkRequest r, String thread) {
         List<String> a = new ArrayList<>(List.of("exec", "fork"));
         if (r.shared().model() != null) {
-            a.add("--model");
-            a.add(r.shared().model());
+            FlagValue.append(a, "--model", r.shared().model());
         }
         if (r.sandboxMode() != null) {
             a.add("-c");

@@ -60,7 +60,8 @@ final class ArgvChecker {
             String name = token;
             String inline = null;
             int eq = token.indexOf('=');
-            if (token.startsWith("--") && eq > 2) {
+            // "--flag=value", and "-f=value" (yargs and clap read a short flag's attached value so too)
+            if (token.startsWith("--") ? eq > 2 : eq == 2) {
                 name = token.substring(0, eq);
                 inline = token.substring(eq + 1);
             }

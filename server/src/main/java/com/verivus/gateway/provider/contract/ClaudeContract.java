@@ -27,9 +27,10 @@ final class ClaudeContract {
                         "dangerouslySkipPermissions", "permissionMode", "approvalStrategy", "mcpServers",
                         "strictMcpConfig", "agent", "agents", "forkSession", "systemPrompt", "appendSystemPrompt",
                         "maxBudgetUsd", "maxTurns", "effort", "excludeDynamicSystemPromptSections", "sessionId",
-                        "continueSession", "createNewSession"),
+                        "continueSession", "createNewSession", "addDir"),
                 List.of(
-                        value("-p", "Non-interactive print mode; the prompt follows"),
+                        toggle("-p", "Non-interactive print mode; the prompt is the one positional argument "
+                                + "(after \"--\" when it starts with \"-\")"),
                         value("--model", "Model for the session"),
                         choice("--output-format", "Output format (text is the default and is not passed)",
                                 List.of("json", "stream-json")),
@@ -51,8 +52,9 @@ final class ClaudeContract {
                         choice("--effort", "Effort level", EFFORTS),
                         toggle("--exclude-dynamic-system-prompt-sections", "Move per-machine sections out of the system prompt"),
                         toggle("--continue", "Continue the most recent conversation in the working directory"),
-                        value("--session-id", "Use this session id")),
-                List.of(), 0, 0, List.of(),
+                        value("--session-id", "Use this session id"),
+                        variadic("--add-dir", "More directories Claude can access (addDir)")),
+                List.of(), 1, 1, List.of(),
                 List.of(
                         pass("claude-minimal", "prompt only", "-p", "hello"),
                         pass("claude-full", "every high-impact flag", "-p", "hello", "--model", "sonnet",
@@ -64,7 +66,11 @@ final class ClaudeContract {
                                 "--dangerously-skip-permissions"),
                         fail("claude-bad-enum", "an unknown permission mode is rejected", "-p", "x",
                                 "--permission-mode", "yolo"),
-                        fail("claude-positional", "claude takes the prompt through -p only", "-p", "x", "extra"),
+                        pass("claude-dash-prompt", "a prompt starting with \"-\" goes last, after \"--\"", "-p",
+                                "--model=-m", "--", "--dangerously-skip-permissions"),
+                        fail("claude-positional", "claude takes one prompt", "-p", "x", "extra"),
+                        fail("claude-dash-prompt-as-flag", "a bare dash-leading prompt is read as a flag", "-p",
+                                "--dangerously-skip-permissions"),
                         fail("claude-bad-turns", "--max-turns must be a positive integer", "-p", "x",
                                 "--max-turns", "0")));
     }

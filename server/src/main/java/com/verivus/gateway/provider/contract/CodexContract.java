@@ -31,7 +31,7 @@ final class CodexContract {
                 List.of("prompt", "model", "fullAuto", "sandboxMode", "askForApproval", "useLegacyFullAutoFlag",
                         "dangerouslyBypassApprovalsAndSandbox", "outputFormat", "outputSchema", "search", "profile",
                         "configOverrides", "ephemeral", "images", "ignoreUserConfig", "ignoreRules", "sessionId",
-                        "resumeLatest", "createNewSession", "forkLast"),
+                        "resumeLatest", "createNewSession", "forkLast", "addDir"),
                 List.of(
                         toggle("--last", "Resume the most recent session").only(RESUME),
                         value("--model", "Model"),
@@ -47,7 +47,9 @@ final class CodexContract {
                         toggle("--ephemeral", "Do not persist session files"),
                         value("-i", "Image to attach"),
                         toggle("--ignore-user-config", "Do not load $CODEX_HOME/config.toml"),
-                        toggle("--ignore-rules", "Do not load execpolicy .rules files")),
+                        toggle("--ignore-rules", "Do not load execpolicy .rules files"),
+                        value("--add-dir", "Additional directory writable alongside the workspace (addDir)")
+                                .only(EXEC)),
                 List.of(), 1, 1,
                 List.of(new Subcommand(RESUME, 1, 2, "exec resume [--last | <id>] <prompt>"),
                         new Subcommand(FORK, 2, 2, "exec fork <id> <prompt>")),

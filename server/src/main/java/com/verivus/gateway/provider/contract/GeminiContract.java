@@ -21,7 +21,7 @@ final class GeminiContract {
                 List.of("gemini_request", "gemini_request_async"),
                 List.of("prompt", "model", "approvalMode", "approvalStrategy", "allowedTools", "mcpServers",
                         "includeDirs", "sandbox", "policyFiles", "adminPolicyFiles", "outputFormat", "attachments",
-                        "sessionId", "resumeLatest", "createNewSession"),
+                        "sessionId", "resumeLatest", "createNewSession", "addDir"),
                 List.of(
                         value("-p", "Headless mode; the prompt follows"),
                         value("--model", "Model"),

@@ -4,6 +4,7 @@ import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.process.BoundedCommand;
 import com.verivus.gateway.process.BoundedCommand.Outcome;
 import com.verivus.gateway.process.ExecutableSearch;
+import com.verivus.gateway.provider.CliVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,20 +43,20 @@ public final class InstalledProbe {
             return new ProbeResult(contract.cli(), exe, false, null, List.of(), List.of(), warnings);
         }
         String version = null;
-        Run v = run(located.get(), List.of("--version"));
+        Run v = run(located.get(), List.of("--version"), BoundedCommand.Streams.SEPARATE);
         if (v.timedOut) {
             warnings.add(exe + " --version timed out after " + timeout.toMillis() + "ms");
         } else if (v.exitCode != 0) {
             warnings.add(exe + " --version exited with code " + v.exitCode);
         }
-        version = v.output.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(null);
+        version = CliVersion.parse(v.output, v.errors).orElse(null);
 
         List<String> checked = new ArrayList<>();
         StringBuilder help = new StringBuilder();
         for (List<String> args : contract.helpArgs()) {
             String label = exe + " " + String.join(" ", args);
             checked.add(label);
-            Run h = run(located.get(), args);
+            Run h = run(located.get(), args, BoundedCommand.Streams.MERGED);
             if (h.timedOut) {
                 warnings.add(label + " timed out after " + timeout.toMillis() + "ms");
             } else if (h.exitCode != 0) {
@@ -78,20 +79,21 @@ public final class InstalledProbe {
         return new ProbeResult(contract.cli(), exe, true, version, checked, missing, warnings);
     }
 
-    private record Run(String output, int exitCode, boolean timedOut) {
+    /** @param errors stderr, kept apart so that a warning there is never taken for the version */
+    private record Run(String output, String errors, int exitCode, boolean timedOut) {
     }
 
-    private Run run(Path exe, List<String> args) {
+    private Run run(Path exe, List<String> args, BoundedCommand.Streams streams) {
         Outcome o;
         try {
             o = BoundedCommand.runFound(exe, args, env, Map.of("NO_COLOR", "1"), timeout, MAX_OUTPUT_BYTES,
-                    BoundedCommand.Streams.MERGED);
+                    streams);
         } catch (IOException e) {
-            return new Run("", -1, false);
+            return new Run("", "", -1, false);
         }
         if (o.interrupted()) {
-            return new Run("", -1, true);
+            return new Run("", "", -1, true);
         }
-        return new Run(o.stdout(), o.timedOut() ? -1 : o.exitCode(), o.timedOut());
+        return new Run(o.stdout(), o.stderr(), o.timedOut() ? -1 : o.exitCode(), o.timedOut());
     }
 }

@@ -7,6 +7,7 @@ import com.verivus.gateway.provider.McpServerName;
 import com.verivus.gateway.provider.McpServersReport;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.SessionMode;
 import com.verivus.gateway.provider.SessionPlan;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
 import java.util.List;
@@ -32,7 +33,20 @@ public final class GeminiAdapter {
         List<String> args = GeminiArgv.build(r, session);
         CliInvocation invocation = new CliInvocation(CliName.GEMINI, args, Map.of(), r.outputFormat(),
                 r.shared().effectiveIdleTimeoutMs(), List.of(), session.continuesConversation());
+        if (session.mode() == SessionMode.FRESH) {
+            // the UUID minted for this run differs on every call; identical requests must still dedup
+            invocation = invocation.withFreshIdAt(freshIdIndex(args, session.effectiveSessionId()));
+        }
         UpstreamContracts.assertConforms(invocation);
         return new PreparedRun(invocation, session, McpServersReport.requestedOnly(r.shared().mcpServers()), List.of());
+    }
+
+    private static int freshIdIndex(List<String> args, String id) {
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--session-id") && args.get(i + 1).equals(id)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("the fresh Gemini session id is missing from the argv");
     }
 }

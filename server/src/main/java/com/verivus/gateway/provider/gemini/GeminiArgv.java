@@ -1,5 +1,6 @@
 package com.verivus.gateway.provider.gemini;
 
+import com.verivus.gateway.provider.FlagValue;
 import com.verivus.gateway.provider.McpServerName;
 import com.verivus.gateway.provider.SessionPlan;
 import java.util.ArrayList;
@@ -16,16 +17,15 @@ final class GeminiArgv {
 
     static List<String> build(GeminiRequest r, SessionPlan session) {
         List<String> a = new ArrayList<>();
-        a.add("-p");
         StringBuilder prompt = new StringBuilder();
         for (String attachment : r.attachments()) {
             prompt.append('@').append(attachment).append(' ');
         }
         prompt.append(r.shared().prompt());
-        a.add(prompt.toString());
+        // yargs refuses "-p -x" ("Not enough arguments following: p") and takes "-p=-x" as the prompt
+        FlagValue.append(a, "-p", prompt.toString());
         if (r.shared().model() != null) {
-            a.add("--model");
-            a.add(r.shared().model());
+            FlagValue.append(a, "--model", r.shared().model());
         }
         if (r.shared().mcpManaged()) {
             a.add("--approval-mode");

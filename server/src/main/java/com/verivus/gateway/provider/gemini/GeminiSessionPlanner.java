@@ -2,6 +2,7 @@ package com.verivus.gateway.provider.gemini;
 
 import com.verivus.gateway.provider.ArgumentGuards;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.FlagValue;
 import com.verivus.gateway.provider.IdSource;
 import com.verivus.gateway.provider.ProviderRequestException;
 import com.verivus.gateway.provider.SessionAction;
@@ -32,8 +33,7 @@ public final class GeminiSessionPlanner {
         String effective;
         if (s.sessionId() != null && !s.createNewSession()) {
             ArgumentGuards.rejectReservedSessionId(s.sessionId());
-            args.add("--resume");
-            args.add(s.sessionId());
+            FlagValue.append(args, "--resume", s.sessionId());
             effective = s.sessionId();
             mode = SessionMode.RESUME_BY_ID;
         } else if (s.continueLatest() && !s.createNewSession()) {

@@ -24,6 +24,9 @@ public final class GrokAdapter {
         ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
         ArgumentGuards.rejectOptionLike(r.disallowedTools(), "disallowedTools");
         ArgumentGuards.rejectOptionLike(r.reasoningEffort(), "reasoningEffort");
+        ArgumentGuards.rejectLeadingDash(r.shared().prompt(), "prompt", CliName.GROK);
+        ArgumentGuards.rejectLeadingDash(r.shared().model(), "model", CliName.GROK);
+        ArgumentGuards.rejectLeadingDash(r.session().sessionId(), "sessionId", CliName.GROK);
         SessionPlan session = ResumeContinuePlanner.plan(CliName.GROK, DESCRIPTION, r.session(), ctx.ids());
         List<String> args = GrokArgv.build(r, session);
         CliInvocation invocation = new CliInvocation(CliName.GROK, args, Map.of(),

@@ -29,6 +29,8 @@ public final class MistralAdapter {
     public static PreparedRun prepare(MistralRequest r, PrepareContext ctx) {
         ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
         ArgumentGuards.rejectOptionLike(r.reasoningEffort(), "reasoningEffort");
+        ArgumentGuards.rejectLeadingDash(r.shared().prompt(), "prompt", CliName.MISTRAL);
+        ArgumentGuards.rejectLeadingDash(r.session().sessionId(), "sessionId", CliName.MISTRAL);
         List<String> warnings = new ArrayList<>();
         if (!r.disallowedTools().isEmpty()) {
             String note = "Mistral does not support disallowedTools; ignoring " + String.join(", ", r.disallowedTools());

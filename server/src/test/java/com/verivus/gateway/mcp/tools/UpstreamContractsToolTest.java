@@ -84,4 +84,19 @@ class UpstreamContractsToolTest {
         assertThat(probe.path("gemini").path("missingFlags").toString()).contains("--approval-mode", "--resume")
                 .doesNotContain("\"-p\"", "\"--model\"", "\"-o\"");
     }
+
+    @Test
+    void theVersionIsReadLikeCliVersionsDoesNotFromAWarningOnStderr() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path codex = bin.resolve("codex");
+        // codex 0.171.0 with HOME under /tmp: the warning reaches stderr before the version reaches stdout
+        Files.writeString(codex, "#!/bin/sh\necho 'WARNING: proceeding, even though we could not create PATH "
+                + "aliases' >&2\nif [ \"$1\" = --version ]; then sleep 0.2; echo 'codex-cli 0.171.0'; "
+                + "else echo 'Usage: codex exec --json'; fi\n");
+        assertThat(codex.toFile().setExecutable(true)).isTrue();
+        GatewayEnvironment env = new GatewayEnvironment(Map.of("PATH", bin + ":/usr/bin:/bin"), tmp, tmp);
+        JsonNode probe = text(ToolCatalog.invoke(tool(env), Map.of("probeInstalled", true), ProgressReporter.NONE))
+                .path("installedProbe");
+        assertThat(probe.path("codex").path("version").asText()).isEqualTo("codex-cli 0.171.0");
+    }
 }

@@ -35,16 +35,31 @@ class ClaudeAdapterTest extends AdapterTestBase {
     String cfg;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         cfg = fx.data.resolve(ClaudeMcpConfig.FILE_NAME).toString();
+        // sqry installed at its default path, so that a request naming it gets --mcp-config
+        Path bin = Files.createDirectories(fx.home.resolve(".local/bin"));
+        Files.writeString(bin.resolve("sqry-mcp"), "#!/bin/sh\n");
+        assertThat(bin.resolve("sqry-mcp").toFile().setExecutable(true)).isTrue();
     }
 
+    /** A request for sqry (so the argv has an --mcp-config to order flags around) plus {@code b}. */
     PreparedRun prepare(UnaryOperator<ClaudeRequest.Builder> b) {
         return prepare(b, Optional.empty());
     }
 
     PreparedRun prepare(UnaryOperator<ClaudeRequest.Builder> b, Optional<String> active) {
-        return ClaudeAdapter.prepare(b.apply(ClaudeRequest.builder("P")).build(), active, fx.context());
+        return ClaudeAdapter.prepare(b.apply(ClaudeRequest.builder("P").mcpServers(McpServerName.SQRY)).build(), active,
+                fx.context());
+    }
+
+    @Test
+    void noServerRequestedMeansNoMcpConfigEvenWhenSqryIsInstalled() {
+        PreparedRun run = ClaudeAdapter.prepare(ClaudeRequest.builder("P").build(), Optional.empty(), fx.context());
+        assertThat(run.invocation().args()).containsExactly("-p", "P");
+        assertThat(run.mcpServers().toMap()).isEqualTo(Map.of("requested", List.of(), "enabled", List.of(),
+                "missing", List.of()));
+        assertThat(Files.exists(Path.of(cfg))).isFalse();
     }
 
     List<String> argv(UnaryOperator<ClaudeRequest.Builder> b) {
@@ -171,7 +186,7 @@ class ClaudeAdapterTest extends AdapterTestBase {
     }
 
     @Test
-    void defaultMcpConfigIsWrittenPrivatelyWithSqry() throws Exception {
+    void requestedSqryIsWrittenPrivatelyToTheMcpConfig() throws Exception {
         PreparedRun run = prepare(b -> b);
         Path file = Path.of(cfg);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

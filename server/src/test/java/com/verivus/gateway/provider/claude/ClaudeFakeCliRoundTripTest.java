@@ -4,23 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.provider.AbstractFakeCliRoundTripTest;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.McpServerName;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.Usage;
 import com.verivus.gateway.provider.UsageExtractor;
 import com.verivus.gateway.testing.FakeClis;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ClaudeFakeCliRoundTripTest extends AbstractFakeCliRoundTripTest {
+
+    @BeforeEach
+    void installSqry() throws Exception {
+        Path bin = Files.createDirectories(fx.home.resolve(".local/bin"));
+        Files.writeString(bin.resolve("sqry-mcp"), "#!/bin/sh\n");
+        assertThat(bin.resolve("sqry-mcp").toFile().setExecutable(true)).isTrue();
+    }
 
     @Override
     protected PreparedRun prepare(PrepareContext ctx) {
         return ClaudeAdapter.prepare(ClaudeRequest.builder("Summarise the repo").model("opus")
                 .outputFormat(ClaudeOutputFormat.STREAM_JSON).allowedTools(List.of("Read", "Grep"))
-                .sessionId("5b0a4f52-6a7e-4a8e-9d55-7f7f1f6c2b10").build(), Optional.empty(), ctx);
+                .sessionId("5b0a4f52-6a7e-4a8e-9d55-7f7f1f6c2b10").mcpServers(McpServerName.SQRY).build(),
+                Optional.empty(), ctx);
     }
 
     @Override

@@ -24,13 +24,38 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
         return ClaudeMcpConfig.prepare(McpServerName.normalise(List.of(names)), strict, fx.environment(), fx.data);
     }
 
+    /** An executable at the server's default path, ~/.local/bin/<name>-mcp: "installed". */
+    void install(String binary) throws Exception {
+        Path bin = Files.createDirectories(fx.home.resolve(".local/bin"));
+        Files.writeString(bin.resolve(binary), "#!/bin/sh\n");
+        assertThat(bin.resolve(binary).toFile().setExecutable(true)).isTrue();
+    }
+
     void codexConfig(String toml) throws Exception {
         Files.createDirectories(fx.home.resolve(".codex"));
         Files.writeString(fx.home.resolve(".codex/config.toml"), toml);
     }
 
     @Test
-    void defaultsForSqryAndTrstrNeedNoCredentials() throws Exception {
+    void nothingRequestedWritesNoConfigAndPassesNone() {
+        ClaudeMcpConfig.Prepared p = prepare(false);
+        assertThat(p.path()).isNull();
+        assertThat(p.requested()).isEmpty();
+        assertThat(fx.data.resolve(ClaudeMcpConfig.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void sqryAndTrstrThatAreNeitherInstalledNorConfiguredAreMissing() {
+        ClaudeMcpConfig.Prepared p = prepare(false, McpServerName.SQRY, McpServerName.TRSTR);
+        assertThat(p.path()).isNull();
+        assertThat(p.enabled()).isEmpty();
+        assertThat(p.missing()).containsExactly("sqry", "trstr");
+    }
+
+    @Test
+    void installedSqryAndTrstrNeedNoCredentials() throws Exception {
+        install("sqry-mcp");
+        install("trstr-mcp");
         ClaudeMcpConfig.Prepared p = prepare(false, McpServerName.SQRY, McpServerName.TRSTR);
         assertThat(p.enabled()).containsExactly("sqry", "trstr");
         assertThat(p.missing()).isEmpty();
@@ -40,7 +65,8 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
     }
 
     @Test
-    void exaAndRefToolsAreMissingWithoutKeys() {
+    void exaAndRefToolsAreMissingWithoutKeys() throws Exception {
+        install("sqry-mcp");
         ClaudeMcpConfig.Prepared p = prepare(false, McpServerName.SQRY, McpServerName.EXA, McpServerName.REF_TOOLS);
         assertThat(p.enabled()).containsExactly("sqry");
         assertThat(p.missing()).containsExactly("exa", "ref_tools");
@@ -108,6 +134,7 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
 
     @Test
     void invalidTomlFallsBackToDefaults() throws Exception {
+        install("sqry-mcp");
         codexConfig("[mcp_servers.sqry\ncommand = ");
         JsonNode sqry = servers(prepare(false, McpServerName.SQRY)).path("sqry");
         assertThat(sqry.path("command").asText()).isEqualTo(fx.home.resolve(".local/bin/sqry-mcp").toString());
@@ -126,6 +153,7 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
         Path file = fx.data.resolve(ClaudeMcpConfig.FILE_NAME);
         Files.writeString(file, "old");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        install("sqry-mcp");
         prepare(false, McpServerName.SQRY);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("\"mcpServers\"");
@@ -138,6 +166,7 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
 
     @Test
     void writeFailureIsReportedWithTheDocumentedPrefix() throws Exception {
+        install("sqry-mcp");
         Files.writeString(tmp.resolve("blocker"), "a file where the data directory should be");
         assertThatThrownBy(() -> ClaudeMcpConfig.prepare(List.of(McpServerName.SQRY), false, fx.environment(),
                 tmp.resolve("blocker")))

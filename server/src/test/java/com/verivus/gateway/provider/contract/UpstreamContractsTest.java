@@ -94,12 +94,21 @@ class UpstreamContractsTest {
         assertThat(UpstreamContracts.checkArgs(CliName.CODEX, List.of("exec", "resume", "a", "b", "c")))
                 .containsExactly("codex CLI accepts at most 2 positional arguments with \"exec resume\", got 3");
         assertThat(UpstreamContracts.checkArgs(CliName.CLAUDE, List.of("-p", "x", "stray")))
-                .containsExactly("claude CLI accepts at most 0 positional arguments, got 1");
+                .containsExactly("claude CLI accepts at most 1 positional argument, got 2");
     }
 
     @Test
     void valueOfAOneArityFlagMayStartWithADash() {
-        assertThat(UpstreamContracts.checkArgs(CliName.CLAUDE, List.of("-p", "-starts with a dash"))).isEmpty();
+        assertThat(UpstreamContracts.checkArgs(CliName.CLAUDE, List.of("-p", "x", "--model", "-m"))).isEmpty();
+        assertThat(UpstreamContracts.checkArgs(CliName.GEMINI, List.of("-p=-starts with a dash"))).isEmpty();
+    }
+
+    @Test
+    void claudesPromptIsAPositionalSoADashLeadingOneIsReadAsAFlagUnlessAfterTheDoubleDash() {
+        assertThat(UpstreamContracts.checkArgs(CliName.CLAUDE, List.of("-p", "--dangerously-skip-permissions")))
+                .contains("Unsupported claude CLI flag \"--dangerously-skip-permissions\" for bundled upstream contract");
+        assertThat(UpstreamContracts.checkArgs(CliName.CLAUDE, List.of("-p", "--", "--dangerously-skip-permissions")))
+                .isEmpty();
     }
 
     @Test
@@ -156,7 +165,7 @@ class UpstreamContractsTest {
         assertThat(codex).containsEntry("command", "exec").containsEntry("maxPositionals", 1)
                 .containsEntry("resumeMaxPositionals", 2).containsEntry("resumeOnlyFlags", List.of("--last"));
         assertThat((List<String>) codex.get("resumeForbiddenFlags"))
-                .containsExactlyInAnyOrder("--sandbox", "--output-schema", "--profile", "-c");
+                .containsExactlyInAnyOrder("--sandbox", "--output-schema", "--profile", "-c", "--add-dir");
         assertThat((List<String>) codex.get("mcpTools")).contains("codex_fork_session");
         Map<String, Object> flags = (Map<String, Object>) ((Map<String, Object>) contracts.get("claude")).get("flags");
         assertThat((Map<String, Object>) flags.get("--effort")).containsEntry("arity", "one")

@@ -94,6 +94,24 @@ class UpstreamHelpTest {
     }
 
     @Test
+    void claudesPrintFlagIsASwitchAndThePromptAPositionalSoTheContractModelsThemSo() throws Exception {
+        String help = section(sections(CliName.CLAUDE), "claude --help");
+        assertThat(help).contains("Usage: claude [options] [command] [prompt]");
+        assertThat(help).containsPattern("(?m)^  -p, --print {2,}Print response");
+        CliContract contract = UpstreamContracts.of(CliName.CLAUDE);
+        assertThat(contract.flag("-p")).get().extracting(FlagSpec::arity).isEqualTo(Arity.NONE);
+        assertThat(contract.maxPositionals()).isEqualTo(1);
+    }
+
+    @Test
+    void geminisPromptFlagTakesAStringValue() throws Exception {
+        String help = section(sections(CliName.GEMINI), "gemini --help");
+        assertThat(help).containsPattern("(?m)^  -p, --prompt .*\\[string\\]");
+        assertThat(UpstreamContracts.of(CliName.GEMINI).flag("-p")).get().extracting(FlagSpec::arity)
+                .isEqualTo(Arity.ONE);
+    }
+
+    @Test
     void everyGeminiContractFlagIsInTodaysHelp() throws Exception {
         String help = section(sections(CliName.GEMINI), "gemini --help");
         for (FlagSpec f : UpstreamContracts.of(CliName.GEMINI).flags()) {

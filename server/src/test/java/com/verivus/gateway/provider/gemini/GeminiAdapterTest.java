@@ -47,7 +47,7 @@ class GeminiAdapterTest extends AdapterTestBase {
                 Arguments.of("json", (UnaryOperator<GeminiRequest.Builder>) b -> b.json(true), List.of("-o", "json")));
     }
 
-    /** Expected: -p P, the flags, then the default --allowed-mcp-server-names sqry in its slot, then session. */
+    /** Expected: -p P, the flags, then session; no --allowed-mcp-server-names unless servers are named. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("flags")
     void eachFlagInItsSlot(String name, UnaryOperator<GeminiRequest.Builder> b, List<String> flags) {
@@ -56,10 +56,10 @@ class GeminiAdapterTest extends AdapterTestBase {
         if (!flags.isEmpty()) {
             assertThat(args).containsSubsequence(flags);
         } else {
-            assertThat(args).hasSize(6);
+            assertThat(args).hasSize(4);
         }
         assertThat(args.subList(args.size() - 2, args.size())).containsExactly("--session-id", UUID_1);
-        assertThat(args).contains("--allowed-mcp-server-names", "sqry");
+        assertThat(args).doesNotContain("--allowed-mcp-server-names");
     }
 
     @Test

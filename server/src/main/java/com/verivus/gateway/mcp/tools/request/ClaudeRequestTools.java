@@ -62,6 +62,7 @@ final class ClaudeRequestTools {
             .bool("strictMcpConfig", "Use only the generated MCP servers, none of Claude's own "
                     + "(--strict-mcp-config); the request fails when a requested server is unavailable.", false)
             .include(SharedParameters.FORCE_REFRESH)
+            .include(SharedParameters.workspace("--add-dir"))
             .build();
 
     static final RequestToolDefinition SYNC = new RequestToolDefinition("claude_request",

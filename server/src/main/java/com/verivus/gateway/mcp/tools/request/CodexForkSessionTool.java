@@ -27,6 +27,7 @@ final class CodexForkSessionTool {
                     + "(untrusted is refused).", CodexRequestTools.APPROVAL_POLICIES)
             .include(SharedParameters.CORRELATION_ID)
             .include(SharedParameters.idleTimeout(""))
+            .include(SharedParameters.WORKING_DIR)
             .build();
 
     static final RequestToolDefinition SYNC = new RequestToolDefinition("codex_fork_session",

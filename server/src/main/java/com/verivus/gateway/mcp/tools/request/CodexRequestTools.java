@@ -57,6 +57,7 @@ final class CodexRequestTools {
             .include(SharedParameters.mcpServers("MCP servers scored by the approval gate (Codex itself uses the "
                     + "servers of its own config)."))
             .include(SharedParameters.FORCE_REFRESH)
+            .include(SharedParameters.workspace("--add-dir (new conversations only; Codex makes them writable alongside workingDir)"))
             .build();
 
     static final RequestToolDefinition SYNC = new RequestToolDefinition("codex_request",

@@ -42,6 +42,7 @@ final class GeminiRequestTools {
             .include(SharedParameters.mcpServers("MCP servers Gemini may use (--allowed-mcp-server-names, one flag "
                     + "per server)."))
             .include(SharedParameters.FORCE_REFRESH)
+            .include(SharedParameters.workspace("--include-directories (like includeDirs)"))
             .build();
 
     static final RequestToolDefinition SYNC = new RequestToolDefinition("gemini_request",

@@ -38,6 +38,7 @@ final class GrokRequestTools {
             .include(SharedParameters.mcpServers("MCP servers scored by the approval gate (Grok itself uses its own "
                     + "configuration)."))
             .include(SharedParameters.FORCE_REFRESH)
+            .include(SharedParameters.WORKING_DIR)
             .build();
 
     static final RequestToolDefinition SYNC = new RequestToolDefinition("grok_request",

@@ -39,6 +39,7 @@ final class MistralRequestTools {
             .include(SharedParameters.mcpServers("MCP servers scored by the approval gate (Vibe itself uses its own "
                     + "configuration)."))
             .include(SharedParameters.FORCE_REFRESH)
+            .include(SharedParameters.WORKING_DIR)
             .build();
 
     static final RequestToolDefinition SYNC = new RequestToolDefinition("mistral_request",

@@ -3,6 +3,7 @@ package com.verivus.gateway.mcp.tools.request;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.request.RequestPipeline;
 import com.verivus.gateway.request.RequestReply;
 import com.verivus.gateway.request.RequestSpec;
@@ -17,19 +18,23 @@ import java.util.function.BiFunction;
 final class RequestTool implements GatewayTool {
 
     private final RequestToolDefinition definition;
+    private final WorkspaceParameters workspace;
     private final BiFunction<RequestSpec, ToolCall, RequestReply> run;
 
-    private RequestTool(RequestToolDefinition definition, BiFunction<RequestSpec, ToolCall, RequestReply> run) {
+    private RequestTool(RequestToolDefinition definition, WorkspaceParameters workspace,
+                        BiFunction<RequestSpec, ToolCall, RequestReply> run) {
         this.definition = definition;
+        this.workspace = workspace;
         this.run = run;
     }
 
-    static RequestTool sync(RequestToolDefinition definition, RequestPipeline pipeline) {
-        return new RequestTool(definition, (spec, call) -> pipeline.sync(spec, call.progress()::report));
+    static RequestTool sync(RequestToolDefinition definition, RequestPipeline pipeline, WorkspaceParameters workspace) {
+        return new RequestTool(definition, workspace, (spec, call) -> pipeline.sync(spec, call.progress()::report));
     }
 
-    static RequestTool async(RequestToolDefinition definition, RequestPipeline pipeline) {
-        return new RequestTool(definition, (spec, call) -> pipeline.async(spec));
+    static RequestTool async(RequestToolDefinition definition, RequestPipeline pipeline,
+                             WorkspaceParameters workspace) {
+        return new RequestTool(definition, workspace, (spec, call) -> pipeline.async(spec));
     }
 
     @Override
@@ -49,6 +54,9 @@ final class RequestTool implements GatewayTool {
 
     @Override
     public CallToolResult call(ToolCall call) {
-        return RequestResults.of(run.apply(definition.parser().apply(call), call));
+        // directories first: a refused or missing one is an error before anything is prepared or recorded
+        RequestSpec spec = definition.parser().apply(call).inWorkspace(workspace.workingDir(call),
+                workspace.addDirs(call));
+        return RequestResults.of(run.apply(spec, call));
     }
 }

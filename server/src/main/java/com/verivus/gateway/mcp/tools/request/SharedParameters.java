@@ -3,6 +3,7 @@ package com.verivus.gateway.mcp.tools.request;
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.InvalidArgumentsException;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.ApprovalPolicy;
 import com.verivus.gateway.provider.ApprovalStrategy;
 import com.verivus.gateway.provider.Effort;
@@ -62,11 +63,25 @@ final class SharedParameters {
             .build();
 
     static final InputSchema FORCE_REFRESH = InputSchema.builder()
-            .bool("forceRefresh", "Run the CLI again even when an identical request (same CLI, arguments and "
-                    + "environment) ran or is running within the dedup window (1 hour by default); without it such "
+            .bool("forceRefresh", "Run the CLI again even when an identical request (same CLI, arguments, "
+                    + "environment and workingDir) ran or is running within the dedup window (1 hour by default); without it such "
                     + "a request reuses that job and its output. Requests that continue a conversation are never "
                     + "reused.", false)
             .build();
+
+    /** workingDir: every request tool. */
+    static final InputSchema WORKING_DIR = InputSchema.builder()
+            .string("workingDir", WorkspaceParameters.WORKING_DIR_DESCRIPTION)
+            .build();
+
+    /** workingDir and addDir: the tools of CLIs that have a flag for extra directories. */
+    static InputSchema workspace(String addDirFlag) {
+        return InputSchema.builder().include(WORKING_DIR)
+                .stringArray("addDir", "Extra directories (absolute paths) the CLI may also use besides workingDir, "
+                        + "passed as " + addDirFlag + ". Same rules as workingDir: each must exist, and over HTTP "
+                        + "lie under an allowed root.")
+                .build();
+    }
 
     private SharedParameters() {
     }
@@ -81,10 +96,11 @@ final class SharedParameters {
 
     static InputSchema mcpServers(String what) {
         return InputSchema.builder()
-                .stringArray("mcpServers", what + " One or more of sqry, exa, ref_tools, trstr; default [\"sqry\"] "
-                        + "(an empty list means [\"sqry\"]; duplicates are dropped). exa needs EXA_API_KEY and "
-                        + "ref_tools REF_API_KEY in the gateway's environment.",
-                        p -> p.allowed(MCP_SERVERS).defaultValue(List.of("sqry")))
+                .stringArray("mcpServers", what + " Any of sqry, exa, ref_tools, trstr; default none: the CLI "
+                        + "then has only the MCP servers configured in its own settings (duplicates are dropped). A "
+                        + "server that is not installed is reported under mcpServers.missing. exa needs EXA_API_KEY "
+                        + "and ref_tools REF_API_KEY in the gateway's environment.",
+                        p -> p.allowed(MCP_SERVERS))
                 .build();
     }
 

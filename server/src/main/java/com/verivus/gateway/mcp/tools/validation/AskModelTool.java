@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.tools.validation;
 
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationIntent;
 import com.verivus.gateway.validation.ValidationOrchestrator;
@@ -12,8 +13,8 @@ import java.util.List;
 /** {@code ask_model}: one provider, the question as it is. */
 public final class AskModelTool extends ValidationRunTool {
 
-    public AskModelTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
-        super(orchestrator, wait);
+    public AskModelTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
+        super(orchestrator, wait, workspace);
     }
 
     @Override
@@ -28,7 +29,7 @@ public final class AskModelTool extends ValidationRunTool {
     }
 
     @Override
-    public InputSchema inputSchema() {
+    InputSchema ownSchema() {
         return InputSchema.builder()
                 .string("question", "The question for the provider, sent unchanged (up to 100000 characters).",
                         requiredText())

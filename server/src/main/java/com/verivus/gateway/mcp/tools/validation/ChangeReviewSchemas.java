@@ -15,7 +15,6 @@ import com.verivus.gateway.changereview.ChangePart;
 import com.verivus.gateway.changereview.Finding;
 import com.verivus.gateway.changereview.ReviewStatus;
 import com.verivus.gateway.provider.CliName;
-import java.util.List;
 import java.util.Map;
 
 /** The output schemas of review_changes and validation_receipt. */
@@ -94,7 +93,7 @@ final class ChangeReviewSchemas {
                 .prop("bodySha256", string())
                 .prop("intact", described("The stored body still hashes to bodySha256", bool()))
                 .prop("artifactMatches", described("Whether artifactSha256 (when given) is the one the receipt "
-                        + "covers; null when not given", Map.of("type", List.of("boolean", "null"))))
+                        + "covers; null when not given", OutputSchema.nullable(bool())))
                 .build();
     }
 }

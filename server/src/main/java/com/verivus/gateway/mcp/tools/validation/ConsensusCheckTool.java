@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.tools.validation;
 
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.validation.ValidationIntent;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.ValidationRequest;
@@ -10,8 +11,8 @@ import com.verivus.gateway.validation.WaitBudget;
 /** {@code consensus_check}: do the providers agree with a claim? */
 public final class ConsensusCheckTool extends ValidationRunTool {
 
-    public ConsensusCheckTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
-        super(orchestrator, wait);
+    public ConsensusCheckTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
+        super(orchestrator, wait, workspace);
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class ConsensusCheckTool extends ValidationRunTool {
     }
 
     @Override
-    public InputSchema inputSchema() {
+    InputSchema ownSchema() {
         InputSchema.Builder b = InputSchema.builder()
                 .string("claim", "The claim to check across providers (up to 100000 characters).", requiredText());
         return models(b, "Providers to ask for agreement or disagreement.").build();

@@ -25,8 +25,9 @@ final class OutputSchema {
         return Map.of("type", "string");
     }
 
+    /** Nullable types as {@code anyOf}, not a {@code type} array: the form MCP clients' schema checks accept. */
     static Map<String, Object> nullableString() {
-        return Map.of("type", List.of("string", "null"));
+        return nullable(string());
     }
 
     static Map<String, Object> bool() {
@@ -38,7 +39,7 @@ final class OutputSchema {
     }
 
     static Map<String, Object> nullableInteger() {
-        return Map.of("type", List.of("integer", "null"));
+        return nullable(integer());
     }
 
     static Map<String, Object> constant(Object value) {

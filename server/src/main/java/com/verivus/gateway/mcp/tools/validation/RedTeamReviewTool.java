@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.tools.validation;
 
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.validation.ValidationIntent;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.ValidationRequest;
@@ -10,8 +11,8 @@ import com.verivus.gateway.validation.WaitBudget;
 /** {@code red_team_review}: providers challenge a plan, answer or document. */
 public final class RedTeamReviewTool extends ValidationRunTool {
 
-    public RedTeamReviewTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
-        super(orchestrator, wait);
+    public RedTeamReviewTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
+        super(orchestrator, wait, workspace);
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class RedTeamReviewTool extends ValidationRunTool {
     }
 
     @Override
-    public InputSchema inputSchema() {
+    InputSchema ownSchema() {
         InputSchema.Builder b = InputSchema.builder()
                 .string("content", "The plan, answer or document to challenge (up to 100000 characters).",
                         requiredText())

@@ -14,6 +14,7 @@ import com.verivus.gateway.mcp.ToolCall;
 import com.verivus.gateway.mcp.ToolResults;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ContractViolationException;
+import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,16 +35,17 @@ public final class ReviewChangesTool implements GatewayTool {
     static final long MAX_TIMEOUT_MS = 7_200_000;
 
     private final ChangeReviewer reviewer;
-    private final Path workingDirectory;
+    private final WorkingDirectoryPolicy directories;
     private final long defaultTimeoutMs;
 
     /**
-     * @param workingDirectory what a relative {@code repo} is resolved against
+     * @param directories      checks {@code repo} as it checks workingDir (absolute, exists; over HTTP under an
+     *                         allowed root)
      * @param syncDeadlineMs   SYNC_DEADLINE_MS; a positive value is the default time limit
      */
-    public ReviewChangesTool(ChangeReviewer reviewer, Path workingDirectory, long syncDeadlineMs) {
+    public ReviewChangesTool(ChangeReviewer reviewer, WorkingDirectoryPolicy directories, long syncDeadlineMs) {
         this.reviewer = reviewer;
-        this.workingDirectory = workingDirectory;
+        this.directories = directories;
         this.defaultTimeoutMs = syncDeadlineMs > 0 ? Math.min(syncDeadlineMs, MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
     }
 
@@ -70,8 +72,9 @@ public final class ReviewChangesTool implements GatewayTool {
     @Override
     public InputSchema inputSchema() {
         return InputSchema.builder()
-                .string("repo", "Any path inside the Git work tree to review; absolute, or relative to the "
-                        + "gateway's working directory. The repository root is found with git.", p -> p.required()
+                .string("repo", "Absolute path of a directory inside the Git work tree to review; the repository "
+                        + "root is found with git and the reviewers run there. Over HTTP it must lie under one of the "
+                        + "gateway's allowed roots (LLM_GATEWAY_ALLOWED_ROOTS), as workingDir must.", p -> p.required()
                         .length(1, 4096))
                 .string("base", "Commit, branch or tag the committed changes start from (their merge base with "
                         + "HEAD). Default: the merge base with the current branch's upstream, else HEAD~1.",
@@ -111,8 +114,8 @@ public final class ReviewChangesTool implements GatewayTool {
         List<CliName> providers = call.strings("providers").orElse(DEFAULT_PROVIDERS).stream()
                 .map(k -> CliName.fromKey(k).orElseThrow()).toList();
         CliName judge = call.string("judge").map(k -> CliName.fromKey(k).orElseThrow()).orElse(null);
-        ChangeReviewRequest request = new ChangeReviewRequest(workingDirectory.resolve(call.requiredString("repo")),
-                call.string("base").orElse(null), include, providers, judge, call.string("focus").orElse(null),
+        Path repo = directories.resolve(call.requiredString("repo"), call.origin(), "repo");
+        ChangeReviewRequest request = new ChangeReviewRequest(repo, call.string("base").orElse(null), include, providers, judge, call.string("focus").orElse(null),
                 call.integer("maxBytes").map(Long::intValue).orElse(ChangeSetCapture.DEFAULT_MAX_BYTES),
                 Duration.ofMillis(call.integer("timeoutMs").orElse(defaultTimeoutMs)));
         ReviewReceipt receipt;

@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.tools.validation;
 
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationIntent;
 import com.verivus.gateway.validation.ValidationOrchestrator;
@@ -12,8 +13,8 @@ import java.util.List;
 /** {@code second_opinion}: one provider reviews an answer. */
 public final class SecondOpinionTool extends ValidationRunTool {
 
-    public SecondOpinionTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
-        super(orchestrator, wait);
+    public SecondOpinionTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
+        super(orchestrator, wait, workspace);
     }
 
     @Override
@@ -28,7 +29,7 @@ public final class SecondOpinionTool extends ValidationRunTool {
     }
 
     @Override
-    public InputSchema inputSchema() {
+    InputSchema ownSchema() {
         return InputSchema.builder()
                 .string("answer", "The answer to review (up to 100000 characters).", requiredText())
                 .string("question", "The original question, if available.",

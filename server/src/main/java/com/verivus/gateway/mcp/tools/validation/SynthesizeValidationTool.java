@@ -5,6 +5,8 @@ import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.InvalidArgumentsException;
 import com.verivus.gateway.mcp.ToolCall;
 import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
+import java.nio.file.Path;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ContractViolationException;
 import com.verivus.gateway.validation.NormalizedResult;
@@ -27,10 +29,12 @@ public final class SynthesizeValidationTool implements GatewayTool {
 
     private final ValidationOrchestrator orchestrator;
     private final WaitBudget wait;
+    private final WorkspaceParameters workspace;
 
-    public SynthesizeValidationTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
+    public SynthesizeValidationTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
         this.orchestrator = orchestrator;
         this.wait = wait;
+        this.workspace = workspace;
     }
 
     @Override
@@ -58,6 +62,7 @@ public final class SynthesizeValidationTool implements GatewayTool {
                         p -> p.required().items(1, null))
                 .enumeration("judgeModel", "Provider that runs the judge synthesis (its CLI's default model).",
                         CliName.keys(), "codex")
+                .string("workingDir", WorkspaceParameters.WORKING_DIR_DESCRIPTION + " The judge runs there.")
                 .build();
     }
 
@@ -68,13 +73,14 @@ public final class SynthesizeValidationTool implements GatewayTool {
 
     @Override
     public CallToolResult call(ToolCall call) {
+        Path dir = workspace.workingDir(call);
         String question = call.requiredString("question");
         List<NormalizedResult> results = parse(call.raw("providerResults"));
         CliName judge = ValidationRunTool.provider(call.string("judgeModel").orElse("codex"));
         ValidationProgress progress = (done, total, message) -> call.progress().report(done, (double) total, message);
         SynthesisRun run;
         try {
-            run = orchestrator.synthesize(question, results, judge, wait, progress);
+            run = orchestrator.synthesize(question, results, judge, wait, progress, dir);
         } catch (ContractViolationException e) {
             return ToolResults.errorText(e.getMessage());
         }

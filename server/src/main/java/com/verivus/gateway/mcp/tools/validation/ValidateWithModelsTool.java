@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.tools.validation;
 
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ValidationIntent;
 import com.verivus.gateway.validation.ValidationOrchestrator;
@@ -11,8 +12,8 @@ import com.verivus.gateway.validation.WaitBudget;
 /** {@code validate_with_models}: independent validation of a question by several providers, optionally judged. */
 public final class ValidateWithModelsTool extends ValidationRunTool {
 
-    public ValidateWithModelsTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
-        super(orchestrator, wait);
+    public ValidateWithModelsTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
+        super(orchestrator, wait, workspace);
     }
 
     @Override
@@ -28,7 +29,7 @@ public final class ValidateWithModelsTool extends ValidationRunTool {
     }
 
     @Override
-    public InputSchema inputSchema() {
+    InputSchema ownSchema() {
         InputSchema.Builder b = InputSchema.builder()
                 .string("question", "Question or content to validate (up to 100000 characters).", requiredText());
         return models(b, "Providers to ask (claude, codex, gemini, grok, mistral).")

@@ -4,6 +4,7 @@ import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
 import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.validation.ContractViolationException;
 import com.verivus.gateway.validation.ValidationOrchestrator;
@@ -34,14 +35,25 @@ abstract class ValidationRunTool implements GatewayTool {
 
     private final ValidationOrchestrator orchestrator;
     private final WaitBudget wait;
+    private final WorkspaceParameters workspace;
 
-    ValidationRunTool(ValidationOrchestrator orchestrator, WaitBudget wait) {
+    ValidationRunTool(ValidationOrchestrator orchestrator, WaitBudget wait, WorkspaceParameters workspace) {
         this.orchestrator = orchestrator;
         this.wait = wait;
+        this.workspace = workspace;
     }
 
     /** The run the call asks for. */
     abstract ValidationRequest request(ToolCall call);
+
+    /** The tool's own parameters; {@link #inputSchema} adds workingDir. */
+    abstract InputSchema ownSchema();
+
+    @Override
+    public final InputSchema inputSchema() {
+        return InputSchema.builder().include(ownSchema()).string("workingDir", WorkspaceParameters.WORKING_DIR_DESCRIPTION
+                + " Every provider (and the judge) runs there.").build();
+    }
 
     @Override
     public Map<String, Object> outputSchema() {
@@ -50,7 +62,8 @@ abstract class ValidationRunTool implements GatewayTool {
 
     @Override
     public CallToolResult call(ToolCall call) {
-        ValidationRequest request = request(call);
+        // the directory first: a refused or missing one is an error before any provider starts
+        ValidationRequest request = request(call).inDirectory(workspace.workingDir(call));
         ValidationProgress progress = (done, total, message) -> call.progress().report(done, (double) total, message);
         ValidationRun run;
         try {

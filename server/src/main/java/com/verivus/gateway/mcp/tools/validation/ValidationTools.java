@@ -1,6 +1,9 @@
 package com.verivus.gateway.mcp.tools.validation;
 
 import com.verivus.gateway.mcp.GatewayTool;
+import com.verivus.gateway.mcp.tools.WorkspaceParameters;
+import com.verivus.gateway.workspace.AllowedRoots;
+import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.WaitBudget;
 import java.util.List;
@@ -18,14 +21,21 @@ public final class ValidationTools {
      */
     public static List<GatewayTool> create(ValidationOrchestrator orchestrator, WaitBudget wait,
                                            GatewayTool listAvailableModels) {
+        return create(orchestrator, wait, listAvailableModels,
+                new WorkspaceParameters(new WorkingDirectoryPolicy(AllowedRoots.NONE)));
+    }
+
+    /** As above, with the workspace policy that checks each call's workingDir. */
+    public static List<GatewayTool> create(ValidationOrchestrator orchestrator, WaitBudget wait,
+                                           GatewayTool listAvailableModels, WorkspaceParameters workspace) {
         return List.of(
-                new ValidateWithModelsTool(orchestrator, wait),
-                new SecondOpinionTool(orchestrator, wait),
+                new ValidateWithModelsTool(orchestrator, wait, workspace),
+                new SecondOpinionTool(orchestrator, wait, workspace),
                 new CompareAnswersTool(),
-                new RedTeamReviewTool(orchestrator, wait),
-                new ConsensusCheckTool(orchestrator, wait),
-                new AskModelTool(orchestrator, wait),
-                new SynthesizeValidationTool(orchestrator, wait),
+                new RedTeamReviewTool(orchestrator, wait, workspace),
+                new ConsensusCheckTool(orchestrator, wait, workspace),
+                new AskModelTool(orchestrator, wait, workspace),
+                new SynthesizeValidationTool(orchestrator, wait, workspace),
                 listAvailableModels,
                 new ValidationJobStatusTool(orchestrator.engine()),
                 new ValidationJobResultTool(orchestrator.engine()));

@@ -9,8 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +62,7 @@ class AsyncRequestToolsTest {
         Map<String, Object> body = json(started);
         assertThat(body).containsKeys("success", "job", "sessionId", "resumable", "approval", "mcpServers")
                 .containsEntry("success", true).containsEntry("resumable", false).containsEntry("approval", null)
-                .containsEntry("mcpServers", Map.of("requested", List.of("sqry")));
+                .containsEntry("mcpServers", Map.of("requested", List.of()));
         assertThat(List.copyOf(body.keySet())).containsExactly("success", "job", "sessionId", "resumable", "approval",
                 "mcpServers");
         String jobId = (String) job(body).get("id");
@@ -110,6 +116,33 @@ class AsyncRequestToolsTest {
         // both requests that shared the first job are booked when it ends, and the forced one separately
         eventually(WAIT, () -> ((Number) gw.runtime.metrics().snapshot().get("totalRequests")).longValue() == 3,
                 "three booked requests");
+    }
+
+    @Test
+    void fifty_identical_gemini_async_requests_share_one_job_one_spawn_and_the_session_id_it_ran_with()
+            throws Exception {
+        Map<String, Object> args = Map.of("prompt", "same gemini question");
+        List<Map<String, Object>> replies;
+        try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+            List<Future<Map<String, Object>>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(callers.submit(() -> json(gw.call("gemini_request_async", args))));
+            }
+            replies = new ArrayList<>();
+            for (Future<Map<String, Object>> call : calls) {
+                replies.add(call.get());
+            }
+        }
+        Set<Object> jobIds = replies.stream().map(r -> job(r).get("id")).collect(Collectors.toSet());
+        assertThat(jobIds).hasSize(1);
+        awaitFinished((String) jobIds.iterator().next());
+
+        assertThat(gw.fakes.records()).hasSize(1);
+        List<String> spawned = argv(gw.fakes.records().getFirst());
+        String ranWith = spawned.get(spawned.indexOf("--session-id") + 1);
+        assertThat(replies).allSatisfy(r -> assertThat(r).containsEntry("sessionId", ranWith));
+        Map<String, Object> listed = json(gw.call("session_list", Map.of("cli", "gemini")));
+        assertThat(listed).containsEntry("total", 1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.verivus.gateway.mcp.tools.request.RequestGateway.structured;
 import static com.verivus.gateway.mcp.tools.request.RequestGateway.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.process.ExtendedPath;
 import com.verivus.gateway.mcp.ProgressReporter;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.file.Files;
@@ -85,7 +86,9 @@ class DeferralAndDirectPathTest {
 
     @Test
     void sync_deadline_zero_runs_inline_on_the_direct_path_without_a_job() throws Exception {
-        try (RequestGateway gw = RequestGateway.start(dir, Map.of("SYNC_DEADLINE_MS", "0"))) {
+        // the install locations searched before PATH are the test's own (~ is the temp home), never /usr/bin
+        try (RequestGateway gw = RequestGateway.start(dir, Map.of("SYNC_DEADLINE_MS", "0",
+                ExtendedPath.OVERRIDE_ENV, "~/.local/bin"))) {
             CallToolResult r = gw.call("gemini_request", Map.of("prompt", "direct", "outputFormat", "json",
                     "correlationId", "z-1"));
 
@@ -99,8 +102,7 @@ class DeferralAndDirectPathTest {
             assertThat(gw.call("mistral_request", Map.of("prompt", "direct")).isError()).isFalse();
             Map<?, ?> env = (Map<?, ?>) gw.fakes.lastRecord().get("env");
             assertThat(env.get("VIBE_ACTIVE_MODEL")).isEqualTo("devstral-medium");
-            assertThat((String) env.get("PATH")).startsWith(gw.home.resolve(".local/bin") + ":/usr/local/bin:/usr/bin")
-                    .contains(gw.fakes.bin().toString());
+            assertThat((String) env.get("PATH")).startsWith(gw.home.resolve(".local/bin") + ":" + gw.fakes.bin() + ":");
 
             Files.delete(gw.fakes.bin().resolve("claude"));
             CallToolResult missing = gw.call("claude_request", Map.of("prompt", "x", "correlationId", "z-2"));

@@ -119,7 +119,7 @@ final class RequestGateway implements AutoCloseable {
     /** The requests row joined with its gateway_metadata row, or null. */
     Map<String, Object> recorderRow(String correlationId) {
         List<Map<String, Object>> rows = query("SELECT * FROM requests r JOIN gateway_metadata m ON m.request_id = r.id "
-                + "WHERE r.id = ?", correlationId);
+                + "WHERE r.correlation_id = ?", correlationId);
         return rows.isEmpty() ? null : rows.getFirst();
     }
 

@@ -170,9 +170,10 @@ class RequestPolicyTest {
         assertThat(r.isError()).isTrue();
         assertThat(json(r)).containsEntry("success", false)
                 .containsEntry("error", "claude_request failed to prepare Claude MCP config")
-                .containsEntry("message", "strictMcpConfig=true but requested servers are unavailable: exa")
+                .containsEntry("message", "strictMcpConfig=true but requested servers are unavailable: exa, sqry")
                 .containsEntry("correlationId", "p-mcp")
-                .containsEntry("mcpServers", Map.of("requested", List.of("exa", "sqry"), "missing", List.of("exa")));
+                .containsEntry("mcpServers", Map.of("requested", List.of("exa", "sqry"), "missing", List.of("exa",
+                        "sqry")));
         assertThat(gw.fakes.records()).isEmpty();
     }
 

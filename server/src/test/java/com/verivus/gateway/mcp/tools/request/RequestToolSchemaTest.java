@@ -64,7 +64,7 @@ class RequestToolSchemaTest {
                     .containsEntry("default", "legacy");
             assertThat(property(tool, "approvalPolicy")).containsEntry("enum", List.of("strict", "balanced",
                     "permissive")).doesNotContainKey("default");
-            assertThat(property(tool, "mcpServers")).containsEntry("default", List.of("sqry"))
+            assertThat(property(tool, "mcpServers")).doesNotContainKey("default")
                     .containsEntry("items", Map.of("type", "string", "enum", List.of("sqry", "exa", "ref_tools",
                             "trstr")));
             assertThat(property(tool, "forceRefresh")).containsEntry("default", false);
@@ -111,7 +111,8 @@ class RequestToolSchemaTest {
                 "workspace-write", "danger-full-access"));
         assertThat(property("codex_request", "askForApproval")).containsEntry("enum", List.of("untrusted",
                 "on-request", "never"));
-        assertThat(property("codex_request", "outputSchema")).containsEntry("type", List.of("string", "object"));
+        assertThat(property("codex_request", "outputSchema"))
+                .containsEntry("anyOf", List.of(Map.of("type", "string"), Map.of("type", "object")));
         assertThat(property("gemini_request", "approvalMode")).containsEntry("enum", List.of("default", "auto_edit",
                 "yolo", "plan"));
         assertThat(property("grok_request", "outputFormat")).containsEntry("enum", List.of("plain", "json",
@@ -123,7 +124,7 @@ class RequestToolSchemaTest {
                 "accept-edits", "auto-approve", "chat", "explore", "lean"));
         assertThat(schema("codex_fork_session").params()).extracting(InputSchema.Param::name)
                 .containsExactly("prompt", "sessionId", "forkLast", "model", "sandboxMode", "askForApproval",
-                        "correlationId", "idleTimeoutMs");
+                        "correlationId", "idleTimeoutMs", "workingDir");
     }
 
     @Test

@@ -39,23 +39,29 @@ class SyncRequestToolsTest {
     }
 
     @Test
-    void claude_text_runs_with_the_generated_mcp_config_and_reports_the_success_contract() {
+    void claude_text_runs_without_an_mcp_server_by_default_and_reports_the_success_contract() {
         CallToolResult r = gw.call("claude_request", Map.of("prompt", "hello", "correlationId", "c-claude-1"));
 
         assertThat(r.isError()).isFalse();
         assertThat(text(r)).isEqualTo("fake claude answer: hello\n");
         Map<String, Object> rec = gw.fakes.lastRecord();
-        assertThat(argv(rec)).containsExactly("-p", "hello", "--mcp-config",
-                gw.home.resolve(".llm-cli-gateway/claude-mcp.generated.json").toString());
+        assertThat(argv(rec)).containsExactly("-p", "hello");
         Map<String, Object> s = structured(r);
         assertThat(s).containsEntry("model", "default").containsEntry("cli", "claude")
                 .containsEntry("correlationId", "c-claude-1").containsEntry("sessionId", null)
                 .containsEntry("exitCode", 0).containsEntry("retryCount", 0)
                 .doesNotContainKeys("inputTokens", "approval", "reviewIntegrity", "resumable");
         assertThat(((Number) s.get("durationMs")).longValue()).isGreaterThanOrEqualTo(0);
-        assertThat(s.get("mcpServers")).isEqualTo(Map.of("requested", List.of("sqry"), "enabled", List.of("sqry"),
+        assertThat(s.get("mcpServers")).isEqualTo(Map.of("requested", List.of(), "enabled", List.of(),
                 "missing", List.of()));
         assertThat(List.copyOf(s.keySet())).startsWith("model", "cli", "correlationId", "sessionId", "durationMs");
+
+        // a server that is neither installed nor configured is reported missing, and claude is not pointed at it
+        CallToolResult named = gw.call("claude_request", Map.of("prompt", "again", "mcpServers", List.of("sqry")));
+        assertThat(named.isError()).isFalse();
+        assertThat(argv(gw.fakes.lastRecord())).containsExactly("-p", "again");
+        assertThat(structured(named).get("mcpServers")).isEqualTo(Map.of("requested", List.of("sqry"),
+                "enabled", List.of(), "missing", List.of("sqry")));
     }
 
     @Test
@@ -127,20 +133,19 @@ class SyncRequestToolsTest {
 
         assertThat(r.isError()).isFalse();
         List<String> args = argv(gw.fakes.lastRecord());
-        assertThat(args.subList(0, 5)).containsExactly("-p", "hi", "--allowed-mcp-server-names", "sqry", "-o");
-        assertThat(args.get(5)).isEqualTo("json");
-        assertThat(args.get(6)).isEqualTo("--session-id");
-        String id = args.get(7);
+        assertThat(args.subList(0, 3)).containsExactly("-p", "hi", "-o");
+        assertThat(args.get(3)).isEqualTo("json");
+        assertThat(args.get(4)).isEqualTo("--session-id");
+        String id = args.get(5);
         assertThat(id).matches(UUID_V4);
-        assertThat(args).hasSize(8);
+        assertThat(args).hasSize(6);
         assertThat(structured(r)).containsEntry("sessionId", id).containsEntry("resumable", false)
                 .containsEntry("inputTokens", 11L).containsEntry("outputTokens", 7L).containsEntry("cacheReadTokens", 3L)
-                .containsEntry("mcpServers", Map.of("requested", List.of("sqry")));
+                .containsEntry("mcpServers", Map.of("requested", List.of()));
         assertThat(gw.runtime.sessions().get(id)).map(Session::cli).contains(CliName.GEMINI);
 
         CallToolResult resumed = gw.call("gemini_request", Map.of("prompt", "again", "sessionId", id));
-        assertThat(argv(gw.fakes.lastRecord())).containsExactly("-p", "again", "--allowed-mcp-server-names", "sqry",
-                "--resume", id);
+        assertThat(argv(gw.fakes.lastRecord())).containsExactly("-p", "again", "--resume", id);
         assertThat(structured(resumed)).containsEntry("resumable", true);
     }
 
@@ -246,9 +251,23 @@ class SyncRequestToolsTest {
 
         Map<String, Object> metrics = gw.runtime.metrics().snapshot();
         assertThat(metrics).containsEntry("totalRequests", 3L).containsEntry("totalSuccesses", 3L);
-        assertThat(gw.query("SELECT request_id, status FROM gateway_metadata ORDER BY request_id"))
-                .containsExactly(Map.of("request_id", "m-1", "status", "completed"),
-                        Map.of("request_id", "m-2", "status", "completed"),
-                        Map.of("request_id", "m-3", "status", "completed"));
+        assertThat(gw.query("SELECT correlation_id, status FROM requests JOIN gateway_metadata ON request_id = id "
+                + "ORDER BY correlation_id"))
+                .containsExactly(Map.of("correlation_id", "m-1", "status", "completed"),
+                        Map.of("correlation_id", "m-2", "status", "completed"),
+                        Map.of("correlation_id", "m-3", "status", "completed"));
+    }
+
+    @Test
+    void a_reused_correlation_id_labels_every_request_it_is_given_to_and_loses_none() {
+        gw.call("claude_request", Map.of("prompt", "first", "correlationId", "same"));
+        gw.call("codex_request", Map.of("prompt", "second", "correlationId", "same"));
+        gw.call("claude_request", Map.of("prompt", "third", "correlationId", "same"));
+
+        List<Map<String, Object>> rows = gw.query("SELECT id, prompt, status FROM requests "
+                + "JOIN gateway_metadata ON request_id = id WHERE correlation_id = 'same' ORDER BY datetime_utc, prompt");
+        assertThat(rows).extracting(r -> r.get("prompt")).containsExactlyInAnyOrder("first", "second", "third");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("status", "completed"));
+        assertThat(rows).extracting(r -> r.get("id")).doesNotHaveDuplicates().doesNotContain("same");
     }
 }

@@ -338,7 +338,8 @@ class SessionToolsTest {
         catalog.toolSpecifications().forEach(spec -> tools.put(spec.tool().name(), spec.tool()));
         Map<String, Object> setActive = tools.get("session_set_active").inputSchema();
         assertThat((List<String>) setActive.get("required")).containsExactly("cli", "sessionId");
-        assertThat(property(tools.get("session_set_active"), "sessionId")).containsEntry("type", List.of("string", "null"));
+        assertThat(property(tools.get("session_set_active"), "sessionId"))
+                .containsEntry("anyOf", List.of(Map.of("type", "string"), Map.of("type", "null")));
         assertThat(property(tools.get("session_create"), "setAsActive"))
                 .containsEntry("type", "boolean").containsEntry("default", true);
         assertThat(property(tools.get("session_list"), "cli")).containsEntry("enum", CliName.keys());

@@ -9,6 +9,8 @@ import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.workspace.AllowedRoots;
+import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class ReviewToolsTest {
         repo = TempGitRepo.init(dir.resolve("repo"));
         repo.write("a.txt", "one\n").add("a.txt").commit("first");
         repo.write("a.txt", "two\n").add("a.txt").commit("second");
-        review = new ReviewChangesTool(fx.reviewer, dir, 0);
+        review = new ReviewChangesTool(fx.reviewer, new WorkingDirectoryPolicy(AllowedRoots.NONE), 0);
         receipt = new ValidationReceiptTool(new ReceiptLookup(fx.store));
     }
 
@@ -64,8 +66,8 @@ class ReviewToolsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aReviewWithARelativeRepoAndASilentReviewerMatchesItsSchemaAndItsReceiptReadsBack() {
-        CallToolResult r = call(review, Map.of("repo", "repo", "providers", List.of("claude", "codex", "gemini"),
+    void aReviewWithASilentAndAMissingReviewerMatchesItsSchemaAndItsReceiptReadsBack() {
+        CallToolResult r = call(review, Map.of("repo", repo.root.toString(), "providers", List.of("claude", "codex", "gemini"),
                 "judge", "claude"));
         assertThat(r.isError()).as(text(r)).isFalse();
         assertThat(text(r)).contains("1 of 3 reviewers reviewed.", "codex: no_review", "gemini: skipped",
@@ -88,6 +90,10 @@ class ReviewToolsTest {
 
     @Test
     void badInputIsAClearError() {
+        CallToolResult relative = call(review, Map.of("repo", "repo"));
+        assertThat(relative.isError()).isTrue();
+        assertThat(text(relative)).contains("repo must be an absolute path");
+
         CallToolResult notRepo = call(review, Map.of("repo", dir.resolve("home").toString()));
         assertThat(notRepo.isError()).isTrue();
         assertThat(text(notRepo)).contains("is not inside a git work tree");

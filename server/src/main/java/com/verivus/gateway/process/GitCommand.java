@@ -1,4 +1,4 @@
-package com.verivus.gateway.changereview;
+package com.verivus.gateway.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,29 +13,36 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the git CLI in one repository, without a shell: stdin closed at once, stdout and stderr read
+ * Runs the git CLI (review_changes' change-set capture) in one repository, without a shell: stdin closed at once, stdout and stderr read
  * concurrently (so a full pipe never blocks the child and the time bound always fires), and the
  * process tree killed when the bound expires. Git is told not to take optional locks, so reading a
  * change set never rewrites the index; no pager, no prompts, no colour.
  */
-final class GitCommand {
+public final class GitCommand {
 
     /** What one git run printed. {@code overflowed}: stdout was longer than the cap (the rest was dropped). */
-    record Output(int exitCode, byte[] stdout, String stderr, boolean overflowed) {
+    public record Output(int exitCode, byte[] stdout, String stderr, boolean overflowed) {
 
-        boolean ok() {
+        public boolean ok() {
             return exitCode == 0;
         }
 
-        String text() {
+        public String text() {
             return new String(stdout, StandardCharsets.UTF_8);
         }
 
         /** The first line of stdout, stripped (rev-parse and friends). */
-        String line() {
+        public String line() {
             String t = text().strip();
             int nl = t.indexOf('\n');
             return nl < 0 ? t : t.substring(0, nl);
+        }
+    }
+
+    /** git could not be run, or did not finish within the time bound; the message says which. */
+    public static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message);
         }
     }
 
@@ -49,26 +56,26 @@ final class GitCommand {
     private final Duration timeout;
     private final Map<String, String> baseEnv;
 
-    GitCommand(Path directory, Duration timeout, Map<String, String> baseEnv) {
+    public GitCommand(Path directory, Duration timeout, Map<String, String> baseEnv) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.baseEnv = Map.copyOf(baseEnv);
     }
 
     /** The same settings in another directory (the repository root once it is known). */
-    GitCommand in(Path other) {
+    public GitCommand in(Path other) {
         return new GitCommand(other, timeout, baseEnv);
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         return timeout;
     }
 
     /**
      * @param stdoutCap bytes of stdout kept; more sets {@link Output#overflowed()}
-     * @throws ChangeSetException when git cannot be started, or does not finish within the time bound
+     * @throws Failure when git cannot be started, or does not finish within the time bound
      */
-    Output run(int stdoutCap, List<String> args) {
+    public Output run(int stdoutCap, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(executable());
         command.addAll(List.of("-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "core.pager=cat",
@@ -88,7 +95,7 @@ final class GitCommand {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new ChangeSetException("Could not run git (is it installed and on PATH?): " + e.getMessage());
+            throw new Failure("Could not run git (is it installed and on PATH?): " + e.getMessage());
         }
         try {
             process.getOutputStream().close();
@@ -100,7 +107,7 @@ final class GitCommand {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
-                throw new ChangeSetException("git " + String.join(" ", args) + " did not finish within "
+                throw new Failure("git " + String.join(" ", args) + " did not finish within "
                         + timeout.toSeconds() + " s in " + directory + "; it was stopped. A very large repository "
                         + "or a network filesystem can do this: narrow the change set (base, include).");
             }
@@ -109,13 +116,13 @@ final class GitCommand {
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new ChangeSetException("interrupted while git was running");
+            throw new Failure("interrupted while git was running");
         }
         return new Output(process.exitValue(), out.bytes(), new String(err.bytes(), StandardCharsets.UTF_8).strip(),
                 out.overflowed());
     }
 
-    Output run(int stdoutCap, String... args) {
+    public Output run(int stdoutCap, String... args) {
         return run(stdoutCap, List.of(args));
     }
 
@@ -131,7 +138,7 @@ final class GitCommand {
                 return candidate.toString();
             }
         }
-        throw new ChangeSetException("git was not found on PATH (" + path + "); review_changes needs the git CLI");
+        throw new Failure("git was not found on PATH (" + path + "); this needs the git CLI");
     }
 
     private static void kill(Process process) {

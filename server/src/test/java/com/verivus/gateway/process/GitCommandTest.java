@@ -1,4 +1,4 @@
-package com.verivus.gateway.changereview;
+package com.verivus.gateway.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +29,7 @@ class GitCommandTest {
     void aGitThatHangsIsStoppedAtTheBoundWithAClearError() throws Exception {
         GitCommand git = new GitCommand(dir, Duration.ofSeconds(1), pathWithFakeGit("exec sleep 600"));
         assertThatThrownBy(() -> git.run(1000, "status"))
-                .isInstanceOf(ChangeSetException.class)
+                .isInstanceOf(GitCommand.Failure.class)
                 .hasMessageContaining("did not finish within 1 s")
                 .hasMessageContaining("narrow the change set");
     }

@@ -1,0 +1,62 @@
+package com.verivus.gateway.mcp.stdio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.mcp.ToolCatalog;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stdio transport in process, on real streams: bad lines are answered and reading goes on. */
+class StdioTransportBadInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+            + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+    private static List<JsonNode> serve(InputStream stdin) throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        StdioGateway.serve(new ToolCatalog(List.of(), List.of()), "test", stdin, stdout);
+        List<JsonNode> replies = new ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                replies.add(JSON.readTree(line));
+            }
+        }
+        return replies;
+    }
+
+    @Test
+    void theLineThatStoppedTheGatewayIsAnsweredAndLaterRequestsToo() throws Exception {
+        String input = String.join("\n", INIT, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}", "{", "null", "[]",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":null}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":7}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}") + "\n";
+        List<JsonNode> replies = serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        assertThat(replies).extracting(r -> r.get("id").toString() + " " + r.at("/error/code").asInt(0))
+                .containsExactlyInAnyOrder("1 0", "2 0", "null -32700", "null -32600", "null -32600", "3 -32602", "4 0");
+    }
+
+    @Test
+    void stdinFailingBeforeEndOfInputIsNotANormalStop() {
+        InputStream failing = new SequenceInputStream(
+                new ByteArrayInputStream((INIT + "\n").getBytes(StandardCharsets.UTF_8)), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("stdin broke");
+                    }
+                });
+        assertThatThrownBy(() -> serve(failing)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stdin broke");
+    }
+}
