@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.contract.UpstreamContracts;
+import com.verivus.gateway.validation.LoginStatus;
+import com.verivus.gateway.validation.ProviderAvailability;
+import com.verivus.gateway.validation.ProviderStatus;
+import java.time.Clock;
 import com.verivus.gateway.store.StoredReceipt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -154,5 +159,27 @@ class ChangeReviewerTest {
         assertThat(body.get("headCommit")).isEqualTo(repo.head());
         assertThat(body.get("included")).isEqualTo(List.of("committed", "staged", "unstaged", "untracked"));
         assertThat(progress).contains("0/5 0 of 4 reviewers done");
+    }
+
+    @Test
+    void aReviewerThatIsNotLoggedInIsSkippedWithoutAJobAndTheOthersStillReview() {
+        fx = new ReviewFixtures(dir, new LinkedHashMap<>(Map.of(CliName.CLAUDE, "approve", CliName.CODEX, "approve")));
+        ProviderAvailability availability = cli -> cli == CliName.CODEX
+                ? new ProviderStatus(cli, true, "codex 4.2.0", LoginStatus.NOT_AUTHENTICATED, null)
+                : ProviderStatus.installed(cli, "claude 4.2.0", LoginStatus.AUTHENTICATED);
+        Map<String, String> gitEnv = new LinkedHashMap<>(System.getenv());
+        gitEnv.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        ChangeReviewer reviewer = new ChangeReviewer(fx.engine, availability, UpstreamContracts::assertArgs,
+                new ChangeSetCapture(gitEnv, Duration.ofSeconds(60)), fx.store, Clock.systemUTC());
+        ReviewReceipt receipt = reviewer.review(new ChangeReviewRequest(repo.root, null, EnumSet.allOf(ChangePart.class),
+                List.of(CliName.CLAUDE, CliName.CODEX), null, null, 100_000, Duration.ofMinutes(5)),
+                (done, total, message) -> progress.add(message));
+
+        assertThat(receipt.reviewers()).extracting(ReviewerOutcome::status)
+                .containsExactly(ReviewStatus.COMPLETED, ReviewStatus.SKIPPED);
+        assertThat(receipt.reviewers().get(1).reason()).contains("not logged in");
+        assertThat(receipt.reviewers().get(1).jobId()).isNull();
+        assertThat(fx.runs()).extracting(r -> r.get("exe")).containsExactly("claude");
+        assertThat(progress).last().isEqualTo("1 of 1 reviewers done");
     }
 }
