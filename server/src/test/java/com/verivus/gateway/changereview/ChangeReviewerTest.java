@@ -182,4 +182,22 @@ class ChangeReviewerTest {
         assertThat(fx.runs()).extracting(r -> r.get("exe")).containsExactly("claude");
         assertThat(progress).last().isEqualTo("1 of 1 reviewers done");
     }
+
+    @Test
+    void anArgvTheContractRefusesStartsNothing() {
+        fx = new ReviewFixtures(dir, new LinkedHashMap<>(Map.of(CliName.CLAUDE, "approve", CliName.CODEX, "approve")));
+        ChangeReviewer reviewer = new ChangeReviewer(fx.engine, cli -> ProviderStatus.installed(cli, "x",
+                LoginStatus.AUTHENTICATED), (cli, argv) -> {
+                    if (cli == CliName.CODEX) {
+                        throw new IllegalArgumentException("--sandbox is not accepted here");
+                    }
+                }, new ChangeSetCapture(System.getenv(), Duration.ofSeconds(60)), fx.store, Clock.systemUTC());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewer.review(new ChangeReviewRequest(repo.root,
+                null, EnumSet.allOf(ChangePart.class), List.of(CliName.CLAUDE, CliName.CODEX), null, null, 100_000,
+                Duration.ofMinutes(1)), (d, t, m) -> progress.add(m)))
+                .isInstanceOf(com.verivus.gateway.validation.ContractViolationException.class)
+                .hasMessageContaining("--sandbox is not accepted here");
+        assertThat(fx.runs()).isEmpty();
+        assertThat(progress).isEmpty();
+    }
 }
