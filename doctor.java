@@ -11,6 +11,11 @@
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.slf4j:slf4j-jdk14:2.0.17
+//DEPS org.postgresql:postgresql:42.7.14
+//DEPS com.zaxxer:HikariCP:7.1.0
+//DEPS org.flywaydb:flyway-core:13.12.2
+//DEPS org.flywaydb:flyway-database-postgresql:13.12.2
+//DEPS redis.clients:jedis:8.0.2
 //SOURCES server/src/main/java/**/*.java
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
 //FILES llm-cli-gateway/doctor-report.schema.json=server/src/main/resources/llm-cli-gateway/doctor-report.schema.json

@@ -229,8 +229,7 @@ def run(cli, version, spec_for, answer, help_for, offline=None):
     elif behaviour == "tick":
         ticks, pause = int(env("FAKE_CLI_TICKS", "5")), int(env("FAKE_CLI_TICK_MS", "200")) / 1000.0
         for i in range(ticks):
-            emit(sys.stdout, "tick %d
-" % i)
+            emit(sys.stdout, "tick %d\n" % i)
             time.sleep(pause)
     elif behaviour == "hang":
         emit(sys.stdout, "fake %s is working...\n" % cli)

@@ -31,6 +31,7 @@ import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.resources.HealthStatusResource;
 import com.verivus.gateway.mcp.resources.PerformanceMetricsResource;
 import com.verivus.gateway.mcp.resources.ProcessHealthResource;
 import com.verivus.gateway.mcp.resources.SkillResource;
@@ -63,7 +64,9 @@ import com.verivus.gateway.recorder.FlightRecorder;
 import com.verivus.gateway.request.PollTools;
 import com.verivus.gateway.request.RequestPipeline;
 import com.verivus.gateway.request.RequestServices;
-import com.verivus.gateway.session.FileSessionStore;
+import com.verivus.gateway.session.SessionBackend;
+import com.verivus.gateway.session.SessionStoreUnavailableException;
+import com.verivus.gateway.session.SessionStores;
 import com.verivus.gateway.session.SessionStore;
 import com.verivus.gateway.skills.SkillCatalog;
 import com.verivus.gateway.store.JobStore;
@@ -84,7 +87,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -136,8 +141,8 @@ public final class GatewayRuntime implements AutoCloseable {
             store = JobStores.open(persistence);
             store.ifPresent(closeables::add);
         } catch (JobStoreUnavailableException e) {
-            // A backend this build does not implement (postgres, for now) is a configuration the user must
-            // change, not a degraded mode to run in: refuse to start, and say what to use instead.
+            // A postgres store that cannot be opened (bad DSN, server unreachable, failed migration) is a
+            // configuration the user must fix, not a degraded mode to run in: refuse to start, say why.
             recorder.close();
             throw new PersistenceConfigException(e.getMessage());
         } catch (RuntimeException e) {
@@ -154,12 +159,21 @@ public final class GatewayRuntime implements AutoCloseable {
         // requests of the jobs that ended, then the store and the recorder
         closeables.add(this::closePipeline);
         closeables.add(engine);
-        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs);
+        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs,
+                () -> storeDetails(engine));
 
         this.dataDirectory = persistence.dataDirectory(env);
         this.approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
         this.metrics = new PerformanceMetrics();
-        this.sessions = new FileSessionStore(dataDirectory, env);
+        SessionBackend sessionBackend;
+        try {
+            sessionBackend = SessionStores.open(env, persistence, store, dataDirectory);
+        } catch (SessionStoreUnavailableException e) {
+            close();
+            throw new PersistenceConfigException(e.getMessage());
+        }
+        closeables.add(sessionBackend.closeable());
+        this.sessions = sessionBackend.store();
         this.models = new ModelRegistry(env);
         WorkingDirectoryPolicy directories = new WorkingDirectoryPolicy(AllowedRootsLoader.load(env));
         this.workspace = new WorkspaceParameters(directories);
@@ -175,6 +189,7 @@ public final class GatewayRuntime implements AutoCloseable {
         resources.addAll(ModelResource.all(models));
         resources.add(new PerformanceMetricsResource(metrics));
         resources.add(new ProcessHealthResource(processHealth::jobBody));
+        resources.add(new HealthStatusResource(sessionBackend.health()));
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
@@ -184,6 +199,10 @@ public final class GatewayRuntime implements AutoCloseable {
         // review_changes and validation_receipt: receipts live in the job store (memory without one)
         ReceiptStore receipts = store.filter(ReceiptStore.class::isInstance).map(ReceiptStore.class::cast)
                 .orElseGet(MemoryReceiptStore::new);
+        if (store.isPresent() && !(store.get() instanceof ReceiptStore)) {
+            GatewayLog.warn("review_changes receipts are kept in memory until exit: the " + store.get().backend()
+                    + " job store does not store them yet");
+        }
         ReceiptLookup receiptLookup = new ReceiptLookup(receipts);
         tools.add(new ReviewChangesTool(new ChangeReviewer(engine, new VersionProbe(env), UpstreamContracts::assertArgs,
                 new ChangeSetCapture(
@@ -259,6 +278,21 @@ public final class GatewayRuntime implements AutoCloseable {
         JobHealthReport report = engine.health();
         return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
                 report.jobs().stream().map(JobHealth::toMap).toList());
+    }
+
+    /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */
+    private static Map<String, Object> storeDetails(JobEngine engine) {
+        return engine.store().map(store -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("backend", store.backend().key());
+            details.putAll(store.details());
+            Map<String, Object> lease = new LinkedHashMap<>();
+            lease.put("heartbeatIntervalMs", engine.settings().heartbeatInterval().toMillis());
+            lease.put("leaseMs", engine.settings().lease().toMillis());
+            lease.put("crossGatewaySignals", store.signalsAcrossGateways());
+            details.put("lease", lease);
+            return details;
+        }).orElse(null);
     }
 
     public GatewayEnvironment environment() {

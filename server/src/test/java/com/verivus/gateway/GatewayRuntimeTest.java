@@ -79,12 +79,14 @@ class GatewayRuntimeTest {
     }
 
     @Test
-    void a_postgres_backend_refuses_to_start_saying_it_is_not_implemented_yet() throws IOException {
-        writeConfig("[persistence]\nbackend = \"postgres\"\ndsn = \"postgresql://u@h/db\"\n");
+    void a_postgres_backend_whose_server_cannot_be_reached_refuses_to_start_without_leaking_the_password()
+            throws IOException {
+        // port 1 on loopback: nothing listens there, the connection is refused at once
+        writeConfig("[persistence]\nbackend = \"postgres\"\ndsn = \"postgresql://u:s3cret@127.0.0.1:1/db\"\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(this::start)
                 .isInstanceOf(com.verivus.gateway.config.PersistenceConfigException.class)
-                .hasMessageContaining("PostgresJobStore is not yet implemented")
-                .hasMessageContaining("backend = 'sqlite'");
+                .hasMessageContaining("Cannot connect to PostgreSQL at postgresql://u:***@127.0.0.1:1/db")
+                .hasMessageNotContaining("s3cret");
     }
 
     @Test

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayCommand.Version.class,
         description = "llm-cli-gateway: one MCP endpoint for the claude, codex, gemini, grok and vibe CLIs.",
         subcommands = {DoctorCommand.class, ContractsCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
-                PrintClientConfigCommand.class})
+                PrintClientConfigCommand.class, MigrateSessionsCommand.class})
 public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--transport", paramLabel = "stdio|http",

@@ -9,6 +9,7 @@ import com.verivus.gateway.mcp.ToolResults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The body of {@code llm_process_health} and of {@code GET /process-health}: running-job health plus
@@ -25,13 +26,24 @@ public final class ProcessHealthReport {
     private final GatewayEnvironment env;
     private final JobHealthSource jobs;
     private final AsyncJobsAvailability async;
+    private final Supplier<Map<String, Object>> store;
 
     public ProcessHealthReport(PersistenceConfig persistence, GatewayEnvironment env, JobHealthSource jobs,
                                AsyncJobsAvailability async) {
+        this(persistence, env, jobs, async, () -> null);
+    }
+
+    /**
+     * @param store the open job store's own state ({@code persistence.store}: for PostgreSQL the DSN with
+     *              the password redacted, the pool and the lease settings); null when there is none
+     */
+    public ProcessHealthReport(PersistenceConfig persistence, GatewayEnvironment env, JobHealthSource jobs,
+                               AsyncJobsAvailability async, Supplier<Map<String, Object>> store) {
         this.persistence = Objects.requireNonNull(persistence, "persistence");
         this.env = Objects.requireNonNull(env, "env");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.async = Objects.requireNonNull(async, "async");
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     public Map<String, Object> body() {
@@ -78,6 +90,10 @@ public final class ProcessHealthReport {
         sources.put("unapprovedProjectConfig", persistence.sources().unapprovedProjectConfig());
         p.put("sources", sources);
         p.put("warning", async.reason());
+        Map<String, Object> storeState = store.get();
+        if (storeState != null) {
+            p.put("store", storeState);
+        }
         return p;
     }
 

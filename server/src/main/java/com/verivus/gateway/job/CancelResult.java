@@ -69,4 +69,20 @@ public sealed interface CancelResult {
                     + "); cancel it through that gateway";
         }
     }
+
+    /**
+     * A running job of another live gateway on a shared store: the cancel was asked for and that
+     * gateway will kill the process, but it did not confirm in time.
+     */
+    record CancelRequested(String jobId, JobOwner owner) implements CancelResult {
+        public boolean canceled() {
+            return false;
+        }
+
+        public String reason() {
+            return "Cancel requested: the job runs on another gateway" + (owner == null ? ""
+                    : " (host " + owner.host() + ", pid " + owner.pid() + ")")
+                    + ", which stops it when it sees the request; poll llm_job_status";
+        }
+    }
 }

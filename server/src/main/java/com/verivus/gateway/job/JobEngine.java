@@ -16,7 +16,9 @@ import com.verivus.gateway.store.IsoTimestamps;
 import com.verivus.gateway.store.JobOwner;
 import com.verivus.gateway.store.JobRecord;
 import com.verivus.gateway.store.JobStatus;
+import com.verivus.gateway.store.JobSignalListener;
 import com.verivus.gateway.store.JobStore;
+import com.verivus.gateway.store.JobStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,9 @@ public final class JobEngine implements AutoCloseable {
 
     private static final int KEY_STRIPES = 64;
     private static final Duration FOREIGN_POLL = Duration.ofMillis(250);
+    private static final Duration SIGNALLED_RECHECK = Duration.ofSeconds(2);
+    /** How long llm_job_cancel waits for another gateway to confirm the cancel it asked for. */
+    private static final Duration REMOTE_CANCEL_WAIT = Duration.ofSeconds(10);
     private static final String SHUTDOWN_ERROR = "Gateway shut down while job was running";
 
     private final JobEngineSettings settings;
@@ -69,6 +74,8 @@ public final class JobEngine implements AutoCloseable {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ForeignJobWaits foreignWaits = new ForeignJobWaits();
+    private final boolean signalled;
 
     /**
      * Creates the engine and, with a store, at once marks orphaned the running rows of gateways that
@@ -86,6 +93,7 @@ public final class JobEngine implements AutoCloseable {
         for (int i = 0; i < KEY_STRIPES; i++) {
             keyLocks[i] = new ReentrantLock();
         }
+        this.signalled = store.map(JobStore::signalsAcrossGateways).orElse(false);
         if (journal != null) {
             journal.sweepOrphans(jobs::containsKey);
             journal.evictExpired();
@@ -98,6 +106,19 @@ public final class JobEngine implements AutoCloseable {
         schedule(this::flushRunningOutput, settings.flushInterval());
         if (journal != null) {
             schedule(this::heartbeat, settings.heartbeatInterval());
+            store.get().subscribe(new JobSignalListener() {
+                @Override
+                public void jobFinished(String id) {
+                    foreignWaits.wake(id);
+                }
+
+                @Override
+                public void cancelRequested(String id) {
+                    if (jobs.containsKey(id)) {
+                        ticker.execute(() -> cancelRequestedElsewhere(id));
+                    }
+                }
+            });
         }
         schedule(this::sweep, settings.sweepInterval());
     }
@@ -152,22 +173,51 @@ public final class JobEngine implements AutoCloseable {
         String key = RequestKey.of(invocation.cli().key(), invocation.keyArgs(), invocation.env(),
                 invocation.workingDir());
         if (forceRefresh || invocation.continuesConversation() || journal == null) {
-            return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
+            LiveJob job = newJob(invocation, key, corr);
+            if (journal != null) {
+                claimOrCleanUp(job, invocation, null);
+            }
+            return new JobStart(spawn(job, invocation, idle).snapshot(), false, null);
         }
         ReentrantLock lock = keyLocks[Math.floorMod(key.hashCode(), KEY_STRIPES)];
         lock.lock();
         try {
-            Optional<JobSnapshot> reusable = findReusable(key);
-            if (reusable.isPresent()) {
-                JobSnapshot existing = reusable.get();
-                deleteFiles(invocation.tempFiles());
-                GatewayLog.info("Job " + existing.id() + " reused via dedup for " + invocation.cli().key()
-                        + " (correlationId " + corr + ", original " + existing.correlationId() + ")");
-                return new JobStart(existing, true, existing.correlationId());
+            Optional<JobSnapshot> reusable = ownReusable(key);
+            LiveJob job = null;
+            // the store decides across gateways; a reusable row of a gone gateway is orphaned by the
+            // refresh and then no longer reusable, so a second claim starts afresh
+            for (int attempt = 0; reusable.isEmpty() && attempt < 3; attempt++) {
+                job = newJob(invocation, key, corr);
+                Optional<JobRecord> row = claimOrCleanUp(job, invocation, now().minusMillis(settings.dedupWindowMs()));
+                if (row.isEmpty()) {
+                    return new JobStart(spawn(job, invocation, idle).snapshot(), false, null);
+                }
+                LiveJob own = jobs.get(row.get().id());
+                JobSnapshot s = own != null ? own.snapshot() : JobSnapshot.of(row.get());
+                reusable = s.status().reusable() ? Optional.of(s) : Optional.empty();
             }
-            return new JobStart(launch(invocation, key, corr, idle).snapshot(), false, null);
+            if (reusable.isEmpty()) {
+                throw new IllegalStateException("dedup kept finding jobs of gone gateways; try again");
+            }
+            JobSnapshot existing = reusable.get();
+            deleteFiles(invocation.tempFiles());
+            GatewayLog.info("Job " + existing.id() + " reused via dedup for " + invocation.cli().key()
+                    + " (correlationId " + corr + ", original " + existing.correlationId() + ")");
+            return new JobStart(existing, true, existing.correlationId());
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Records the job before it spawns; a store failure fails the request (temp files deleted). */
+    private Optional<JobRecord> claimOrCleanUp(LiveJob job, CliInvocation invocation, Instant dedupCutoff) {
+        try {
+            return journal.claim(job, dedupCutoff, jobs::containsKey);
+        } catch (RuntimeException e) {
+            deleteFiles(invocation.tempFiles());
+            GatewayLog.error("JobStore.startOrReuse failed; request not run", e);
+            throw new JobStoreException("The job store is unavailable, so the request was not run: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
     }
 
@@ -183,7 +233,8 @@ public final class JobEngine implements AutoCloseable {
         return Duration.ofMillis(ms);
     }
 
-    private Optional<JobSnapshot> findReusable(String key) {
+    /** This gateway's latest job for the key when it is still reusable: no store round trip needed. */
+    private Optional<JobSnapshot> ownReusable(String key) {
         Instant cutoff = now().minusMillis(settings.dedupWindowMs());
         LiveJob latest = latestByKey.get(key);
         if (latest != null) {
@@ -192,24 +243,16 @@ public final class JobEngine implements AutoCloseable {
                 return Optional.of(s);
             }
         }
-        try {
-            Optional<JobRecord> row = journal.findReusable(key, cutoff, jobs::containsKey);
-            if (row.isEmpty()) {
-                return Optional.empty();
-            }
-            LiveJob own = jobs.get(row.get().id());
-            JobSnapshot s = own != null ? own.snapshot() : JobSnapshot.of(row.get());
-            return s.status().reusable() ? Optional.of(s) : Optional.empty();
-        } catch (RuntimeException e) {
-            GatewayLog.error("dedup lookup failed; proceeding with fresh run", e);
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 
-    private LiveJob launch(CliInvocation inv, String key, String correlationId, Duration idle) {
-        Instant startedAt = now();
-        LiveJob job = new LiveJob(UUID.randomUUID().toString(), key, correlationId, inv.cli().key(), inv.args(),
-                inv.outputFormat(), inv.workingDir(), startedAt, inv.tempFiles(), settings.maxOutputBytes());
+    private LiveJob newJob(CliInvocation inv, String key, String correlationId) {
+        return new LiveJob(UUID.randomUUID().toString(), key, correlationId, inv.cli().key(), inv.args(),
+                inv.outputFormat(), inv.workingDir(), now(), inv.tempFiles(), settings.maxOutputBytes());
+    }
+
+    /** Spawns the job's process (its row, with a store, is already recorded). */
+    private LiveJob spawn(LiveJob job, CliInvocation inv, Duration idle) {
         LaunchOutcome outcome = launcher.launch(new LaunchSpec(inv.cli().executable(), inv.args(), inv.env(),
                 inv.workingDir(), settings.limits(idle)));
         switch (outcome) {
@@ -221,7 +264,6 @@ public final class JobEngine implements AutoCloseable {
                         : "Failed to launch " + cli + " CLI: " + failed.failure().detail();
                 job.launchFailed(failed.failure().exitCode(), message, now());
                 register(job);
-                recordStart(job, null);
                 GatewayLog.error("Job " + job.id + " error: " + message);
                 settle(job);
             }
@@ -229,9 +271,11 @@ public final class JobEngine implements AutoCloseable {
                 ProcessRun run = started.run();
                 job.attach(run);
                 register(job);
-                recordStart(job, run.pid());
+                if (journal != null) {
+                    journal.recordPid(job, run.pid());
+                }
                 GatewayLog.info("Job " + job.id + " started for " + inv.cli().key() + " (pid " + run.pid()
-                        + ", correlationId " + correlationId + ")");
+                        + ", correlationId " + job.correlationId + ")");
                 run.finished().whenComplete((exit, failure) -> onExit(job, exit));
                 run.start(new ProcessRun.Observer() {
                     @Override
@@ -247,12 +291,6 @@ public final class JobEngine implements AutoCloseable {
     private void register(LiveJob job) {
         jobs.put(job.id, job);
         latestByKey.put(job.requestKey, job);
-    }
-
-    private void recordStart(LiveJob job, Long pid) {
-        if (journal != null) {
-            journal.recordStart(job, pid);
-        }
     }
 
     private void onLimit(LiveJob job, LimitBreach breach, Duration idle, String repeatedLine) {
@@ -349,8 +387,10 @@ public final class JobEngine implements AutoCloseable {
 
     /**
      * Waits until the job is terminal and returns its snapshot, or empty when {@code timeout} passes
-     * first. A job of this gateway wakes the caller the moment it settles (no polling); a job of
-     * another gateway sharing the store can only be watched by re-reading the store (every 250 ms).
+     * first. A job of this gateway wakes the caller the moment it settles; a job of another gateway
+     * sharing the store wakes it when the store signals the completion (PostgreSQL NOTIFY), with a
+     * re-read every few seconds in case a signal was lost; a store without signals (a SQLite file
+     * shared by several gateways) is re-read every 250 ms. This is the one way to wait for a job.
      *
      * @throws IllegalArgumentException when no such job exists
      */
@@ -367,20 +407,32 @@ public final class JobEngine implements AutoCloseable {
             }
         }
         long deadline = System.nanoTime() + timeoutNanos;
+        Duration recheck = signalled ? SIGNALLED_RECHECK : FOREIGN_POLL;
         while (true) {
-            JobSnapshot s = snapshot(jobId).orElseThrow(() -> new IllegalArgumentException("Job not found: " + jobId));
-            if (s.status().terminal()) {
-                return Optional.of(s);
+            // registered before the read, so a completion signalled in between is not missed
+            CompletableFuture<Void> signal = foreignWaits.register(jobId);
+            try {
+                JobSnapshot s = snapshot(jobId).orElseThrow(
+                        () -> new IllegalArgumentException("Job not found: " + jobId));
+                if (s.status().terminal()) {
+                    return Optional.of(s);
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return Optional.empty();
+                }
+                LiveJob appeared = jobs.get(jobId);
+                if (appeared != null) {
+                    return awaitTerminal(jobId, Duration.ofNanos(remaining));
+                }
+                try {
+                    signal.get(Math.min(remaining, recheck.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // no signal: re-read the row (a lost notification, or a store without signals)
+                }
+            } finally {
+                foreignWaits.release(jobId, signal);
             }
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return Optional.empty();
-            }
-            LiveJob appeared = jobs.get(jobId);
-            if (appeared != null) {
-                return awaitTerminal(jobId, Duration.ofNanos(remaining));
-            }
-            Thread.sleep(Duration.ofNanos(Math.min(remaining, FOREIGN_POLL.toNanos())));
         }
     }
 
@@ -432,7 +484,29 @@ public final class JobEngine implements AutoCloseable {
             journal.markOrphaned(r);
             return new CancelResult.NoLiveProcess(jobId);
         }
-        return new CancelResult.RunningElsewhere(jobId, r.owner());
+        if (!journal.requestCancel(jobId)) {
+            return new CancelResult.RunningElsewhere(jobId, r.owner());
+        }
+        // the owner cancels as soon as it hears of the request; report what it did
+        try {
+            Optional<JobSnapshot> after = awaitTerminal(jobId, REMOTE_CANCEL_WAIT);
+            if (after.isPresent()) {
+                return after.get().status() == JobStatus.CANCELED ? new CancelResult.Canceled(jobId)
+                        : new CancelResult.AlreadyFinished(jobId, after.get().status());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new CancelResult.CancelRequested(jobId, r.owner());
+    }
+
+    /** Another gateway asked to cancel a job of this one (a signal, or found at a heartbeat). */
+    private void cancelRequestedElsewhere(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        if (job != null && job.status() == JobStatus.RUNNING) {
+            GatewayLog.info("Job " + jobId + " cancel requested through another gateway");
+            cancel(jobId);
+        }
     }
 
     // ---------------------------------------------------------------- health
@@ -495,21 +569,33 @@ public final class JobEngine implements AutoCloseable {
         }, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** At most once per flush interval: new output of running jobs goes to the store. */
+    /**
+     * At most once per flush interval: new output of running jobs goes to the store, and a final state
+     * the store refused (a database that was away) is written again.
+     */
     private void flushRunningOutput() {
         if (journal == null) {
             return;
         }
         for (LiveJob job : jobs.values()) {
-            if (job.status() == JobStatus.RUNNING && job.output().version() != job.persistedOutputVersion) {
+            if (job.status() == JobStatus.RUNNING) {
+                if (job.output().version() != job.persistedOutputVersion) {
+                    persist(job);
+                }
+            } else if (job.finalStateUnpersisted()) {
                 persist(job);
             }
         }
     }
 
+    /** Refreshes this gateway's lease on its running rows, and picks up cancels whose signal was lost. */
     private void heartbeat() {
-        journal.heartbeat(jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING).map(j -> j.id)
-                .toList());
+        List<String> running = jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING).map(j -> j.id)
+                .toList();
+        journal.heartbeat(running);
+        if (signalled) {
+            journal.cancelRequested(running).forEach(this::cancelRequestedElsewhere);
+        }
     }
 
     /** Every sweep interval: forget old finished jobs, orphan rows of dead gateways, delete expired rows. */
@@ -517,7 +603,7 @@ public final class JobEngine implements AutoCloseable {
         Instant forgetBefore = now().minus(settings.memoryRetention());
         for (LiveJob job : jobs.values()) {
             Instant finished = job.finishedAt();
-            if (job.isSettled() && finished != null && finished.isBefore(forgetBefore)) {
+            if (job.isSettled() && finished != null && finished.isBefore(forgetBefore) && !job.finalStateUnpersisted()) {
                 jobs.remove(job.id, job);
                 latestByKey.remove(job.requestKey, job);
             }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,11 +39,51 @@ final class JobJournal {
         return store;
     }
 
-    void recordStart(LiveJob job, Long pid) {
+    /**
+     * Records the job as running before its process is spawned. With a {@code dedupCutoff} the store
+     * decides atomically whether an identical job started since then is to be reused instead; its
+     * row is returned (refreshed: a row of a gone gateway comes back orphaned) and nothing is recorded.
+     * Unlike the other writes this one throws: a request must not run behind a store that cannot
+     * record it (a database that went away), it fails with the store's error instead.
+     *
+     * @throws com.verivus.gateway.store.JobStoreException when the store cannot be written
+     */
+    Optional<JobRecord> claim(LiveJob job, Instant dedupCutoff, Predicate<String> local) {
         JobRecord row = new JobRecord(job.id, job.correlationId, job.requestKey, job.cli, job.args,
-                job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, pid, null,
+                job.outputFormat, JobStatus.RUNNING, null, "", "", false, null, job.startedAt, null, null, null,
                 owner, job.startedAt, job.workingDir == null ? null : job.workingDir.toString());
-        guard("recordStart", () -> store.recordStart(row));
+        if (dedupCutoff == null) {
+            store.recordStart(row);
+            return Optional.empty();
+        }
+        return store.startOrReuse(row, dedupCutoff).map(found -> refresh(found, local));
+    }
+
+    void recordPid(LiveJob job, long pid) {
+        guard("recordPid", () -> store.recordPid(job.id, pid));
+    }
+
+    /** Asks the owner of a running row on another gateway to cancel it; false when the store cannot. */
+    boolean requestCancel(String id) {
+        try {
+            return store.requestCancel(id, now());
+        } catch (RuntimeException e) {
+            GatewayLog.error("JobStore.requestCancel failed", e);
+            return false;
+        }
+    }
+
+    /** Those of this gateway's running jobs whose cancel another gateway asked for. */
+    Set<String> cancelRequested(List<String> runningIds) {
+        if (runningIds.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return store.cancelRequested(runningIds);
+        } catch (RuntimeException e) {
+            GatewayLog.error("JobStore.cancelRequested failed", e);
+            return Set.of();
+        }
     }
 
     /** Writes the job's current state; a write older than one already made is skipped. */
@@ -62,6 +103,7 @@ final class JobJournal {
             if (ok) {
                 job.persistedSeq = image.seq();
                 job.persistedOutputVersion = image.output().version();
+                job.persistedStatus = image.status();
             }
         } finally {
             job.persistLock.unlock();
@@ -86,11 +128,6 @@ final class JobJournal {
             GatewayLog.error("JobStore.find failed", e);
             return Optional.empty();
         }
-    }
-
-    /** The most recent reusable row for a key (the caller decides about its own jobs). */
-    Optional<JobRecord> findReusable(String key, Instant cutoff, Predicate<String> local) {
-        return store.findReusable(key, cutoff).map(row -> refresh(row, local));
     }
 
     JobRecord refresh(JobRecord row, Predicate<String> local) {

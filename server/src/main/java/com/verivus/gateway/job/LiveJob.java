@@ -39,6 +39,8 @@ final class LiveJob {
     /** Guarded by persistLock. */
     long persistedSeq;
     volatile long persistedOutputVersion;
+    /** The status of the last write the store accepted (null before any). */
+    volatile JobStatus persistedStatus;
 
     private final AtomicBoolean settling = new AtomicBoolean();
     private final AtomicBoolean tempFilesReleased = new AtomicBoolean();
@@ -140,6 +142,14 @@ final class LiveJob {
 
     synchronized Image image() {
         return new Image(++seq, status, exitCode, error, finishedAt, output.snapshot());
+    }
+
+    /**
+     * Settled, but the store has not accepted its final state (it was away when the job ended): the
+     * engine writes it again until it lands, so nothing completed is lost.
+     */
+    boolean finalStateUnpersisted() {
+        return isSettled() && (persistedStatus != status() || persistedOutputVersion != output().version());
     }
 
     /** True for the one caller that settles the job. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +50,8 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         Path path = file.toAbsolutePath().normalize();
         PrivateDirectory.create(path.getParent());
         createOwnerOnly(path);
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + path);
+        // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
+        Connection conn = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + path, new java.util.Properties());
         try {
             try (Statement st = conn.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");

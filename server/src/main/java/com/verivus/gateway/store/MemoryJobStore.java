@@ -45,6 +45,23 @@ public final class MemoryJobStore implements JobStore, ReceiptStore {
     }
 
     @Override
+    public synchronized Optional<JobRecord> startOrReuse(JobRecord job, Instant startedNotBefore) {
+        Optional<JobRecord> reusable = findReusable(job.requestKey(), startedNotBefore);
+        if (reusable.isEmpty()) {
+            recordStart(job);
+        }
+        return reusable;
+    }
+
+    @Override
+    public synchronized void recordPid(String id, long pid) {
+        rows.computeIfPresent(id, (k, r) -> new JobRecord(r.id(), r.correlationId(), r.requestKey(), r.cli(),
+                r.args(), r.outputFormat(), r.status(), r.exitCode(), r.stdout(), r.stderr(), r.outputTruncated(),
+                r.error(), r.startedAt(), r.finishedAt(), pid, r.expiresAt(), r.owner(), r.heartbeatAt(),
+                r.workingDir()));
+    }
+
+    @Override
     public synchronized void recordOutput(String id, String stdout, String stderr, boolean outputTruncated) {
         rows.computeIfPresent(id, (k, r) -> new JobRecord(r.id(), r.correlationId(), r.requestKey(), r.cli(),
                 r.args(), r.outputFormat(), r.status(), r.exitCode(), stdout, stderr, outputTruncated, r.error(),

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,7 +65,8 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
+            connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, config.toProperties());
             SqliteJobSchema.migrate(connection);
             SqliteReceiptTable.create(connection);
         } catch (SQLException e) {
@@ -118,6 +118,41 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
                     ps.setString(20, IsoTimestamps.format(job.heartbeatAt()));
                     ps.setString(21, job.workingDir());
                 });
+    }
+
+    /** In one IMMEDIATE transaction, so gateways sharing the file serialise on the write lock. */
+    @Override
+    public Optional<JobRecord> startOrReuse(JobRecord job, Instant startedNotBefore) {
+        lock.lock();
+        try {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Optional<JobRecord> reusable = findReusable(job.requestKey(), startedNotBefore);
+                if (reusable.isEmpty()) {
+                    recordStart(job);
+                }
+                connection.commit();
+                return reusable;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failure("startOrReuse", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void recordPid(String id, long pid) {
+        update("recordPid", "UPDATE jobs SET pid = ? WHERE id = ?", ps -> {
+            ps.setLong(1, pid);
+            ps.setString(2, id);
+        });
     }
 
     @Override

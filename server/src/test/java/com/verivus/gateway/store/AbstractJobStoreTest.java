@@ -259,4 +259,68 @@ abstract class AbstractJobStoreTest {
         assertThat(r.get().owner()).isNull();
         assertThat(r.get().pid()).isNull();
     }
+
+    @Test
+    void startOrReuseRecordsAFreshJobWhenNothingIsReusable() {
+        assertThat(store.startOrReuse(running("j1", "k", T0), T0.minusSeconds(60))).isEmpty();
+        assertThat(store.find("j1")).get().extracting(JobRecord::status).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void startOrReuseReturnsTheReusableRowAndRecordsNothing() {
+        store.recordStart(running("first", "k", T0));
+        Optional<JobRecord> reused = store.startOrReuse(running("second", "k", T0.plusSeconds(1)), T0.minusSeconds(60));
+        assertThat(reused).get().extracting(JobRecord::id).isEqualTo("first");
+        assertThat(store.find("second")).isEmpty();
+    }
+
+    @Test
+    void startOrReuseIgnoresRowsOutsideTheWindowOrNotReusable() {
+        store.recordStart(running("old", "k", T0));
+        store.recordStart(running("failed", "k", T0.plusSeconds(100)));
+        store.recordComplete(completion("failed", JobStatus.FAILED, T0.plusSeconds(101)));
+        assertThat(store.startOrReuse(running("new", "k", T0.plusSeconds(200)), T0.plusSeconds(50))).isEmpty();
+        assertThat(store.find("new")).isPresent();
+    }
+
+    @Test
+    void concurrentStartOrReuseWithOneKeyRecordsExactlyOneJob() throws Exception {
+        int callers = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Optional<JobRecord>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String id = "racer-" + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.startOrReuse(running(id, "same-key", T0), T0.minusSeconds(60));
+                }));
+            }
+            go.countDown();
+            int recorded = 0;
+            java.util.Set<String> reusedIds = new java.util.HashSet<>();
+            for (var f : results) {
+                Optional<JobRecord> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.isEmpty()) {
+                    recorded++;
+                } else {
+                    reusedIds.add(r.get().id());
+                }
+            }
+            assertThat(recorded).isEqualTo(1);
+            assertThat(reusedIds).hasSize(1);
+            assertThat(store.findRunning()).hasSize(1).first().extracting(JobLease::id).isIn(reusedIds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void recordPidSetsThePidOfARowRecordedBeforeItsProcessStarted() {
+        store.recordStart(new JobRecord("p", "c", "k", "codex", List.of(), null, JobStatus.RUNNING, null, "", "",
+                false, null, T0, null, null, null, OWNER, T0));
+        store.recordPid("p", 777L);
+        assertThat(store.find("p")).get().extracting(JobRecord::pid).isEqualTo(777L);
+    }
 }

@@ -16,8 +16,11 @@ class JobStoresTest {
     @TempDir
     Path dir;
 
-    private static PersistenceConfig config(Backend backend, String path) {
-        return new PersistenceConfig(backend, path, backend == Backend.POSTGRES ? "postgresql://u@h/db" : null, 30,
+    /** {@code pathOrDsn}: the SQLite path, or for postgres the DSN. */
+    private static PersistenceConfig config(Backend backend, String pathOrDsn) {
+        String path = backend == Backend.POSTGRES ? null : pathOrDsn;
+        String dsn = backend == Backend.POSTGRES ? pathOrDsn : null;
+        return new PersistenceConfig(backend, path, dsn, 30,
                 3_600_000, backend == Backend.MEMORY, backend != Backend.NONE,
                 new PersistenceConfig.Sources(null, List.of()));
     }
@@ -44,10 +47,10 @@ class JobStoresTest {
     }
 
     @Test
-    void postgresRefusesToStartWithTheNodeGatewaysMessage() {
-        assertThatThrownBy(() -> JobStores.open(config(Backend.POSTGRES, null)))
+    void postgresWithADsnThatIsNotAPostgresUrlIsUnavailableSayingWhy() {
+        assertThatThrownBy(() -> JobStores.open(config(Backend.POSTGRES, "mysql://u:pw@h/db")))
                 .isInstanceOf(JobStoreUnavailableException.class)
-                .hasMessage("PostgresJobStore is not yet implemented. Use backend = 'sqlite' (single-instance) or "
-                        + "backend = 'memory' (ephemeral) until the Postgres backend ships.");
+                .hasMessage("Invalid [persistence].dsn: the PostgreSQL DSN must start with postgresql:// or "
+                        + "postgres:// (got mysql://)");
     }
 }

@@ -28,8 +28,9 @@ public final class JobCancelTool implements GatewayTool {
     public String description() {
         return "Cancel a running async or deferred job: its CLI process and every child process get SIGTERM "
                 + "(SIGKILL after 5 s) and the job becomes canceled at once; output written so far stays readable "
-                + "with llm_job_result. Finished jobs cannot be canceled; a job running on another gateway that "
-                + "shares the job store must be canceled there.";
+                + "with llm_job_result. Finished jobs cannot be canceled. A job running on another gateway that shares "
+                + "a PostgreSQL job store is canceled by that gateway on request (this call waits for it to confirm); "
+                + "on a shared SQLite file it must be canceled through the gateway that runs it.";
     }
 
     @Override
