@@ -28,7 +28,7 @@ import org.sqlite.SQLiteConfig;
  * synchronous=NORMAL, a busy timeout for other gateways holding the write lock, file mode 0600.
  * One connection, used by one thread at a time.
  */
-public final class SqliteJobStore implements JobStore {
+public final class SqliteJobStore implements JobStore, ReceiptStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BUSY_TIMEOUT_MS = 5000;
@@ -70,6 +70,7 @@ public final class SqliteJobStore implements JobStore {
             // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
             connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, config.toProperties());
             SqliteJobSchema.migrate(connection);
+            SqliteReceiptTable.create(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new JobStoreException("Cannot open job store " + file + ": " + e.getMessage(), e);
@@ -275,6 +276,30 @@ public final class SqliteJobStore implements JobStore {
         lock.lock();
         try {
             closeQuietly(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void insertReceipt(StoredReceipt receipt) {
+        lock.lock();
+        try {
+            SqliteReceiptTable.insert(connection, receipt);
+        } catch (SQLException e) {
+            throw failure("insertReceipt", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<StoredReceipt> findReceipt(String id) {
+        lock.lock();
+        try {
+            return SqliteReceiptTable.find(connection, id);
+        } catch (SQLException e) {
+            throw failure("findReceipt", e);
         } finally {
             lock.unlock();
         }
