@@ -75,6 +75,7 @@ import com.verivus.gateway.store.JobStores;
 import com.verivus.gateway.upgrade.MistralInstallDetector;
 import com.verivus.gateway.upgrade.UpgradePlanner;
 import com.verivus.gateway.upgrade.UpgradeRunner;
+import com.verivus.gateway.validation.ProviderRunRecorder;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.VersionProbe;
 import com.verivus.gateway.validation.WaitBudget;
@@ -192,8 +193,10 @@ public final class GatewayRuntime implements AutoCloseable {
         resources.add(new HealthStatusResource(sessionBackend.health()));
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
+        // every provider and judge run of a validation tool or review_changes gets a flight-recorder row
+        ProviderRunRecorder providerRuns = new ProviderRunRecorder(engine, recorder);
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
-                UpstreamContracts::assertArgs);
+                UpstreamContracts::assertArgs, providerRuns);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
                 new ListAvailableModelsTool(models), workspace));
         // review_changes and validation_receipt: receipts live in the job store (memory without one)
@@ -206,7 +209,7 @@ public final class GatewayRuntime implements AutoCloseable {
         ReceiptLookup receiptLookup = new ReceiptLookup(receipts);
         tools.add(new ReviewChangesTool(new ChangeReviewer(engine, new VersionProbe(env), UpstreamContracts::assertArgs,
                 new ChangeSetCapture(
-                ChildEnvironment.configured(env).inherited(env.variables()), ChangeSetCapture.DEFAULT_GIT_TIMEOUT), receipts, Clock.systemUTC()),
+                ChildEnvironment.configured(env).inherited(env.variables()), ChangeSetCapture.DEFAULT_GIT_TIMEOUT), receipts, Clock.systemUTC(), providerRuns),
                 directories, syncDeadlineMs));
         tools.add(new ValidationReceiptTool(receiptLookup));
         List<GatewayResourceTemplate> templates = List.of(new ReviewReceiptResource(receiptLookup));

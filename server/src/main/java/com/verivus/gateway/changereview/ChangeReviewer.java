@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.job.JobSnapshot;
+import com.verivus.gateway.job.JobStart;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
@@ -16,6 +17,7 @@ import com.verivus.gateway.validation.ContractViolationException;
 import com.verivus.gateway.validation.JobWaiter;
 import com.verivus.gateway.validation.LoginStatus;
 import com.verivus.gateway.validation.ProviderAvailability;
+import com.verivus.gateway.validation.ProviderRunRecorder;
 import com.verivus.gateway.validation.ProviderStatus;
 import com.verivus.gateway.validation.ValidationProgress;
 import com.verivus.gateway.validation.WaitBudget;
@@ -50,16 +52,26 @@ public final class ChangeReviewer {
     private final ChangeSetCapture capture;
     private final ReceiptStore receipts;
     private final Clock clock;
+    private final ProviderRunRecorder runs;
 
+    /** @param runs writes a flight-recorder row per reviewer and judge run */
     public ChangeReviewer(JobEngine engine, ProviderAvailability availability,
                           BiConsumer<CliName, List<String>> contractCheck, ChangeSetCapture capture,
-                          ReceiptStore receipts, Clock clock) {
+                          ReceiptStore receipts, Clock clock, ProviderRunRecorder runs) {
+        this.runs = Objects.requireNonNull(runs, "runs");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.availability = Objects.requireNonNull(availability, "availability");
         this.contractCheck = Objects.requireNonNull(contractCheck, "contractCheck");
         this.capture = Objects.requireNonNull(capture, "capture");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Without flight-recorder rows. */
+    public ChangeReviewer(JobEngine engine, ProviderAvailability availability,
+                          BiConsumer<CliName, List<String>> contractCheck, ChangeSetCapture capture,
+                          ReceiptStore receipts, Clock clock) {
+        this(engine, availability, contractCheck, capture, receipts, clock, ProviderRunRecorder.disabled(engine));
     }
 
     public ReceiptStore receipts() {
@@ -97,15 +109,18 @@ public final class ChangeReviewer {
             ProviderStatus status = statuses.get(cli);
             String unusable = unusable(cli, status);
             if (unusable != null) {
-                slots.add(new Slot(cli, status == null ? null : status.version(), null,
+                slots.add(new Slot(cli, status == null ? null : status.version(), null, null,
                         ReviewerOutcome.notRun("reviewer", cli, ReviewStatus.SKIPPED, unusable,
                                 status == null ? null : status.version())));
                 continue;
             }
-            JobSnapshot job = engine.start(e.getValue(), "review-" + reviewId + "-" + cli.key(), true).job();
+            String correlationId = "review-" + reviewId + "-" + cli.key();
+            JobStart start = engine.start(e.getValue(), correlationId, true);
+            runs.started(e.getValue(), prompt, correlationId, start);
+            JobSnapshot job = start.job();
             GatewayLog.info("review " + reviewId + ": " + cli.key() + " reviews change set " + set.sha256()
                     + " as job " + job.id() + " in " + set.root());
-            slots.add(new Slot(cli, status.version(), job.id(), null));
+            slots.add(new Slot(cli, status.version(), job.id(), correlationId, null));
         }
 
         List<String> jobIds = slots.stream().filter(s -> s.jobId != null).map(Slot::jobId).toList();
@@ -121,7 +136,7 @@ public final class ChangeReviewer {
         List<ReviewerOutcome> outcomes = new ArrayList<>();
         for (Slot slot : slots) {
             outcomes.add(slot.outcome != null ? slot.outcome
-                    : outcome("reviewer", slot.cli, slot.version, slot.jobId, request));
+                    : outcome("reviewer", slot.cli, slot.version, slot.jobId, slot.correlationId, request));
         }
         ReviewerOutcome judge = request.judge() == null ? null : judge(set, request, outcomes, progress, done, total);
         ReviewReceipt receipt = new ReviewReceipt(reviewId, now(), set, request.focus(), outcomes, judge, startedAt);
@@ -154,32 +169,36 @@ public final class ChangeReviewer {
         if (unusable != null) {
             return ReviewerOutcome.notRun("judge", cli, ReviewStatus.SKIPPED, unusable, status.version());
         }
-        CliInvocation inv = ReviewerArgv.invocation(cli, ReviewPrompts.judge(set, request.focus(), stored), set.root());
+        String judgePrompt = ReviewPrompts.judge(set, request.focus(), stored);
+        CliInvocation inv = ReviewerArgv.invocation(cli, judgePrompt, set.root());
         check(cli, inv.args());
-        JobSnapshot job = engine.start(inv, "review-judge-" + UUID.randomUUID() + "-" + cli.key(), true).job();
+        String correlationId = "review-judge-" + UUID.randomUUID() + "-" + cli.key();
+        JobStart start = engine.start(inv, correlationId, true);
+        runs.started(inv, judgePrompt, correlationId, start);
+        JobSnapshot job = start.job();
         WaitBudget.Deadline deadline = new WaitBudget(request.timeLimit()).start();
         JobWaiter.awaitAll(engine, List.of(job.id()), deadline,
                 n -> progress.report(done + 1, Math.max(total, done + 1), "judge " + cli.key() + " done"));
-        return outcome("judge", cli, status.version(), job.id(), request);
+        return outcome("judge", cli, status.version(), job.id(), correlationId, request);
     }
 
     // ---------------------------------------------------------------- outcomes
 
     /** A started job as it ended; one still running now is canceled and recorded as timed out. */
-    private ReviewerOutcome outcome(String role, CliName cli, String version, String jobId,
+    private ReviewerOutcome outcome(String role, CliName cli, String version, String jobId, String correlationId,
                                     ChangeReviewRequest request) {
         Optional<JobSnapshot> now = engine.snapshot(jobId);
         if (now.isPresent() && !now.get().status().terminal()) {
             engine.cancel(jobId);
             JobSnapshot s = now.get();
             return new ReviewerOutcome(role, cli, ReviewStatus.TIMED_OUT, cli.displayName() + " did not finish within "
-                    + request.timeLimit().toMillis() + " ms; its job was canceled.", version, jobId, null,
+                    + request.timeLimit().toMillis() + " ms; its job was canceled.", version, jobId, correlationId, null,
                     null, s.startedAt(), now());
         }
         Optional<JobResult> result = engine.result(jobId, OUTPUT_MAX_CHARS);
         if (result.isEmpty()) {
             return new ReviewerOutcome(role, cli, ReviewStatus.CANCELED, "The job is no longer known to this gateway.",
-                    version, jobId, null, null, null, null);
+                    version, jobId, correlationId, null, null, null, null);
         }
         JobResult r = result.get();
         JobSnapshot s = r.snapshot();
@@ -203,7 +222,7 @@ public final class ChangeReviewer {
         if (status == ReviewStatus.COMPLETED && answer.verdict() == null) {
             reason = "The answer has no Verdict line; see the job's output.";
         }
-        return new ReviewerOutcome(role, cli, status, reason, version, jobId, hash, answer, s.startedAt(),
+        return new ReviewerOutcome(role, cli, status, reason, version, jobId, correlationId, hash, answer, s.startedAt(),
                 s.finishedAt());
     }
 
@@ -250,6 +269,6 @@ public final class ChangeReviewer {
     }
 
     /** One reviewer: not run (with its outcome), or started (with its job). */
-    private record Slot(CliName cli, String version, String jobId, ReviewerOutcome outcome) {
+    private record Slot(CliName cli, String version, String jobId, String correlationId, ReviewerOutcome outcome) {
     }
 }

@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param role          "reviewer" or "judge"
  * @param cliVersion    what the CLI printed for --version, or null
  * @param jobId         the durable job holding the full output; null when no job was started
+ * @param correlationId the run's flight-recorder correlation id (llm_request_result); null when no job was started
  * @param outputSha256  SHA-256 of the job's stdout as stored; null without output
  * @param answer        the parsed verdict and findings (empty when there is no review)
  */
 public record ReviewerOutcome(String role, CliName provider, ReviewStatus status, String reason, String cliVersion,
-                              String jobId, String outputSha256, ReviewAnswer answer, Instant startedAt,
+                              String jobId, String correlationId, String outputSha256, ReviewAnswer answer, Instant startedAt,
                               Instant finishedAt) {
 
     static final ReviewAnswer NONE = new ReviewAnswer(null, null, List.of(), List.of());
@@ -31,7 +32,7 @@ public record ReviewerOutcome(String role, CliName provider, ReviewStatus status
     }
 
     static ReviewerOutcome notRun(String role, CliName provider, ReviewStatus status, String reason, String version) {
-        return new ReviewerOutcome(role, provider, status, reason, version, null, null, NONE, null, null);
+        return new ReviewerOutcome(role, provider, status, reason, version, null, null, null, NONE, null, null);
     }
 
     public Map<String, Object> toMap() {
@@ -43,6 +44,7 @@ public record ReviewerOutcome(String role, CliName provider, ReviewStatus status
         m.put("status", status.key());
         m.put("reason", reason);
         m.put("jobId", jobId);
+        m.put("correlationId", correlationId);
         m.put("outputSha256", outputSha256);
         m.put("verdict", answer.verdict());
         if (role.equals("judge")) {

@@ -33,6 +33,19 @@ public record NormalizedResult(CliName provider, String model, ResultStatus stat
         return status == ResultStatus.RUNNING || "pending".equals(verdict);
     }
 
+    /**
+     * This result with its job reference reporting {@code correlationId}: the id the run was recorded
+     * under, which differs from the job's own when the job was reused through dedup. Unchanged without
+     * a job reference or a correlation id.
+     */
+    public NormalizedResult correlatedAs(String correlationId) {
+        if (rawJobReference == null || correlationId == null) {
+            return this;
+        }
+        return new NormalizedResult(provider, model, status, verdict, rationale, risks,
+                new RawJobReference(rawJobReference.jobId(), correlationId), error, warning);
+    }
+
     public String jobId() {
         return rawJobReference == null ? null : rawJobReference.jobId();
     }

@@ -39,22 +39,37 @@ public final class ValidationOrchestrator {
     private final ProviderAvailability availability;
     private final BiConsumer<CliName, List<String>> contractCheck;
     private final Clock clock;
+    private final ProviderRunRecorder runs;
 
     /**
      * @param contractCheck throws (any RuntimeException, its message saying why) when an argv breaks
      *                      its CLI's upstream contract; the request tools' checker
+     * @param runs          writes a flight-recorder row per provider and judge run
      */
     public ValidationOrchestrator(JobEngine engine, ProviderAvailability availability,
-                                  BiConsumer<CliName, List<String>> contractCheck, Clock clock) {
+                                  BiConsumer<CliName, List<String>> contractCheck, Clock clock,
+                                  ProviderRunRecorder runs) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.availability = Objects.requireNonNull(availability, "availability");
         this.contractCheck = Objects.requireNonNull(contractCheck, "contractCheck");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = Objects.requireNonNull(runs, "runs");
+    }
+
+    /** Without flight-recorder rows. */
+    public ValidationOrchestrator(JobEngine engine, ProviderAvailability availability,
+                                  BiConsumer<CliName, List<String>> contractCheck, Clock clock) {
+        this(engine, availability, contractCheck, clock, ProviderRunRecorder.disabled(engine));
     }
 
     public ValidationOrchestrator(JobEngine engine, ProviderAvailability availability,
                                   BiConsumer<CliName, List<String>> contractCheck) {
         this(engine, availability, contractCheck, Clock.systemUTC());
+    }
+
+    public ValidationOrchestrator(JobEngine engine, ProviderAvailability availability,
+                                  BiConsumer<CliName, List<String>> contractCheck, ProviderRunRecorder runs) {
+        this(engine, availability, contractCheck, Clock.systemUTC(), runs);
     }
 
     public JobEngine engine() {
@@ -93,12 +108,14 @@ public final class ValidationOrchestrator {
                 slots.add(Slot.skipped(ResultNormalizer.skipped(cli, notInstalled(cli, status))));
                 continue;
             }
-            JobStart start = engine.start(e.getValue(), "validation-" + validationId + "-" + cli.key(), false);
+            String correlationId = "validation-" + validationId + "-" + cli.key();
+            JobStart start = engine.start(e.getValue(), correlationId, false);
             if (start.deduped()) {
                 GatewayLog.info("validation " + validationId + ": " + cli.key() + " reuses job " + start.job().id()
                         + " (" + start.job().status().key() + ") of an identical request");
             }
-            slots.add(Slot.started(cli, status.version(), loginWarning(status), start.job()));
+            runs.started(e.getValue(), prompt, correlationId, start);
+            slots.add(Slot.started(cli, status.version(), loginWarning(status), start.job(), correlationId));
         }
 
         List<String> jobIds = slots.stream().filter(s -> s.job != null).map(s -> s.job.id()).toList();
@@ -112,7 +129,8 @@ public final class ValidationOrchestrator {
 
         List<NormalizedResult> results = new ArrayList<>();
         for (Slot slot : slots) {
-            results.add(slot.result != null ? slot.result : normalize(slot.cli, slot.model, slot.warning, slot.job));
+            results.add(slot.result != null ? slot.result
+                    : normalize(slot.cli, slot.model, slot.warning, slot.job).correlatedAs(slot.correlationId));
         }
         Synthesis synthesis = request.judge() == null
                 ? Synthesis.of(SynthesisStatus.NOT_REQUESTED, null,
@@ -185,9 +203,11 @@ public final class ValidationOrchestrator {
                     + " was selected as judge but is not installed" + (status.problem() == null ? "."
                     : " (" + status.problem() + ")."));
         }
-        JobStart start = engine.start(inv, "validation-judge-" + UUID.randomUUID() + "-" + judge.key(), false);
+        String correlationId = "validation-judge-" + UUID.randomUUID() + "-" + judge.key();
+        JobStart start = engine.start(inv, correlationId, false);
+        runs.started(inv, ValidationPrompts.judge(subject, completed), correlationId, start);
         JobSnapshot job = start.job();
-        RawJobReference ref = new RawJobReference(job.id(), job.correlationId());
+        RawJobReference ref = new RawJobReference(job.id(), correlationId);
         String evidence = completed.size() + " completed provider result(s)"
                 + (omitted > 0 ? "; " + omitted + " non-completed result(s) were preserved but omitted" : "");
         int finished = JobWaiter.awaitAll(engine, List.of(job.id()), deadline,
@@ -201,7 +221,8 @@ public final class ValidationOrchestrator {
             return new Synthesis(SynthesisStatus.FAILED, judge, ref, "The judge job is no longer known to this "
                     + "gateway.", null, null);
         }
-        NormalizedResult normalized = ResultNormalizer.of(judge, status.version(), result.get(), loginWarning(status));
+        NormalizedResult normalized = ResultNormalizer.of(judge, status.version(), result.get(), loginWarning(status))
+                .correlatedAs(correlationId);
         if (normalized.status() != ResultStatus.COMPLETED) {
             return new Synthesis(SynthesisStatus.FAILED, judge, ref, "The judge job " + normalized.status().key()
                     + (normalized.error() == null ? "." : ": " + normalized.error()), normalized, null);
@@ -248,11 +269,12 @@ public final class ValidationOrchestrator {
         if (now.isEmpty()) {
             return r;
         }
+        String correlationId = r.rawJobReference().correlationId();
         if (!now.get().status().terminal()) {
-            return ResultNormalizer.running(r.provider(), r.model(), now.get(), r.warning());
+            return ResultNormalizer.running(r.provider(), r.model(), now.get(), r.warning()).correlatedAs(correlationId);
         }
         return engine.result(r.jobId(), NORMALIZE_MAX_CHARS)
-                .map(res -> ResultNormalizer.of(r.provider(), r.model(), res, r.warning()))
+                .map(res -> ResultNormalizer.of(r.provider(), r.model(), res, r.warning()).correlatedAs(correlationId))
                 .orElse(r);
     }
 
@@ -285,13 +307,14 @@ public final class ValidationOrchestrator {
     }
 
     /** One provider of a run: skipped (with its result), or started (with its job). */
-    private record Slot(CliName cli, String model, String warning, JobSnapshot job, NormalizedResult result) {
+    private record Slot(CliName cli, String model, String warning, JobSnapshot job, String correlationId,
+                        NormalizedResult result) {
         static Slot skipped(NormalizedResult result) {
-            return new Slot(result.provider(), null, null, null, result);
+            return new Slot(result.provider(), null, null, null, null, result);
         }
 
-        static Slot started(CliName cli, String model, String warning, JobSnapshot job) {
-            return new Slot(cli, model, warning, job, null);
+        static Slot started(CliName cli, String model, String warning, JobSnapshot job, String correlationId) {
+            return new Slot(cli, model, warning, job, correlationId, null);
         }
     }
 }

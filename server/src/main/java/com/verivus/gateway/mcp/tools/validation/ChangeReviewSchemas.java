@@ -43,6 +43,9 @@ final class ChangeReviewSchemas {
                 .prop("reason", described("Why it was skipped/failed/timed out, or a note", nullableString()))
                 .prop("jobId", described("The durable job with the full output (job_status / job_result)",
                         nullableString()))
+                .optional("correlationId", described("The run's correlation id in the flight recorder: "
+                        + "llm_request_result returns its status and response (absent in receipts written before "
+                        + "runs were recorded)", nullableString()))
                 .prop("outputSha256", described("SHA-256 of the job's stored stdout", nullableString()))
                 .prop("verdict", described("approve, request_changes or comment as stated, else null",
                         nullableString()));
