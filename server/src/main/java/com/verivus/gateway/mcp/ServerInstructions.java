@@ -39,7 +39,7 @@ public final class ServerInstructions {
         s.append("- list_models, cli_versions, upstream_contracts, cli_upgrade, approval_list, llm_process_health: "
                 + "models, installed versions, flag contracts, upgrades, approval audit and process health.\n");
         s.append("- llm_request_result: find any earlier request again by its correlationId (status, timings, "
-                + "response).\n\n");
+                + "response); validation tools report each provider run's correlationId in rawJobReference.\n\n");
         s.append("Key behaviours:\n");
         if (syncDeadlineMs > 0) {
             s.append("- Sync auto-defers at ").append(syncDeadlineMs).append(" ms: a request still running then "

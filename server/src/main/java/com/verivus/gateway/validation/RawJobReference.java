@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Where a provider's raw output is: its job, read with job_status and job_result (which also
- * work without the async llm_job_* tools).
+ * work without the async llm_job_* tools), and the run's correlation id, under which the flight
+ * recorder holds the run (llm_request_result). The correlation id is the run's own even when its
+ * job was reused through dedup from an identical earlier request.
  */
 public record RawJobReference(String jobId, String correlationId) {
 

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code llm_request_result}: finds a request again by its correlation id in the flight recorder —
- * sync, async or deferred, finished or not — with its status, timings and response, the response
+ * sync, async, deferred, or a provider or judge run of a validation tool or review_changes (by the
+ * {@code correlationId} its result reports), finished or not — with its status, timings and response, the response
  * paged like llm_job_result. When a client reused a correlation id, the most recent request is
  * returned and the others are listed. A request run as a job that this gateway can still read also
  * shows the job's live status.
@@ -42,7 +43,7 @@ public final class RequestResultTool implements GatewayTool {
     @Override
     public String description() {
         return "Look up any earlier provider request (claude_request, codex_request_async, a deferred sync request, "
-                + "...) by its correlationId in the gateway's flight recorder: status (started while it runs, then "
+                + "each provider or judge run of a validation tool or review_changes, ...) by its correlationId in the gateway's flight recorder: status (started while it runs, then "
                 + "completed, failed, canceled or orphaned), start time, duration, exit code, error, tokens and "
                 + "cost, the job id when it ran as a job (with that job's live status), and the response text. "
                 + "Use it to recover an answer after a lost connection or a deferred reply. Long responses are paged: "
@@ -53,8 +54,9 @@ public final class RequestResultTool implements GatewayTool {
     @Override
     public InputSchema inputSchema() {
         return InputSchema.builder()
-                .string("correlationId", "The correlationId of the request: the one you passed, or the one its reply "
-                        + "or job snapshot reported.", p -> p.required().length(1, null))
+                .string("correlationId", "The correlationId of the request: the one you passed, the one its reply "
+                        + "or job snapshot reported, or for a validation tool's provider or judge run the "
+                        + "rawJobReference.correlationId of its result (review_changes: the reviewer's correlationId).", p -> p.required().length(1, null))
                 .integer("offset", "Where to start reading the response (UTF-16 characters); default 0.",
                         p -> p.min(0))
                 .integer("maxChars", "Max characters of the response in this reply; 1000 to 2000000, default 200000.",
@@ -96,8 +98,9 @@ public final class RequestResultTool implements GatewayTool {
         List<RecordedRequest> rows = recorder.find(id);
         if (rows.isEmpty()) {
             return ToolResults.errorText("No request with correlationId \"" + id + "\" in the flight recorder "
-                    + recorder.file().get() + ". Validation tools record no requests of their own: look their jobs up "
-                    + "with job_status.");
+                    + recorder.file().get() + ". A validation tool's provider and judge runs are recorded under the "
+                    + "rawJobReference.correlationId of its result (review_changes: each reviewer's correlationId), "
+                    + "not under the validationId; a job id is looked up with job_status.");
         }
         RecordedRequest latest = rows.getFirst();
         OutputPage page = OutputPage.of(latest.response() == null ? "" : latest.response(), offset, maxChars);
