@@ -116,6 +116,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final FlightRecorder recorder;
     private final JobEngine engine;
     private final RequestPipeline pipeline;
+    private ProviderRunRecorder providerRuns;
     private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
     private final WorkspaceParameters workspace;
@@ -159,6 +160,7 @@ public final class GatewayRuntime implements AutoCloseable {
         // closed in reverse: the engine first (kills process trees, persists), then the pipeline books the
         // requests of the jobs that ended, then the store and the recorder
         closeables.add(this::closePipeline);
+        closeables.add(this::closeProviderRuns);
         closeables.add(engine);
         this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs,
                 () -> storeDetails(engine));
@@ -194,7 +196,7 @@ public final class GatewayRuntime implements AutoCloseable {
         // validation tools (list_available_models sits after synthesize_validation, before job_status),
         // then claude/codex/codex_fork_session/gemini/grok/mistral _request
         // every provider and judge run of a validation tool or review_changes gets a flight-recorder row
-        ProviderRunRecorder providerRuns = new ProviderRunRecorder(engine, recorder);
+        this.providerRuns = new ProviderRunRecorder(engine, recorder);
         ValidationOrchestrator validation = new ValidationOrchestrator(engine, new VersionProbe(env),
                 UpstreamContracts::assertArgs, providerRuns);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
@@ -268,6 +270,12 @@ public final class GatewayRuntime implements AutoCloseable {
         List<GatewayTool> async = new ArrayList<>(RequestTools.async(pipeline, workspace));
         async.addAll(JobTools.create(engine, new ClaudeStreamJsonBlock()));
         return async;
+    }
+
+    private void closeProviderRuns() {
+        if (providerRuns != null) {
+            providerRuns.close();
+        }
     }
 
     private void closePipeline() {

@@ -18,10 +18,14 @@ import com.verivus.gateway.recorder.RequestStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,23 +38,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Metrics are not touched: the performance metrics count request tools only, as before.
  */
-public final class ProviderRunRecorder implements JobListener {
+public final class ProviderRunRecorder implements JobListener, AutoCloseable {
 
     /** How long a job of another gateway is watched for its end. */
     private static final Duration FOREIGN_WATCH = Duration.ofDays(1);
+    /** How long a shutdown waits for the rows of the jobs the engine ended. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final JobEngine engine;
     private final FlightRecorder recorder;
     private final ConcurrentHashMap<String, List<Run>> byJob = new ConcurrentHashMap<>();
+    private final Set<Run> unfinished = ConcurrentHashMap.newKeySet();
 
     /** Records through {@code recorder}; registers itself as a listener of {@code engine}. */
     public ProviderRunRecorder(JobEngine engine, FlightRecorder recorder) {
         this.engine = engine;
         this.recorder = recorder;
-        engine.addListener(this);
+        if (recorder.file().isPresent()) {
+            engine.addListener(this);
+        }
     }
 
-    /** Records nothing (tests and callers without a flight recorder). */
+    /** Records nothing (tests and callers without a flight recorder); does not listen to the engine. */
     public static ProviderRunRecorder disabled(JobEngine engine) {
         return new ProviderRunRecorder(engine, new NoopFlightRecorder());
     }
@@ -70,6 +79,7 @@ public final class ProviderRunRecorder implements JobListener {
         Run run = new Run(UUID.randomUUID().toString(), cli, job.id(), System.nanoTime());
         recorder.logStart(new RequestStart(run.requestId, cli, null, prompt, null, null, job.id(), correlationId,
                 invocation.workingDir() == null ? null : invocation.workingDir().toString()));
+        unfinished.add(run);
         byJob.computeIfAbsent(job.id(), id -> new CopyOnWriteArrayList<>()).add(run);
         Optional<CompletableFuture<JobResult>> settlement = engine.completion(job.id());
         if (settlement.isPresent()) {
@@ -124,6 +134,31 @@ public final class ProviderRunRecorder implements JobListener {
             recorder.logComplete(outcome(run, result));
         } catch (RuntimeException e) {
             GatewayLog.error("recording the end of job " + run.jobId + " failed", e);
+        } finally {
+            run.done.complete(null);
+            unfinished.remove(run);
+        }
+    }
+
+    /**
+     * Call after the job engine has shut down, before the recorder closes: waits (a few seconds at most)
+     * until the runs of the jobs it ended are recorded, then stops listening to the engine.
+     */
+    @Override
+    public void close() {
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        try {
+            for (Run run : List.copyOf(unfinished)) {
+                run.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            GatewayLog.warn("shutdown: some validation runs were still running; their recorder rows stay 'started'");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // finish() never completes exceptionally
+        } finally {
+            engine.removeListener(this);
         }
     }
 
@@ -157,6 +192,7 @@ public final class ProviderRunRecorder implements JobListener {
         final String jobId;
         final long startedNanos;
         final AtomicBoolean finished = new AtomicBoolean();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
 
         Run(String requestId, CliName cli, String jobId, long startedNanos) {
             this.requestId = requestId;

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * review_changes on the real gateway process over stdio with the MCP SDK's client: fake reviewers first on the
  * gateway's PATH review a temp repository, progress arrives per reviewer, and the receipt is
- * served as review-receipt://<id> and by validation_receipt — also after a restart (SQLite job store).
+ * served as review-receipt://<id> and by validation_receipt — also after a restart (SQLite job store); every
+ * reviewer and the judge is found by llm_request_result under the correlationId the receipt reports.
  */
 class ReviewChangesE2ETest {
 
@@ -52,6 +53,7 @@ class ReviewChangesE2ETest {
                 .env("FAKE_REVIEW_MODE_CODEX", "request_changes");
         String receiptId;
         String artifact;
+        String judgeCorrelationId;
         try (GatewayClient gw = launch.connect(progress::add)) {
             McpSchema.Tool tool = gw.mcp().listTools().tools().stream()
                     .filter(t -> t.name().equals("review_changes")).findFirst().orElseThrow();
@@ -77,6 +79,18 @@ class ReviewChangesE2ETest {
             assertThat(reviewers).extracting(r -> r.get("verdict")).containsExactly("approve", "request_changes");
             Map<String, Object> judge = (Map<String, Object>) receipt.get("judge");
             assertThat(judge).containsEntry("status", "completed").containsEntry("agreement", "partial");
+            judgeCorrelationId = (String) judge.get("correlationId");
+
+            // each reviewer and the judge is a request of the flight recorder, under its correlationId
+            List<Map<String, Object>> everyRun = new java.util.ArrayList<>(reviewers);
+            everyRun.add(judge);
+            for (Map<String, Object> run : everyRun) {
+                Map<String, Object> found = recorded(gw, (String) run.get("correlationId"));
+                assertThat((Map<String, Object>) found.get("request")).containsEntry("status", "completed")
+                        .containsEntry("cli", run.get("provider")).containsEntry("asyncJobId", run.get("jobId"))
+                        .containsEntry("workingDir", repo.root.toRealPath().toString());
+                assertThat((String) found.get("response")).contains("Verdict: " + run.get("verdict"));
+            }
 
             assertThat(progress).extracting(ProgressNotification::message)
                     .contains("0 of 2 reviewers done", "1 of 2 reviewers done", "2 of 2 reviewers done");
@@ -107,7 +121,25 @@ class ReviewChangesE2ETest {
             assertThat((Map<String, Object>) other.structuredContent()).containsEntry("artifactMatches", false);
             CallToolResult unknown = gw.call("validation_receipt", Map.of("id", "not-a-receipt"));
             assertThat(unknown.isError()).isTrue();
+            CallToolResult judged = gw.call("llm_request_result", Map.of("correlationId", judgeCorrelationId));
+            assertThat((Map<String, Object>) ((Map<String, Object>) judged.structuredContent()).get("request"))
+                    .containsEntry("status", "completed").containsEntry("cli", "claude");
         }
+    }
+
+    /** llm_request_result once the run's row is final (a job's end is recorded just after it settles). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> recorded(GatewayClient gw, String correlationId) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            CallToolResult r = gw.call("llm_request_result", Map.of("correlationId", correlationId));
+            assertThat(r.isError()).as(String.valueOf(r.content())).isFalse();
+            Map<String, Object> body = (Map<String, Object>) r.structuredContent();
+            if (!"started".equals(((Map<String, Object>) body.get("request")).get("status"))) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(correlationId + " stayed 'started'");
     }
 
     private static Map<String, Object> parse(String line) {
