@@ -205,8 +205,9 @@ class ValidationRunToolsTest extends ValidationTestBase {
         Map<String, Object> reused = result(second, "claude");
         assertThat(reused).containsEntry("status", "completed").containsEntry("verdict", "correct");
         assertThat(jobId(reused)).isEqualTo(jobId(result(first, "claude")));
+        // the reference names this run (its flight-recorder row), not the earlier run whose job it reused
         assertThat((String) map(reused.get("rawJobReference")).get("correlationId"))
-                .isEqualTo("validation-" + run(first).get("validationId") + "-claude");
+                .isEqualTo("validation-" + run(second).get("validationId") + "-claude");
         assertThat(run(second)).containsEntry("success", true).containsEntry("status", "completed");
         assertThat(report(second)).containsEntry("confidence", "medium");
         assertThat(h.progress).extracting(Progress::message).containsExactly("0 of 1 providers finished",
