@@ -301,7 +301,8 @@ public final class ValidationOrchestrator {
                     + "with job_result, then call synthesize_validation with the results if a judge summary is "
                     + "needed (it re-reads their jobs).";
         }
-        return "All provider jobs have finished; job_result with a jobId returns a provider's full output"
+        return "All provider jobs have finished; job_result with a jobId (or llm_request_result with its "
+                + "rawJobReference.correlationId) returns a provider's full output"
                 + (synthesis.status() == SynthesisStatus.NOT_REQUESTED
                         ? ", and synthesize_validation runs a judge over these results." : ".");
     }

@@ -37,7 +37,8 @@ final class ValidationSchemas {
     static Map<String, Object> rawJobReference() {
         return object()
                 .prop("jobId", described("Read it with job_status / job_result", string()))
-                .prop("correlationId", nullableString())
+                .prop("correlationId", described("This run's correlation id: llm_request_result returns its "
+                        + "flight-recorder row (status, timings, response)", nullableString()))
                 .prop("statusTool", constant("job_status"))
                 .prop("resultTool", constant("job_result"))
                 .build();
@@ -116,7 +117,7 @@ final class ValidationSchemas {
                 .prop("rationale", nullableString())
                 .prop("risks", arrayOf(string()))
                 .prop("jobId", nullableString())
-                .prop("correlationId", nullableString())
+                .prop("correlationId", described("The run's correlation id for llm_request_result", nullableString()))
                 .prop("warning", nullableString())
                 .prop("error", nullableString())
                 .build();
