@@ -18,13 +18,15 @@ final class StaticAssets implements Handler {
     static final Map<String, String[]> FILES = Map.of(
             "/", new String[] {"console/index.html", "text/html; charset=utf-8"},
             "/console.js", new String[] {"console/console.js", "text/javascript; charset=utf-8"},
-            "/console.css", new String[] {"console/console.css", "text/css; charset=utf-8"});
+            "/console.css", new String[] {"console/console.css", "text/css; charset=utf-8"},
+            "/favicon.svg", new String[] {"console/favicon.svg", "image/svg+xml"});
 
     private final Map<String, byte[]> bodies;
 
     StaticAssets() {
-        this.bodies = Map.of("/", read(FILES.get("/")[0]), "/console.js", read(FILES.get("/console.js")[0]),
-                "/console.css", read(FILES.get("/console.css")[0]));
+        Map<String, byte[]> read = new java.util.HashMap<>();
+        FILES.forEach((path, file) -> read.put(path, read(file[0])));
+        this.bodies = Map.copyOf(read);
     }
 
     @Override

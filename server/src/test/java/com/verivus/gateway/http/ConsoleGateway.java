@@ -49,10 +49,17 @@ final class ConsoleGateway implements AutoCloseable {
     }
 
     static ConsoleGateway start(Path dir) throws IOException {
+        return start(dir, Map.of());
+    }
+
+    /** @param extra more environment for the gateway and its fakes (e.g. FAKE_CLI_MODE_CLAUDE) */
+    static ConsoleGateway start(Path dir, Map<String, String> extra) throws IOException {
         FakeClis fakes = FakeClis.install(Files.createDirectories(dir.resolve("fakes")));
         Path home = Files.createDirectories(dir.resolve("home"));
-        Map<String, String> env = fakes.env(Map.of("LLM_GATEWAY_HTTP_PORT", "0", "LLM_GATEWAY_AUTH_TOKEN", TOKEN,
-                "FAKE_CLI_MODE_GEMINI", "hang"));
+        Map<String, String> all = new java.util.HashMap<>(Map.of("LLM_GATEWAY_HTTP_PORT", "0",
+                "LLM_GATEWAY_AUTH_TOKEN", TOKEN, "FAKE_CLI_MODE_GEMINI", "hang"));
+        all.putAll(extra);
+        Map<String, String> env = fakes.env(all);
         return new ConsoleGateway(GatewayProcess.start(Files.createDirectories(dir.resolve("work")), home, env));
     }
 
