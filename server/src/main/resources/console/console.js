@@ -32,7 +32,11 @@
 
   // ---- jobs
   async function refreshJobs() {
-    const body = await api("/api/jobs");
+    renderJobs(await api("/api/jobs"));
+    if (state.outputJob) { await loadOutput(); }
+  }
+
+  function renderJobs(body) {
     const tbody = document.querySelector("#jobs-table tbody");
     const rows = body.jobs.map(job => {
       const open = el("button", "Output");
@@ -57,8 +61,23 @@
       return tr;
     });
     tbody.replaceChildren(...rows);
-    if (state.outputJob) { await loadOutput(); }
   }
+
+  // Live job updates: Server-Sent Events from /api/events; while none arrive the 1 s poll takes over.
+  function listenForJobs() {
+    if (typeof EventSource === "undefined") { return; }
+    const source = new EventSource("/api/events");
+    source.addEventListener("jobs", ev => {
+      state.lastEvent = Date.now();
+      document.body.dataset.live = "sse";
+      renderJobs(JSON.parse(ev.data));
+      if (state.outputJob) { loadOutput().catch(e => setStatus("error: " + e.message)); }
+      setStatus("live " + new Date().toLocaleTimeString());
+    });
+    source.addEventListener("ping", () => { state.lastEvent = Date.now(); });
+  }
+
+  function sseIsLive() { return state.lastEvent && Date.now() - state.lastEvent < 12000; }
 
   async function cancelJob(id) {
     if (!window.confirm("Cancel job " + id + "? Its CLI process tree is terminated.")) { return; }
@@ -201,9 +220,10 @@
     document.getElementById("request-filter").addEventListener("submit", ev => { ev.preventDefault(); refreshRequests(); });
     window.addEventListener("hashchange", () => show(location.hash.slice(1)));
     show(location.hash.slice(1));
-    // jobs are polled every second (live updates); the other tabs refresh when opened and every 5 s
+    // jobs come live over SSE (polled every second while the stream is down); other tabs refresh every 5 s
     let n = 0;
-    setInterval(() => { n++; if (current === "jobs" || n % 5 === 0) { tick(); } }, 1000);
+    listenForJobs();
+    setInterval(() => { n++; if ((current === "jobs" && !sseIsLive()) || n % 5 === 0) { tick(); } }, 1000);
   }
 
   document.addEventListener("DOMContentLoaded", start);

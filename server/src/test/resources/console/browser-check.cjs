@@ -50,6 +50,7 @@ async function main() {
     const doneRow = page.locator("#jobs-table tr[data-job-id='" + doneId + "']");
     await doneRow.waitFor({ timeout: 30000 });
     await page.waitForSelector("#jobs-table tr[data-job-id='" + doneId + "'][data-status='completed']", { timeout: 30000 });
+    if (await page.evaluate(() => document.body.dataset.live) !== "sse") { throw new Error("no Server-Sent Events arrived"); }
     await page.screenshot({ path: shots + "/jobs.png", fullPage: true });
 
     step("open its output");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The console's JSON endpoints under {@code /api/} (behind the {@link ConsoleGate}):
- * {@code GET session, jobs, jobs/<id>/output, requests, sessions, health} and {@code POST jobs/<id>/cancel}.
+ * {@code GET session, events (SSE), jobs, jobs/<id>/output, requests, sessions, health} and {@code POST jobs/<id>/cancel}.
  */
 final class ConsoleApi implements Handler {
 
@@ -26,9 +26,11 @@ final class ConsoleApi implements Handler {
     private static final Pattern JOB_CANCEL = Pattern.compile("/api/jobs/([A-Za-z0-9_.:-]{1,200})/cancel");
 
     private final ConsoleSources sources;
+    private final JobEvents events;
 
-    ConsoleApi(ConsoleSources sources) {
+    ConsoleApi(ConsoleSources sources, java.util.concurrent.atomic.AtomicBoolean stopping) {
         this.sources = sources;
+        this.events = new JobEvents(sources.jobs(), stopping);
     }
 
     @Override
@@ -41,6 +43,8 @@ final class ConsoleApi implements Handler {
             Matcher cancel = JOB_CANCEL.matcher(path);
             if (path.equals("/api/session") && get) {
                 session(req, res);
+            } else if (path.equals("/api/events") && get) {
+                events.stream(res);
             } else if (path.equals("/api/jobs") && get) {
                 ConsoleReply.json(res, 200, Map.of("jobs", sources.jobs().list()));
             } else if (output.matches() && get) {
@@ -74,7 +78,7 @@ final class ConsoleApi implements Handler {
     }
 
     private static boolean known(String path) {
-        return List.of("/api/session", "/api/jobs", "/api/requests", "/api/sessions", "/api/health").contains(path);
+        return List.of("/api/session", "/api/events", "/api/jobs", "/api/requests", "/api/sessions", "/api/health").contains(path);
     }
 
     private static void session(ServerRequest req, ServerResponse res) {

@@ -12,12 +12,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The web console's routes: {@code /login} (open, checks its one-time code), the page and its two
  * static files, and {@code /api/...}, the last two behind the {@link ConsoleGate}.
  */
-public final class ConsoleRoutes {
+public final class ConsoleRoutes implements AutoCloseable {
 
     public static final String LOGIN_PATH = "/login";
 
@@ -25,6 +26,7 @@ public final class ConsoleRoutes {
     private final LoginHandler login;
     private final ConsoleApi api;
     private final StaticAssets assets;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** @param token the bearer token login codes are signed with; without one no code is ever valid */
     public ConsoleRoutes(HostOriginGuard guard, BearerAuth auth, Optional<String> token, ConsoleSources sources) {
@@ -33,7 +35,7 @@ public final class ConsoleRoutes {
         this.gate = new ConsoleGate(guard, auth, sessions);
         this.login = new LoginHandler(guard, new LoginCodes(token.filter(t -> !t.isEmpty()).orElseGet(ConsoleRoutes::unguessable)),
                 sessions, clock);
-        this.api = new ConsoleApi(sources);
+        this.api = new ConsoleApi(sources, stopping);
         this.assets = new StaticAssets();
     }
 
@@ -47,6 +49,12 @@ public final class ConsoleRoutes {
         }
         routing.route(HttpRoute.builder().methods(m -> true).path(PathMatchers.prefix("/api/")).handler(gate).build())
                 .route(HttpRoute.builder().methods(m -> true).path(PathMatchers.prefix("/api/")).handler(api).build());
+    }
+
+    /** Ends open event streams (within {@link JobEvents#CHECK}) so the server can stop. */
+    @Override
+    public void close() {
+        stopping.set(true);
     }
 
     private static HttpRoute exact(java.util.function.Predicate<Method> methods, String path, Handler handler) {

@@ -27,6 +27,7 @@ public final class HttpGateway implements AutoCloseable {
     private final HttpSettings settings;
     private final BearerAuth auth;
     private final WebServer server;
+    private final Optional<ConsoleRoutes> console;
 
     private HttpGateway(HttpSettings settings, HelidonStreamableTransportProvider transport,
                         Supplier<String> processHealth, Optional<ConsoleSources> console) {
@@ -36,6 +37,7 @@ public final class HttpGateway implements AutoCloseable {
         AccessGate gate = new AccessGate(guard, auth);
         Optional<ConsoleRoutes> consoleRoutes =
                 console.map(sources -> new ConsoleRoutes(guard, auth, settings.authToken(), sources));
+        this.console = consoleRoutes;
         this.server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -107,6 +109,7 @@ public final class HttpGateway implements AutoCloseable {
     /** Stops accepting connections; call after the MCP server closed its sessions (which ends SSE streams). */
     @Override
     public void close() {
+        console.ifPresent(ConsoleRoutes::close);
         if (server.isRunning()) {
             server.stop();
         }

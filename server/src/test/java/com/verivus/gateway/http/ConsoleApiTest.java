@@ -196,6 +196,32 @@ class ConsoleApiTest {
     }
 
     @Test
+    void eventsStreamTheJobListAsServerSentEvents() throws Exception {
+        String jobId = gw.startJob("claude_request_async", "streamed");
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(gw.base.resolve("/api/events"))
+                .header("Authorization", "Bearer " + ConsoleGateway.TOKEN).GET().build();
+        HttpResponse<java.util.stream.Stream<String>> r = gw.http.send(request,
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            java.util.Iterator<String> it = lines.iterator();
+            String event = null;
+            while (it.hasNext()) {
+                String line = it.next();
+                if (line.equals("event: jobs")) {
+                    event = it.next();
+                    break;
+                }
+            }
+            assertThat(event).startsWith("data: ");
+            JsonNode body = ConsoleGateway.JSON.readTree(event.substring("data: ".length()));
+            assertThat(body.path("jobs").findValuesAsText("id")).contains(jobId);
+        }
+        assertThat(gw.get("/api/events", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void sessionsAndHealthServeTheStoreAndTheProcessHealthBlock() throws Exception {
         JsonNode sessions = json(gw.get("/api/sessions", bearer));
         assertThat(sessions.path("clis").get(0).path("cli").asText()).isEqualTo("claude");
