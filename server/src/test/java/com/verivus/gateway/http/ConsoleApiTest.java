@@ -222,6 +222,24 @@ class ConsoleApiTest {
     }
 
     @Test
+    void sigtermWithAnOpenEventStreamStillExitsZero() throws Exception {
+        ConsoleGateway doomed = ConsoleGateway.start(java.nio.file.Files.createDirectories(temp.resolve("sigterm")));
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(doomed.base.resolve("/api/events"))
+                    .header("Authorization", "Bearer " + ConsoleGateway.TOKEN).GET().build();
+            HttpResponse<java.io.InputStream> stream = doomed.http.send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.body().read()).isNotNegative(); // the stream is open and flowing
+            doomed.process.process.toHandle().destroy(); // SIGTERM
+            assertThat(doomed.process.waitForExit(20)).as(doomed.process.stderr()).isZero();
+            assertThat(doomed.process.stderr()).contains("HTTP gateway stopping");
+        } finally {
+            doomed.close();
+        }
+    }
+
+    @Test
     void sessionsAndHealthServeTheStoreAndTheProcessHealthBlock() throws Exception {
         JsonNode sessions = json(gw.get("/api/sessions", bearer));
         assertThat(sessions.path("clis").get(0).path("cli").asText()).isEqualTo("claude");
