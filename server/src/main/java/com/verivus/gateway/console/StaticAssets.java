@@ -1,5 +1,6 @@
 package com.verivus.gateway.console;
 
+import com.verivus.gateway.log.GatewayLog;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The console's page, script and style from the classpath ({@code /console/...}), read once. Only the
@@ -25,7 +27,7 @@ final class StaticAssets implements Handler {
 
     StaticAssets() {
         Map<String, byte[]> read = new java.util.HashMap<>();
-        FILES.forEach((path, file) -> read.put(path, read(file[0])));
+        FILES.forEach((path, file) -> read(file[0]).ifPresent(body -> read.put(path, body)));
         this.bodies = Map.copyOf(read);
     }
 
@@ -34,18 +36,20 @@ final class StaticAssets implements Handler {
         String path = req.path().path();
         byte[] body = bodies.get(path);
         if (body == null) {
-            res.next();
+            ConsoleReply.error(res, 503, "The console's " + path + " is missing from this build");
             return;
         }
         ConsoleReply.send(res, 200, FILES.get(path)[1], body);
     }
 
-    private static byte[] read(String resource) {
+    /** Empty (logged) when the build left the file out: the API still works, the page answers 503. */
+    private static Optional<byte[]> read(String resource) {
         try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("console resource missing from the classpath: " + resource);
+                GatewayLog.warn("console resource missing from the classpath: " + resource);
+                return Optional.empty();
             }
-            return in.readAllBytes();
+            return Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
