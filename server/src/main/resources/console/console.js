@@ -184,6 +184,16 @@
   async function refreshHealth() {
     const body = await api("/api/health");
     document.getElementById("health").textContent = JSON.stringify(body, null, 2);
+    if (!state.versionsShown) {
+      state.versionsShown = true; // probing runs each CLI: once per page load
+      api("/api/cli-versions").then(renderVersions).catch(e => { state.versionsShown = false; setStatus("error: " + e.message); });
+    }
+  }
+
+  function renderVersions(body) {
+    const rows = (body.versions || []).map(c =>
+      row([c.cli, c.installed ? "yes" : "no", c.version || "", c.loginStatus || ""]));
+    document.querySelector("#cli-table tbody").replaceChildren(...rows);
   }
 
   // ---- tabs and timers

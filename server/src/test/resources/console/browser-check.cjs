@@ -77,7 +77,7 @@ async function main() {
       await page.waitForSelector("#tab-" + tab + ":not([hidden])");
       if (tab === "requests") { await page.waitForSelector("#requests-table tbody tr"); await page.waitForSelector("#latency-chart rect"); }
       if (tab === "sessions") { await page.waitForSelector("#sessions h3"); }
-      if (tab === "health") { await page.waitForSelector("#health:has-text('persistence')"); }
+      if (tab === "health") { await page.waitForSelector("#health:has-text('persistence')"); await page.waitForSelector("#cli-table td:has-text('claude')", { timeout: 60000 }); }
       await page.screenshot({ path: shots + "/" + tab + ".png", fullPage: true });
     }
     if (problems.length) { throw new Error(problems.join("; ")); }

@@ -3,6 +3,7 @@ package com.verivus.gateway.cli;
 import com.verivus.gateway.GatewayRuntime;
 import com.verivus.gateway.GatewayVersion;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.console.CatalogToolText;
 import com.verivus.gateway.console.ConsoleSources;
 import com.verivus.gateway.console.EngineJobSource;
 import com.verivus.gateway.console.RecorderRequestSource;
@@ -81,7 +82,7 @@ public final class GatewayCommand implements Callable<Integer> {
     private static ConsoleSources consoleSources(GatewayRuntime runtime) {
         return new ConsoleSources(new EngineJobSource(runtime.engine(), runtime.recorder()),
                 new RecorderRequestSource(runtime.recorder()), new StoreSessionSource(runtime.sessions()),
-                new CatalogProcessHealth(runtime.catalog()));
+                new CatalogProcessHealth(runtime.catalog()), new CatalogToolText(runtime.catalog(), "cli_versions"));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The console's JSON endpoints under {@code /api/} (behind the {@link ConsoleGate}):
- * {@code GET session, events (SSE), jobs, jobs/<id>/output, requests, sessions, health} and {@code POST jobs/<id>/cancel}.
+ * {@code GET session, events (SSE), jobs, jobs/<id>/output, requests, sessions, health, cli-versions} and {@code POST jobs/<id>/cancel}.
  */
 final class ConsoleApi implements Handler {
 
@@ -57,12 +57,9 @@ final class ConsoleApi implements Handler {
             } else if (path.equals("/api/sessions") && get) {
                 ConsoleReply.json(res, 200, Map.of("clis", sources.sessions().perCli()));
             } else if (path.equals("/api/health") && get) {
-                String health = sources.processHealth().get();
-                if (health == null) {
-                    ConsoleReply.error(res, 503, "Process health is not available");
-                } else {
-                    ConsoleReply.jsonText(res, 200, health);
-                }
+                jsonOr503(res, sources.processHealth().get(), "Process health is not available");
+            } else if (path.equals("/api/cli-versions") && get) {
+                jsonOr503(res, sources.cliVersions().get(), "CLI versions are not available");
             } else if (output.matches() || cancel.matches() || known(path)) {
                 res.header(HeaderNames.ALLOW, cancel.matches() ? "POST" : "GET");
                 ConsoleReply.error(res, 405, "Method not allowed");
@@ -77,8 +74,17 @@ final class ConsoleApi implements Handler {
         }
     }
 
+    private static void jsonOr503(ServerResponse res, String json, String unavailable) {
+        if (json == null) {
+            ConsoleReply.error(res, 503, unavailable);
+        } else {
+            ConsoleReply.jsonText(res, 200, json);
+        }
+    }
+
     private static boolean known(String path) {
-        return List.of("/api/session", "/api/events", "/api/jobs", "/api/requests", "/api/sessions", "/api/health").contains(path);
+        return List.of("/api/session", "/api/events", "/api/jobs", "/api/requests", "/api/sessions", "/api/health",
+                "/api/cli-versions").contains(path);
     }
 
     private static void session(ServerRequest req, ServerResponse res) {

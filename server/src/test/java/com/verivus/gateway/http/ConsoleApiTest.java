@@ -240,11 +240,14 @@ class ConsoleApiTest {
     }
 
     @Test
-    void sessionsAndHealthServeTheStoreAndTheProcessHealthBlock() throws Exception {
+    void sessionsHealthAndCliVersionsServeTheStoreTheProcessHealthBlockAndCliVersions() throws Exception {
         JsonNode sessions = json(gw.get("/api/sessions", bearer));
         assertThat(sessions.path("clis").get(0).path("cli").asText()).isEqualTo("claude");
         JsonNode health = json(gw.get("/api/health", bearer));
         assertThat(health.path("persistence").path("backend").asText()).isEqualTo("sqlite");
+        JsonNode versions = json(gw.get("/api/cli-versions", bearer));
+        assertThat(versions.path("versions").findValuesAsText("cli")).contains("claude", "gemini");
+        assertThat(versions.path("versions").get(0).path("installed").asBoolean()).isTrue(); // the fake claude
     }
 
     @Test
