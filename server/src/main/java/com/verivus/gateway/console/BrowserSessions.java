@@ -55,9 +55,13 @@ public final class BrowserSessions {
                 .filter(s -> s.expires().isAfter(clock.instant()));
     }
 
-    /** The {@code Set-Cookie} value for a new session: HttpOnly, SameSite=Strict, whole gateway. */
-    public static String setCookie(BrowserSession session) {
-        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds();
+    /**
+     * The {@code Set-Cookie} value for a new session: HttpOnly, SameSite=Strict, whole gateway; {@code Secure}
+     * when the gateway is reached over https (a plain-http loopback browser would drop a Secure cookie).
+     */
+    public static String setCookie(BrowserSession session, boolean secure) {
+        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds()
+                + (secure ? "; Secure" : "");
     }
 
     static Optional<String> cookieValue(String header) {

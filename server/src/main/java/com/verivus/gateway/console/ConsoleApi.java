@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ final class ConsoleApi implements Handler {
     private final ConsoleSources sources;
     private final JobEvents events;
 
-    ConsoleApi(ConsoleSources sources, java.util.concurrent.atomic.AtomicBoolean stopping) {
+    ConsoleApi(ConsoleSources sources, AtomicBoolean stopping) {
         this.sources = sources;
         this.events = new JobEvents(sources.jobs(), stopping);
     }

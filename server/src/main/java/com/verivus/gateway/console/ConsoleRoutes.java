@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * The web console's routes: {@code /login} (open, checks its one-time code), the page and its two
@@ -28,13 +29,17 @@ public final class ConsoleRoutes implements AutoCloseable {
     private final StaticAssets assets;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    /** @param token the bearer token login codes are signed with; without one no code is ever valid */
-    public ConsoleRoutes(HostOriginGuard guard, BearerAuth auth, Optional<String> token, ConsoleSources sources) {
+    /**
+     * @param token        the bearer token login codes are signed with; without one no code is ever valid
+     * @param secureCookie whether the session cookie gets {@code Secure} (the gateway is reached over https)
+     */
+    public ConsoleRoutes(HostOriginGuard guard, BearerAuth auth, Optional<String> token, boolean secureCookie,
+                         ConsoleSources sources) {
         Clock clock = Clock.systemUTC();
         BrowserSessions sessions = new BrowserSessions(clock);
         this.gate = new ConsoleGate(guard, auth, sessions);
         this.login = new LoginHandler(guard, new LoginCodes(token.filter(t -> !t.isEmpty()).orElseGet(ConsoleRoutes::unguessable)),
-                sessions, clock);
+                sessions, clock, secureCookie);
         this.api = new ConsoleApi(sources, stopping);
         this.assets = new StaticAssets();
     }
@@ -57,7 +62,7 @@ public final class ConsoleRoutes implements AutoCloseable {
         stopping.set(true);
     }
 
-    private static HttpRoute exact(java.util.function.Predicate<Method> methods, String path, Handler handler) {
+    private static HttpRoute exact(Predicate<Method> methods, String path, Handler handler) {
         return HttpRoute.builder().methods(methods).path(PathMatchers.exact(path)).handler(handler).build();
     }
 

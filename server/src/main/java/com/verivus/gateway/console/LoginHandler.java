@@ -20,8 +20,11 @@ public final class LoginHandler implements Handler {
     private final LoginCodes codes;
     private final BrowserSessions sessions;
     private final Clock clock;
+    private final boolean secureCookie;
 
-    public LoginHandler(HostOriginGuard guard, LoginCodes codes, BrowserSessions sessions, Clock clock) {
+    public LoginHandler(HostOriginGuard guard, LoginCodes codes, BrowserSessions sessions, Clock clock,
+                        boolean secureCookie) {
+        this.secureCookie = secureCookie;
         this.guard = guard;
         this.codes = codes;
         this.sessions = sessions;
@@ -45,7 +48,7 @@ public final class LoginHandler implements Handler {
         }
         BrowserSessions.BrowserSession session = sessions.create();
         ConsoleReply.securityHeaders(res);
-        res.header(HeaderNames.SET_COOKIE, BrowserSessions.setCookie(session));
+        res.header(HeaderNames.SET_COOKIE, BrowserSessions.setCookie(session, secureCookie));
         res.header(HeaderNames.LOCATION, "/");
         res.status(303);
         res.send();

@@ -36,7 +36,8 @@ public final class HttpGateway implements AutoCloseable {
         HostOriginGuard guard = HostOriginGuard.of(settings);
         AccessGate gate = new AccessGate(guard, auth);
         Optional<ConsoleRoutes> consoleRoutes =
-                console.map(sources -> new ConsoleRoutes(guard, auth, settings.authToken(), sources));
+                console.map(sources -> new ConsoleRoutes(guard, auth, settings.authToken(),
+                        settings.publicUrl().filter(u -> u.regionMatches(true, 0, "https:", 0, 6)).isPresent(), sources));
         this.console = consoleRoutes;
         this.server = WebServer.builder()
                 .host(settings.host())
