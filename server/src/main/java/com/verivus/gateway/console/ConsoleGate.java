@@ -7,6 +7,7 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,12 @@ public final class ConsoleGate implements Handler {
         Optional<BrowserSessions.BrowserSession> session = sessions.find(req.headers().first(HeaderNames.COOKIE));
         if (session.isEmpty()) {
             res.header(HeaderNames.WWW_AUTHENTICATE, BearerAuth.CHALLENGE);
-            ConsoleReply.error(res, 401, LOGIN_HINT);
+            if (req.path().path().startsWith("/api/")) {
+                ConsoleReply.error(res, 401, LOGIN_HINT);
+            } else { // a person opened the page: say what to do in words
+                ConsoleReply.send(res, 401, "text/plain; charset=utf-8",
+                        (LOGIN_HINT + ".\n").getBytes(StandardCharsets.UTF_8));
+            }
             return;
         }
         Method method = req.prologue().method();

@@ -65,6 +65,7 @@ class ConsoleApiTest {
             HttpResponse<String> anonymous = gw.get(path, Map.of());
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+            assertThat(anonymous.body()).as(path).contains("gateway status");
             assertThat(gw.get(path, Map.of("Authorization", "Bearer wrong")).statusCode()).as(path).isEqualTo(401);
             assertThat(gw.get(path, bearer).statusCode()).as(path).isEqualTo(200);
             assertThat(gw.get(path, Map.of("Cookie", "llm_gateway_console=forged")).statusCode()).as(path)
