@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The Helidon SE web server of {@code --transport=http}. The routes are in {@link GatewayRoutes}:
  * {@code /healthz} (open), the MCP path and {@code /process-health} (behind the {@link AccessGate}),
- * everything else 404, and the {@link FramingFilter} in front of all of them. Handlers are blocking
+ * the web console when its sources are given ({@code /login}, {@code /} and {@code /api/...}, behind
+ * the console's own gate, see {@link ConsoleRoutes}), everything else 404, and the {@link FramingFilter} in front of all of them. Handlers are blocking
  * and run on virtual threads (Helidon's default).
  */
 public final class HttpGateway implements AutoCloseable {
