@@ -19,6 +19,7 @@
 //SOURCES server/src/main/java/**/*.java
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
 //FILES llm-cli-gateway/skills/=server/src/main/resources/llm-cli-gateway/skills/**
+//FILES console/=server/src/main/resources/console/**
 //FILES application.yaml=server/src/main/resources/application.yaml
 //FILES db/postgres/=server/src/main/resources/db/postgres/**
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m

@@ -3,10 +3,17 @@ package com.verivus.gateway.cli;
 import com.verivus.gateway.GatewayRuntime;
 import com.verivus.gateway.GatewayVersion;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.console.CatalogToolText;
+import com.verivus.gateway.console.ConsoleSources;
+import com.verivus.gateway.console.EngineJobSource;
+import com.verivus.gateway.console.RecorderRequestSource;
+import com.verivus.gateway.console.StoreSessionSource;
+import com.verivus.gateway.http.CatalogProcessHealth;
 import com.verivus.gateway.http.HttpGatewayRunner;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.stdio.StdioGateway;
 import com.verivus.gateway.lifecycle.TerminationSignals;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -60,7 +67,8 @@ public final class GatewayCommand implements Callable<Integer> {
                     stopOnSignal(runtime);
                     StdioGateway.serve(runtime.catalog(), runtime.instructions());
                 }
-                case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions());
+                case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions(),
+                        Optional.of(consoleSources(runtime)));
                 default -> throw new IllegalArgumentException("Unsupported transport: " + chosen);
             }
         } catch (RuntimeException e) {
@@ -68,6 +76,13 @@ public final class GatewayCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** What the web console shows, wired from the runtime's subsystems. */
+    private static ConsoleSources consoleSources(GatewayRuntime runtime) {
+        return new ConsoleSources(new EngineJobSource(runtime.engine(), runtime.recorder()),
+                new RecorderRequestSource(runtime.recorder()), new StoreSessionSource(runtime.sessions()),
+                new CatalogProcessHealth(runtime.catalog()), new CatalogToolText(runtime.catalog(), "cli_versions"));
     }
 
     /**

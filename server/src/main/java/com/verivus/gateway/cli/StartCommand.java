@@ -55,6 +55,7 @@ public final class StartCommand implements Callable<Integer> {
             String gateway = StdioLaunch.jbang(environment.get()) + " " + StdioLaunch.ALIAS;
             out.println("  stop: " + gateway + " stop");
             out.println("  client settings: " + gateway + " print-client-config --transport http");
+            ConsoleLoginLine.print(out, environment.get(), r.status().url());
             out.flush();
             return 0;
         }

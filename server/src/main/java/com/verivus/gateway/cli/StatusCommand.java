@@ -46,6 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (s.running()) {
             out.println("llm-cli-gateway is running" + (s.pid() == null ? "" : " (pid " + s.pid() + ")") + " at "
                     + s.url() + "; /healthz: " + s.health());
+            ConsoleLoginLine.print(out, environment.get(), s.url());
         } else {
             out.println("llm-cli-gateway is not running (would serve " + s.url() + ")");
         }

@@ -1,6 +1,7 @@
 package com.verivus.gateway.http;
 
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
+import com.verivus.gateway.console.ConsoleRoutes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatchers;
@@ -8,6 +9,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRoute;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -31,8 +33,8 @@ final class GatewayRoutes {
     }
 
     static HttpRouting.Builder routing(String mcpPath, AccessGate gate, HelidonStreamableTransportProvider transport,
-                                       Supplier<String> processHealth) {
-        return HttpRouting.builder()
+                                       Supplier<String> processHealth, Optional<ConsoleRoutes> console) {
+        HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new FramingFilter())
                 // Open to anyone, any method: liveness for `gateway status` and load balancers. It reveals
                 // no session count (departure §14.15).
@@ -43,8 +45,10 @@ final class GatewayRoutes {
                 .route(route(ANY_METHOD, PROCESS_HEALTH_PATH, gate))
                 .route(route(Method.predicate(Method.GET, Method.HEAD), PROCESS_HEALTH_PATH,
                         new ProcessHealthHandler(processHealth)))
-                .route(route(ANY_METHOD, PROCESS_HEALTH_PATH, methodNotAllowed("GET, HEAD")))
-                .any((req, res) -> JsonReply.error(req, res, 404, "Not found"));
+                .route(route(ANY_METHOD, PROCESS_HEALTH_PATH, methodNotAllowed("GET, HEAD")));
+        // the web console (its own gate: bearer token or login cookie, CSRF on state changes)
+        console.ifPresent(routes -> routes.addTo(routing));
+        return routing.any((req, res) -> JsonReply.error(req, res, 404, "Not found"));
     }
 
     private static HttpRoute route(Predicate<Method> methods, String path, Handler handler) {

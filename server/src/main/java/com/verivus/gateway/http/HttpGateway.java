@@ -2,18 +2,22 @@ package com.verivus.gateway.http;
 
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
+import com.verivus.gateway.console.ConsoleRoutes;
+import com.verivus.gateway.console.ConsoleSources;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The Helidon SE web server of {@code --transport=http}. The routes are in {@link GatewayRoutes}:
  * {@code /healthz} (open), the MCP path and {@code /process-health} (behind the {@link AccessGate}),
- * everything else 404, and the {@link FramingFilter} in front of all of them. Handlers are blocking
+ * the web console when its sources are given ({@code /login}, {@code /} and {@code /api/...}, behind
+ * the console's own gate, see {@link ConsoleRoutes}), everything else 404, and the {@link FramingFilter} in front of all of them. Handlers are blocking
  * and run on virtual threads (Helidon's default).
  */
 public final class HttpGateway implements AutoCloseable {
@@ -24,12 +28,18 @@ public final class HttpGateway implements AutoCloseable {
     private final HttpSettings settings;
     private final BearerAuth auth;
     private final WebServer server;
+    private final Optional<ConsoleRoutes> console;
 
     private HttpGateway(HttpSettings settings, HelidonStreamableTransportProvider transport,
-                        Supplier<String> processHealth) {
+                        Supplier<String> processHealth, Optional<ConsoleSources> console) {
         this.settings = settings;
         this.auth = BearerAuth.of(settings);
-        AccessGate gate = new AccessGate(HostOriginGuard.of(settings), auth);
+        HostOriginGuard guard = HostOriginGuard.of(settings);
+        AccessGate gate = new AccessGate(guard, auth);
+        Optional<ConsoleRoutes> consoleRoutes =
+                console.map(sources -> new ConsoleRoutes(guard, auth, settings.authToken(),
+                        settings.publicUrl().filter(u -> u.regionMatches(true, 0, "https:", 0, 6)).isPresent(), sources));
+        this.console = consoleRoutes;
         this.server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -47,7 +57,7 @@ public final class HttpGateway implements AutoCloseable {
                         .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, new JsonDirectHandler())
                         .addHandler(DirectHandler.EventType.HTTP_VERSION_NOT_SUPPORTED, new JsonDirectHandler())
                         .build())
-                .routing(GatewayRoutes.routing(settings.path(), gate, transport, processHealth))
+                .routing(GatewayRoutes.routing(settings.path(), gate, transport, processHealth, consoleRoutes))
                 .build();
     }
 
@@ -59,7 +69,13 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static HttpGateway start(HttpSettings settings, HelidonStreamableTransportProvider transport,
                                     Supplier<String> processHealth) {
-        HttpGateway gateway = new HttpGateway(settings, transport, processHealth);
+        return start(settings, transport, processHealth, Optional.empty());
+    }
+
+    /** As above, with the web console ({@code /}, {@code /login}, {@code /api/...}) when sources are given. */
+    public static HttpGateway start(HttpSettings settings, HelidonStreamableTransportProvider transport,
+                                    Supplier<String> processHealth, Optional<ConsoleSources> console) {
+        HttpGateway gateway = new HttpGateway(settings, transport, processHealth, console);
         gateway.server.start();
         // Helidon logs a bind failure and returns a stopped server instead of throwing.
         if (!gateway.server.isRunning() || gateway.server.port() <= 0) {
@@ -95,6 +111,7 @@ public final class HttpGateway implements AutoCloseable {
     /** Stops accepting connections; call after the MCP server closed its sessions (which ends SSE streams). */
     @Override
     public void close() {
+        console.ifPresent(ConsoleRoutes::close);
         if (server.isRunning()) {
             server.stop();
         }

@@ -1,12 +1,14 @@
 package com.verivus.gateway.http;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.console.ConsoleSources;
 import com.verivus.gateway.lifecycle.TerminationSignals;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.McpServerFactory;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import io.modelcontextprotocol.server.McpSyncServer;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,6 +24,12 @@ public final class HttpGatewayRunner {
 
     public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions)
             throws InterruptedException {
+        serve(env, catalog, instructions, Optional.empty());
+    }
+
+    /** As above, with the web console when {@code console} is present. */
+    public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions,
+                             Optional<ConsoleSources> console) throws InterruptedException {
         HttpSettings settings = HttpSettings.load(env);
         HelidonStreamableTransportProvider transport =
                 HelidonStreamableTransportProvider.builder(McpServerFactory.jsonMapper())
@@ -29,7 +37,7 @@ public final class HttpGatewayRunner {
         McpSyncServer server = McpServerFactory.streamable(transport, catalog, instructions);
         HttpGateway gateway;
         try {
-            gateway = HttpGateway.start(settings, transport, new CatalogProcessHealth(catalog));
+            gateway = HttpGateway.start(settings, transport, new CatalogProcessHealth(catalog), console);
         } catch (RuntimeException e) {
             server.close();
             throw e;

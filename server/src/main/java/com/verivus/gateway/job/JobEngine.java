@@ -364,6 +364,12 @@ public final class JobEngine implements AutoCloseable {
         return readStore(jobId).map(JobSnapshot::of);
     }
 
+    /** Snapshots of the jobs this gateway holds in memory (running and recently finished), newest first. */
+    public List<JobSnapshot> recentSnapshots() {
+        return jobs.values().stream().map(LiveJob::snapshot)
+                .sorted(Comparator.comparing(JobSnapshot::startedAt).reversed()).toList();
+    }
+
     /** The argv a job was started with (from memory, else from the store). */
     public Optional<List<String>> args(String jobId) {
         LiveJob job = jobs.get(jobId);

@@ -42,6 +42,14 @@ public interface FlightRecorder extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The most recent recorded requests that match the query, newest first (at most its limit); empty
+     * when the recorder is disabled. Never throws.
+     */
+    default List<RecordedRequest> list(RequestQuery query) {
+        return List.of();
+    }
+
     /** The database file, or empty when the recorder is disabled. */
     Optional<Path> file();
 

@@ -32,6 +32,12 @@ public final class SqliteFlightRecorder implements FlightRecorder {
     private static final int SQLITE_CONSTRAINT = 19;
     private static final int BUSY_TIMEOUT_MS = 5000;
 
+    private static final String SELECT_JOINED = "SELECT r.correlation_id, r.cli, r.model, r.prompt, r.system, "
+                + "r.response, r.session_id, r.duration_ms, r.datetime_utc, r.input_tokens, r.output_tokens, "
+                + "r.cache_read_tokens, r.cache_creation_tokens, r.working_dir, m.status, m.exit_code, "
+                + "m.error_message, m.async_job_id, m.retry_count, m.cost_usd, m.approval_decision "
+                + "FROM requests r LEFT JOIN gateway_metadata m ON m.request_id = r.id ";
+
     private final Path file;
     private final Connection conn;
     private boolean closed;
@@ -213,36 +219,71 @@ public final class SqliteFlightRecorder implements FlightRecorder {
     }
 
     @Override
+    public synchronized List<RecordedRequest> list(RequestQuery query) {
+        if (closed) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SELECT_JOINED).append(" WHERE 1 = 1");
+        List<String> values = new ArrayList<>();
+        if (query.cli() != null) {
+            sql.append(" AND r.cli = ?");
+            values.add(query.cli());
+        }
+        if (query.status() != null) {
+            sql.append(" AND m.status = ?");
+            values.add(query.status());
+        }
+        if (query.since() != null) {
+            sql.append(" AND r.datetime_utc >= ?");
+            values.add(query.since());
+        }
+        if (query.until() != null) {
+            sql.append(" AND r.datetime_utc < ?");
+            values.add(query.until());
+        }
+        sql.append(" ORDER BY r.datetime_utc DESC, r.rowid DESC LIMIT ").append(query.limit());
+        try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+            return rows(ps);
+        } catch (SQLException e) {
+            GatewayLog.warn("Flight recorder: failed to list requests: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
     public synchronized List<RecordedRequest> find(String correlationId) {
         if (correlationId == null || closed) {
             return List.of();
         }
         // rowid breaks ties between rows started in the same millisecond: the later insert is the later request
-        try (PreparedStatement ps = conn.prepareStatement("SELECT r.correlation_id, r.cli, r.model, r.prompt, r.system, "
-                + "r.response, r.session_id, r.duration_ms, r.datetime_utc, r.input_tokens, r.output_tokens, "
-                + "r.cache_read_tokens, r.cache_creation_tokens, r.working_dir, m.status, m.exit_code, "
-                + "m.error_message, m.async_job_id, m.retry_count, m.cost_usd, m.approval_decision "
-                + "FROM requests r LEFT JOIN gateway_metadata m ON m.request_id = r.id WHERE r.correlation_id = ? "
+        try (PreparedStatement ps = conn.prepareStatement(SELECT_JOINED + " WHERE r.correlation_id = ? "
                 + "ORDER BY r.datetime_utc DESC, r.rowid DESC")) {
             ps.setString(1, correlationId);
-            List<RecordedRequest> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new RecordedRequest(rs.getString("correlation_id"), rs.getString("cli"), rs.getString("model"),
-                            rs.getString("prompt"), rs.getString("system"), rs.getString("response"),
-                            rs.getString("session_id"), longOrNull(rs, "duration_ms"), rs.getString("datetime_utc"),
-                            longOrNull(rs, "input_tokens"), longOrNull(rs, "output_tokens"),
-                            longOrNull(rs, "cache_read_tokens"), longOrNull(rs, "cache_creation_tokens"),
-                            rs.getString("status"), intOrNull(rs, "exit_code"), rs.getString("error_message"),
-                            rs.getString("async_job_id"), intOrNull(rs, "retry_count"), doubleOrNull(rs, "cost_usd"),
-                            rs.getString("approval_decision"), rs.getString("working_dir")));
-                }
-            }
-            return rows;
+            return rows(ps);
         } catch (SQLException e) {
             GatewayLog.warn("Flight recorder: failed to read request " + correlationId + ": " + e.getMessage());
             return List.of();
         }
+    }
+
+    private static List<RecordedRequest> rows(PreparedStatement ps) throws SQLException {
+        List<RecordedRequest> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new RecordedRequest(rs.getString("correlation_id"), rs.getString("cli"), rs.getString("model"),
+                        rs.getString("prompt"), rs.getString("system"), rs.getString("response"),
+                        rs.getString("session_id"), longOrNull(rs, "duration_ms"), rs.getString("datetime_utc"),
+                        longOrNull(rs, "input_tokens"), longOrNull(rs, "output_tokens"),
+                        longOrNull(rs, "cache_read_tokens"), longOrNull(rs, "cache_creation_tokens"),
+                        rs.getString("status"), intOrNull(rs, "exit_code"), rs.getString("error_message"),
+                        rs.getString("async_job_id"), intOrNull(rs, "retry_count"), doubleOrNull(rs, "cost_usd"),
+                        rs.getString("approval_decision"), rs.getString("working_dir")));
+            }
+        }
+        return rows;
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -117,6 +117,14 @@ class GatewayLifecycleProcessTest {
         ProcessRun status = gateway(vars, "status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("running").contains("http://127.0.0.1:" + port);
+        // start and status each print a fresh one-time console login link that the running gateway accepts once
+        for (ProcessRun printed : List.of(start, status)) {
+            String link = printed.out().lines().filter(l -> l.startsWith("  console: ")).findFirst().orElseThrow()
+                    .substring("  console: ".length()).split(" ")[0];
+            assertThat(link).startsWith("http://127.0.0.1:" + port + "/login?code=");
+            assertThat(login(link)).isEqualTo(303);
+            assertThat(login(link)).isEqualTo(403);
+        }
         assertThat(gateway(vars, "stop").exitCode()).isZero();
         assertThat(home.resolve(".llm-cli-gateway/gateway.pid")).doesNotExist();
         assertThat(home.resolve(".llm-cli-gateway/auth-token")).exists();
@@ -125,6 +133,13 @@ class GatewayLifecycleProcessTest {
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    private static int login(String link) throws Exception {
+        try (HttpClient c = HttpClient.newHttpClient()) {
+            return c.send(HttpRequest.newBuilder(URI.create(link)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         }
     }
 
