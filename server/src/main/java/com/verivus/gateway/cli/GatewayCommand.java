@@ -1,7 +1,7 @@
 package com.verivus.gateway.cli;
 
 import com.verivus.gateway.GatewayRuntime;
-import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.config.GatewayVersion;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.http.HttpGatewayRunner;
 import com.verivus.gateway.log.GatewayLog;

@@ -82,7 +82,10 @@ public final class GatewayLifecycle {
         return new LifecycleStatus(false, null, url, false, health, files, note);
     }
 
-    public Result start() throws IOException {
+    /**
+     * @param mainClass the class the relaunched JVM runs when {@code LLM_GATEWAY_START_COMMAND} is not set
+     */
+    public Result start(String mainClass) throws IOException {
         LifecycleStatus before = status();
         if (before.running()) {
             return new Result(0, "llm-cli-gateway is already running"
@@ -96,7 +99,7 @@ public final class GatewayLifecycle {
         GatewayFiles.createPrivate(files.errLog());
         long errOffset = Files.size(files.errLog());
 
-        List<String> command = LaunchCommand.resolve(env);
+        List<String> command = LaunchCommand.resolve(env, mainClass);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().putAll(env.variables());

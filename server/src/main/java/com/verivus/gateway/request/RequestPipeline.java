@@ -20,7 +20,7 @@ import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
 import com.verivus.gateway.provider.codex.CodexSessionPlanner;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
-import com.verivus.gateway.review.ReviewIntegrity;
+import com.verivus.gateway.approval.ReviewIntegrity;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
 import java.io.IOException;

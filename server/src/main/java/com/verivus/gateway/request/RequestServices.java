@@ -2,7 +2,7 @@ package com.verivus.gateway.request;
 
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.job.JobEngine;
-import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.recorder.PerformanceMetrics;
 import com.verivus.gateway.models.ModelRegistry;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.recorder.FlightRecorder;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.verivus.gateway.json.NodeJsonPrinter;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.provider.CliName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,11 +85,7 @@ final class SessionDocument {
 
     /** 2-space indented JSON exactly as JSON.stringify(storage, null, 2) writes it. */
     String render() {
-        try {
-            return JSON.writer(new NodeJsonPrinter()).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("session document is not serialisable", e);
-        }
+        return NodeJson.pretty(root);
     }
 
     boolean changed() {
