@@ -104,7 +104,6 @@ public final class GatewayRuntime implements AutoCloseable {
     private final FlightRecorder recorder;
     private final JobEngine engine;
     private final RequestPipeline pipeline;
-    private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
     private final WorkspaceParameters workspace;
     private final ToolCatalog catalog;
@@ -166,8 +165,11 @@ public final class GatewayRuntime implements AutoCloseable {
         this.models = new ModelRegistry(env);
         this.workspace = new WorkspaceParameters(new WorkingDirectoryPolicy(AllowedRootsLoader.load(env)));
 
+        // what deferred replies name is settled here, before the tools exist: the async block is
+        // registered exactly when asyncJobs is enabled (checked against the built list below)
+        PollTools pollTools = PollTools.registered(asyncJobs.enabled());
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
-                PrepareContext.of(env, dataDirectory), syncDeadlineMs, () -> pollTools));
+                PrepareContext.of(env, dataDirectory), syncDeadlineMs, pollTools));
         SkillCatalog skills = SkillCatalog.fromClasspath();
 
         List<GatewayTool> tools = new ArrayList<>();
@@ -204,7 +206,11 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionClearAllTool(sessions));
         tools.add(new RequestResultTool(recorder, engine));
         this.catalog = new ToolCatalog(tools, resources);
-        this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
+        PollTools registered = PollTools.from(tools.stream().map(GatewayTool::name).toList());
+        if (!registered.equals(pollTools)) {
+            throw new IllegalStateException("deferred replies would name " + pollTools + " but the gateway registers "
+                    + registered);
+        }
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
     }
 
@@ -304,10 +310,6 @@ public final class GatewayRuntime implements AutoCloseable {
     /** Runs every CLI invocation of this gateway, sync or async. */
     public JobEngine engine() {
         return engine;
-    }
-
-    public RequestPipeline pipeline() {
-        return pipeline;
     }
 
     public FlightRecorder recorder() {

@@ -60,7 +60,8 @@ public final class GatewayCommand implements Callable<Integer> {
                     stopOnSignal(runtime);
                     StdioGateway.serve(runtime.catalog(), runtime.instructions());
                 }
-                case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions());
+                case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions(),
+                        runtime.processHealth()::json);
                 default -> throw new IllegalArgumentException("Unsupported transport: " + chosen);
             }
         } catch (RuntimeException e) {

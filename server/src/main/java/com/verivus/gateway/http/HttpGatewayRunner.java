@@ -9,6 +9,7 @@ import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * {@code gateway --transport=http}: serves the catalogue over Streamable HTTP until SIGTERM or
@@ -20,8 +21,12 @@ public final class HttpGatewayRunner {
     private HttpGatewayRunner() {
     }
 
-    public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions)
-            throws InterruptedException {
+    /**
+     * @param processHealth the body of {@code GET /process-health}, the same text {@code llm_process_health}
+     *                      returns
+     */
+    public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions,
+                             Supplier<String> processHealth) throws InterruptedException {
         HttpSettings settings = HttpSettings.load(env);
         HelidonStreamableTransportProvider transport =
                 HelidonStreamableTransportProvider.builder(McpServerFactory.jsonMapper())
@@ -29,7 +34,7 @@ public final class HttpGatewayRunner {
         McpSyncServer server = McpServerFactory.streamable(transport, catalog, instructions);
         HttpGateway gateway;
         try {
-            gateway = HttpGateway.start(settings, transport, new CatalogProcessHealth(catalog));
+            gateway = HttpGateway.start(settings, transport, processHealth);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -212,7 +212,7 @@ public final class RequestPipeline implements AutoCloseable {
             services.recorder().linkAsyncJob(p.requestId(), jobId);
             GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " exceeded the sync deadline ("
                     + services.syncDeadlineMs() + "ms); deferred as job " + jobId);
-            return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools().get());
+            return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools());
         }
         return finished(p, outcome.get());
     }
