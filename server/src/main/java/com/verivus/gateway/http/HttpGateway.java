@@ -1,6 +1,7 @@
 package com.verivus.gateway.http;
 
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
@@ -71,7 +72,7 @@ public final class HttpGateway implements AutoCloseable {
             GatewayLog.warn("LLM_GATEWAY_AUTH_TOKEN is not set: MCP requests will get 503 until it is "
                     + "(or set LLM_GATEWAY_AUTH_DISABLED=1 for a trusted loopback setup)");
         }
-        GatewayLog.info("HTTP gateway listening on " + gateway.url());
+        GatewayLog.info(ListeningLine.of(gateway.url()));
         return gateway;
     }
 

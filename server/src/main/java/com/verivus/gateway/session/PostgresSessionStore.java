@@ -3,6 +3,7 @@ package com.verivus.gateway.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.postgres.PostgresDatabase;
 import java.sql.Connection;

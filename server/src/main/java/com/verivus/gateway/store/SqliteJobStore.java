@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.files.PrivateDirectory;
+import com.verivus.gateway.json.IsoTimestamps;
+import com.verivus.gateway.json.JsJson;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
