@@ -2,6 +2,7 @@ package com.verivus.gateway.approval;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class ApprovalLog {
 
     private static void restrict(Path path) {
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            PrivateFiles.restrict(path);
         } catch (IOException | UnsupportedOperationException e) {
             GatewayLog.debug("could not restrict " + path + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package com.verivus.gateway.lifecycle;
 
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.HttpBinding;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.process.BoundedCommand;
 import java.io.File;
@@ -93,8 +94,8 @@ public final class GatewayLifecycle {
         pidFile.delete(); // stale, if any
         AuthToken token = AuthToken.ensure(env, files);
         files.ensureDirectory();
-        GatewayFiles.createPrivate(files.log());
-        GatewayFiles.createPrivate(files.errLog());
+        PrivateFiles.createIfMissing(files.log());
+        PrivateFiles.createIfMissing(files.errLog());
         long errOffset = Files.size(files.errLog());
 
         List<String> command = LaunchCommand.resolve(env, mainClass);

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.files.PrivateDirectory;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.json.JsJson;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,19 +55,15 @@ public final class SqliteJobStore implements JobStore {
             if (file.getParent() != null) {
                 PrivateDirectory.create(file.getParent());
             }
-            createPrivate(file);
+            PrivateFiles.createIfMissing(file);
         } catch (IOException e) {
             throw new JobStoreException("Cannot create job store at " + file + ": " + e.getMessage(), e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteConfig config = SqliteFiles.walConfig(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection connection = null;
         try {
-            // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
-            connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, config.toProperties());
+            connection = SqliteFiles.open(file, config);
             SqliteJobSchema.migrate(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -366,23 +361,13 @@ public final class SqliteJobStore implements JobStore {
         }
     }
 
-    private static void createPrivate(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // an existing logs.db (ours, the flight recorder's or the Node gateway's)
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-    }
-
     /** Best effort, as the Node gateway does: the file holds prompts and outputs. */
     private static void restrictPermissions(Path file) {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Path p = Path.of(file + suffix);
             try {
                 if (Files.exists(p)) {
-                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+                    PrivateFiles.restrict(p);
                 }
             } catch (IOException | UnsupportedOperationException e) {
                 // not a POSIX file system, or not our file: leave it

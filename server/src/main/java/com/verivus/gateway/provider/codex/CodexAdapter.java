@@ -9,7 +9,7 @@ import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.McpServersReport;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
-import com.verivus.gateway.provider.PrivateFiles;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.provider.ProviderRequestException;
 import com.verivus.gateway.provider.SessionMode;
 import com.verivus.gateway.provider.SessionPlan;
