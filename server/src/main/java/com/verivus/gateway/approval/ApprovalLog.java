@@ -3,6 +3,7 @@ package com.verivus.gateway.approval;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.files.PrivateFiles;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.Map;
 /** approvals.jsonl: one decision per line, appended under a file lock, created with mode 0600. */
 public final class ApprovalLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private final Path file;
 

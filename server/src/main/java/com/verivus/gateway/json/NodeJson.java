@@ -1,6 +1,7 @@
 package com.verivus.gateway.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -11,8 +12,14 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  */
 public final class NodeJson {
 
-    /** Plain Jackson defaults; shared because an ObjectMapper is thread-safe once configured. */
+    /**
+     * Plain Jackson defaults, for every reader and writer of JSON in the gateway; shared because an
+     * ObjectMapper is thread-safe once configured (so nobody may configure it after this line).
+     */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Reads a text that must be exactly one JSON value: trailing content is an error, not ignored. */
+    public static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final ObjectWriter PRETTY = MAPPER.writer(new NodeJsonPrinter());
 

@@ -3,6 +3,7 @@ package com.verivus.gateway.lifecycle;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.process.ExecutableSearch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.Optional;
 public final class LaunchCommand {
 
     public static final String OVERRIDE_ENV = "LLM_GATEWAY_START_COMMAND";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private LaunchCommand() {
     }

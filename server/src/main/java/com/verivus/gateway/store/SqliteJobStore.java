@@ -7,6 +7,7 @@ import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.json.JsJson;
+import com.verivus.gateway.json.NodeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteJobStore implements JobStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
             + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
