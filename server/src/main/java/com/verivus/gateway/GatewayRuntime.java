@@ -17,7 +17,17 @@ import com.verivus.gateway.job.JobHealth;
 import com.verivus.gateway.job.JobHealthReport;
 import com.verivus.gateway.job.JobHealthSnapshot;
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.changereview.ChangeReviewer;
+import com.verivus.gateway.changereview.ChangeSetCapture;
+import com.verivus.gateway.changereview.ReceiptLookup;
 import com.verivus.gateway.mcp.GatewayResource;
+import com.verivus.gateway.process.ChildEnvironment;
+import com.verivus.gateway.mcp.GatewayResourceTemplate;
+import com.verivus.gateway.mcp.tools.validation.ReviewChangesTool;
+import com.verivus.gateway.mcp.tools.validation.ReviewReceiptResource;
+import com.verivus.gateway.mcp.tools.validation.ValidationReceiptTool;
+import com.verivus.gateway.store.MemoryReceiptStore;
+import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.ServerInstructions;
 import com.verivus.gateway.mcp.ToolCatalog;
@@ -74,6 +84,7 @@ import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,7 +174,8 @@ public final class GatewayRuntime implements AutoCloseable {
         closeables.add(sessionBackend.closeable());
         this.sessions = sessionBackend.store();
         this.models = new ModelRegistry(env);
-        this.workspace = new WorkspaceParameters(new WorkingDirectoryPolicy(AllowedRootsLoader.load(env)));
+        WorkingDirectoryPolicy directories = new WorkingDirectoryPolicy(AllowedRootsLoader.load(env));
+        this.workspace = new WorkspaceParameters(directories);
 
         // what deferred replies name is settled here, before the tools exist: the async block is
         // registered exactly when asyncJobs is enabled (checked against the built list below)
@@ -186,6 +198,20 @@ public final class GatewayRuntime implements AutoCloseable {
                 UpstreamContracts::assertArgs);
         tools.addAll(ValidationTools.create(validation, WaitBudget.fromSyncDeadlineMs(syncDeadlineMs),
                 new ListAvailableModelsTool(models), workspace));
+        // review_changes and validation_receipt: receipts live in the job store (memory without one)
+        ReceiptStore receipts = store.filter(ReceiptStore.class::isInstance).map(ReceiptStore.class::cast)
+                .orElseGet(MemoryReceiptStore::new);
+        if (store.isPresent() && !(store.get() instanceof ReceiptStore)) {
+            GatewayLog.warn("review_changes receipts are kept in memory until exit: the " + store.get().backend()
+                    + " job store does not store them yet");
+        }
+        ReceiptLookup receiptLookup = new ReceiptLookup(receipts);
+        tools.add(new ReviewChangesTool(new ChangeReviewer(engine, new VersionProbe(env), UpstreamContracts::assertArgs,
+                new ChangeSetCapture(
+                ChildEnvironment.configured(env).inherited(env.variables()), ChangeSetCapture.DEFAULT_GIT_TIMEOUT), receipts, Clock.systemUTC()),
+                directories, syncDeadlineMs));
+        tools.add(new ValidationReceiptTool(receiptLookup));
+        List<GatewayResourceTemplate> templates = List.of(new ReviewReceiptResource(receiptLookup));
         tools.addAll(RequestTools.sync(pipeline, workspace));
         if (asyncJobs.enabled()) {
             tools.addAll(asyncTools());
@@ -205,7 +231,7 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionGetTool(sessions));
         tools.add(new SessionClearAllTool(sessions));
         tools.add(new RequestResultTool(recorder, engine));
-        this.catalog = new ToolCatalog(tools, resources);
+        this.catalog = new ToolCatalog(tools, resources, templates);
         PollTools registered = PollTools.from(tools.stream().map(GatewayTool::name).toList());
         if (!registered.equals(pollTools)) {
             throw new IllegalStateException("deferred replies would name " + pollTools + " but the gateway registers "

@@ -6,12 +6,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,6 +49,32 @@ public final class PrivateFiles {
             restrict(target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * {@link #writeAtomically} unless {@code target} already is a regular file (not a link) of mode 0600
+     * holding exactly {@code content}. Every Claude request regenerates the same MCP config, and the
+     * rewrite (temp file, fsync, rename) was a large part of a request's cost in a burst of calls.
+     */
+    public static void writeIfChanged(Path target, byte[] content) throws IOException {
+        if (!holds(target, content)) {
+            writeAtomically(target, content);
+        }
+    }
+
+    private static boolean holds(Path target, byte[] content) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile() || attrs.size() != content.length
+                    || posix(target) && !Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)
+                            .equals(OWNER_RW)) {
+                return false;
+            }
+            return Arrays.equals(Files.readAllBytes(target), content);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // absent or unreadable: write it
         }
     }
 

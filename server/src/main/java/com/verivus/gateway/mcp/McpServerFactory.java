@@ -29,6 +29,7 @@ public final class McpServerFactory {
                 .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
                 .tools(catalog.toolSpecifications(CallOrigin.STDIO))
                 .resources(catalog.resourceSpecifications())
+                .resourceTemplates(catalog.resourceTemplateSpecifications())
                 .build();
     }
 
@@ -43,13 +44,14 @@ public final class McpServerFactory {
                 .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
                 .tools(catalog.toolSpecifications(CallOrigin.HTTP))
                 .resources(catalog.resourceSpecifications())
+                .resourceTemplates(catalog.resourceTemplateSpecifications())
                 .build();
     }
 
     private static ServerCapabilities capabilities(ToolCatalog catalog) {
         // prompts: declared with an empty list, so clients that probe prompts/list get an answer, not an error
         ServerCapabilities.Builder b = ServerCapabilities.builder().tools(true).logging().prompts(false);
-        if (!catalog.resources().isEmpty()) {
+        if (!catalog.resources().isEmpty() || !catalog.resourceTemplates().isEmpty()) {
             b.resources(false, true);
         }
         return b.build();

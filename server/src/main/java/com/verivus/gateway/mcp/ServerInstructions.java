@@ -32,6 +32,8 @@ public final class ServerInstructions {
         s.append("- validate_with_models, second_opinion, compare_answers, red_team_review, consensus_check, "
                 + "ask_model, synthesize_validation, list_available_models, job_status, job_result: cross-model "
                 + "validation.\n");
+        s.append("- review_changes, validation_receipt: read-only multi-model review of a Git repository's change set "
+                + "with a judge and a receipt (review-receipt://<id>).\n");
         s.append("- session_create, session_list, session_set_active, session_get, session_delete, "
                 + "session_clear_all: conversation sessions per CLI.\n");
         s.append("- list_models, cli_versions, upstream_contracts, cli_upgrade, approval_list, llm_process_health: "

@@ -4,6 +4,7 @@ import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.workspace.CallOrigin;
 import com.verivus.gateway.workspace.WorkspaceException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -27,10 +28,21 @@ public final class ToolCatalog {
 
     private final List<GatewayTool> tools;
     private final List<GatewayResource> resources;
+    private final List<GatewayResourceTemplate> templates;
 
     public ToolCatalog(List<GatewayTool> tools, List<GatewayResource> resources) {
+        this(tools, resources, List.of());
+    }
+
+    public ToolCatalog(List<GatewayTool> tools, List<GatewayResource> resources,
+                       List<GatewayResourceTemplate> templates) {
         this.tools = List.copyOf(tools);
         this.resources = List.copyOf(resources);
+        this.templates = List.copyOf(templates);
+    }
+
+    public List<GatewayResourceTemplate> resourceTemplates() {
+        return templates;
     }
 
     public List<GatewayTool> tools() {
@@ -71,6 +83,26 @@ public final class ToolCatalog {
                             new TextResourceContents(resource.uri(), resource.mimeType(), resource.read())));
                 } catch (Exception e) {
                     throw new IllegalStateException("Failed to read " + resource.uri() + ": " + e.getMessage(), e);
+                }
+            }));
+        }
+        return specs;
+    }
+
+    public List<SyncResourceTemplateSpecification> resourceTemplateSpecifications() {
+        List<SyncResourceTemplateSpecification> specs = new ArrayList<>();
+        for (GatewayResourceTemplate template : templates) {
+            McpSchema.ResourceTemplate described = McpSchema.ResourceTemplate.builder()
+                    .uriTemplate(template.uriTemplate()).name(template.name()).title(template.title())
+                    .description(template.description()).mimeType(template.mimeType()).build();
+            specs.add(new SyncResourceTemplateSpecification(described, (exchange, request) -> {
+                try {
+                    return new ReadResourceResult(List.of(new TextResourceContents(request.uri(),
+                            template.mimeType(), template.read(request.uri()))));
+                } catch (IllegalArgumentException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("Failed to read " + request.uri() + ": " + e.getMessage(), e);
                 }
             }));
         }

@@ -49,6 +49,8 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         // synchronous NORMAL keeps recording off the request's critical path
         SQLiteConfig config = SqliteFiles.walConfig(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
+        config.setGetGeneratedKeys(false);
         Connection conn = SqliteFiles.open(path, config);
         try {
             RecorderSchema.apply(conn);

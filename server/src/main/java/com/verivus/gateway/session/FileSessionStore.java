@@ -35,7 +35,8 @@ import java.util.function.Function;
  * Sessions in {@code sessions.json} inside the gateway's data directory, in the Node gateway's
  * format. Every operation re-reads the file under an exclusive lock and, when it changed something,
  * replaces the file atomically (temp file, fsync, rename, mode 0600) before releasing the lock, so
- * several gateway processes sharing the directory never lose each other's sessions.
+ * several gateway processes sharing the directory never lose each other's sessions. The active-session
+ * lookup first reads without the lock (see {@link #lookup}).
  */
 public final class FileSessionStore implements SessionStore {
 
@@ -125,7 +126,7 @@ public final class FileSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> getActive(CliName cli) {
-        return locked(doc -> liveActive(doc, cli));
+        return lookup(doc -> liveActive(doc, cli));
     }
 
     @Override
@@ -227,6 +228,33 @@ public final class FileSessionStore implements SessionStore {
                 doc.remove(s.id());
             }
         }
+    }
+
+    /**
+     * A lookup that every request makes (the active session, twice per Claude request), first without the
+     * lock: the file is only ever replaced whole by a rename, so an unlocked read sees one complete
+     * version, as if it ran just before or after a concurrent save. Taking the thread and file locks, with
+     * their open, lock and close calls, for each of them cost more CPU than the read in a burst of
+     * requests. When the lookup would change the document (an expired session or a stale pointer to
+     * clear) or the file does not parse (for instance written in place by another program at that moment),
+     * it runs again under the lock, exactly as before.
+     */
+    private <T> T lookup(Function<SessionDocument, T> operation) {
+        SessionDocument doc = null;
+        try {
+            doc = SessionDocument.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            doc = SessionDocument.empty();
+        } catch (IOException | SessionDocument.Corrupt e) {
+            // read it again under the lock, where an unreadable file is dealt with
+        }
+        if (doc != null) {
+            T result = operation.apply(doc);
+            if (!doc.changed()) {
+                return result;
+            }
+        }
+        return locked(operation);
     }
 
     /** Runs one operation on the current file content under the lock; saves when it changed anything. */

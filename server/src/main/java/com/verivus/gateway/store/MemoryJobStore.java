@@ -14,10 +14,11 @@ import java.util.Optional;
  * Jobs kept in this process only (backend {@code memory}): same semantics as the SQLite store, lost
  * when the gateway exits. Records are immutable, so handing them out never exposes internal state.
  */
-public final class MemoryJobStore implements JobStore {
+public final class MemoryJobStore implements JobStore, ReceiptStore {
 
     private final long retentionMs;
     private final Map<String, JobRecord> rows = new LinkedHashMap<>();
+    private final MemoryReceiptStore receipts = new MemoryReceiptStore();
 
     public MemoryJobStore(long retentionMs) {
         this.retentionMs = retentionMs;
@@ -140,5 +141,15 @@ public final class MemoryJobStore implements JobStore {
     @Override
     public void close() {
         // nothing to release
+    }
+
+    @Override
+    public void insertReceipt(StoredReceipt receipt) {
+        receipts.insertReceipt(receipt);
+    }
+
+    @Override
+    public Optional<StoredReceipt> findReceipt(String id) {
+        return receipts.findReceipt(id);
     }
 }

@@ -30,7 +30,7 @@ import org.sqlite.SQLiteConfig;
  * synchronous=NORMAL, a busy timeout for other gateways holding the write lock, file mode 0600.
  * One connection, used by one thread at a time.
  */
-public final class SqliteJobStore implements JobStore {
+public final class SqliteJobStore implements JobStore, ReceiptStore {
 
     private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final int BUSY_TIMEOUT_MS = 5000;
@@ -62,10 +62,13 @@ public final class SqliteJobStore implements JobStore {
         }
         SQLiteConfig config = SqliteFiles.walConfig(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
+        config.setGetGeneratedKeys(false);
         Connection connection = null;
         try {
             connection = SqliteFiles.open(file, config);
             SqliteJobSchema.migrate(connection);
+            SqliteReceiptTable.create(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new JobStoreException("Cannot open job store " + file + ": " + e.getMessage(), e);
@@ -271,6 +274,30 @@ public final class SqliteJobStore implements JobStore {
         lock.lock();
         try {
             closeQuietly(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void insertReceipt(StoredReceipt receipt) {
+        lock.lock();
+        try {
+            SqliteReceiptTable.insert(connection, receipt);
+        } catch (SQLException e) {
+            throw failure("insertReceipt", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<StoredReceipt> findReceipt(String id) {
+        lock.lock();
+        try {
+            return SqliteReceiptTable.find(connection, id);
+        } catch (SQLException e) {
+            throw failure("findReceipt", e);
         } finally {
             lock.unlock();
         }

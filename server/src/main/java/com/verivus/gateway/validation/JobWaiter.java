@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
  * found through dedup that belong to another gateway are watched through the store (the engine's
  * {@link JobEngine#awaitTerminal}).
  */
-final class JobWaiter {
+public final class JobWaiter {
 
     private JobWaiter() {
     }
@@ -26,7 +26,7 @@ final class JobWaiter {
      * @param onFinished called with the number of jobs finished so far, on the caller's thread
      * @return how many of the jobs finished; an interrupt ends the wait early (the flag is kept)
      */
-    static int awaitAll(JobEngine engine, List<String> jobIds, WaitBudget.Deadline deadline, IntConsumer onFinished) {
+    public static int awaitAll(JobEngine engine, List<String> jobIds, WaitBudget.Deadline deadline, IntConsumer onFinished) {
         if (jobIds.isEmpty()) {
             return 0;
         }

@@ -29,24 +29,24 @@ public record WaitBudget(Duration limit) {
     }
 
     /** Starts the clock. */
-    Deadline start() {
+    public Deadline start() {
         return new Deadline(limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos(), limit == null);
     }
 
     /** A point in time (monotonic clock), or none. */
-    record Deadline(long atNanos, boolean unbounded) {
+    public record Deadline(long atNanos, boolean unbounded) {
 
         /** Long enough to stand for "no limit" in APIs that need a duration. */
         private static final Duration FOREVER = Duration.ofDays(3650);
 
-        Duration remaining() {
+        public Duration remaining() {
             if (unbounded) {
                 return FOREVER;
             }
             return Duration.ofNanos(Math.max(0, atNanos - System.nanoTime()));
         }
 
-        boolean passed() {
+        public boolean passed() {
             return !unbounded && System.nanoTime() - atNanos >= 0;
         }
     }

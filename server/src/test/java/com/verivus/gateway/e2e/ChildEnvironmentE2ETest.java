@@ -3,6 +3,7 @@ package com.verivus.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.store.postgres.PostgresTestDatabase;
 import com.verivus.gateway.testing.FakeClis;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +27,20 @@ class ChildEnvironmentE2ETest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "tok-" + "a".repeat(60);
 
-    /** The gateway's own secrets, and a copy of the token under a name of the user's choosing. */
-    private static final Map<String, String> SECRETS = Map.of(
-            "LLM_GATEWAY_AUTH_TOKEN", TOKEN,
-            "DATABASE_URL", "postgresql://gw:hunter2@db.internal/gateway",
-            "REDIS_URL", "redis://:hunter2@cache.internal:6379",
-            "LLM_GATEWAY_POSTGRES_DSN", "postgresql://gw:hunter2@db.internal/jobs",
-            "MY_COPY_OF_THE_TOKEN", TOKEN);
+    /**
+     * The gateway's own secrets, and a copy of the token under a name of the user's choosing. DATABASE_URL and
+     * REDIS_URL must reach real servers, since with both set the gateway keeps its sessions there: a fresh
+     * database whose DSN carries a password (trust auth ignores it) and the local Redis under a key prefix of
+     * this test's own (REDIS_URL is stripped by its name, with or without credentials in it).
+     */
+    private static Map<String, String> secrets(PostgresTestDatabase database) {
+        return Map.of(
+                "LLM_GATEWAY_AUTH_TOKEN", TOKEN,
+                "DATABASE_URL", database.dsn().replaceFirst("@", ":hunter2@"),
+                "REDIS_URL", "redis://127.0.0.1:6379",
+                "LLM_GATEWAY_POSTGRES_DSN", "postgresql://gw:hunter2@db.internal/jobs",
+                "MY_COPY_OF_THE_TOKEN", TOKEN);
+    }
 
     @TempDir
     Path home;
@@ -42,11 +51,16 @@ class ChildEnvironmentE2ETest {
     void no_spawned_cli_sees_the_gateways_secrets_but_each_keeps_the_rest_of_the_environment() throws Exception {
         FakeClis fakes = FakeClis.install(tools);
         Map<String, String> env = new HashMap<>(fakes.env(Map.of()));
-        env.putAll(SECRETS);
-        env.put("ANTHROPIC_API_KEY", "sk-ant-user");
-        env.put("SOME_PROJECT_SETTING", "kept");
-        try (GatewayClient gw = GatewayProcess.builder(home).env(env).connect()) {
-            callEverySpawningTool(gw);
+        Map<String, String> secrets;
+        try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+            secrets = secrets(database);
+            env.putAll(secrets);
+            env.put("LLM_GATEWAY_REDIS_PREFIX", "child-env-" + UUID.randomUUID() + ":");
+            env.put("ANTHROPIC_API_KEY", "sk-ant-user");
+            env.put("SOME_PROJECT_SETTING", "kept");
+            try (GatewayClient gw = GatewayProcess.builder(home).env(env).connect()) {
+                callEverySpawningTool(gw);
+            }
         }
         List<Map<String, Object>> records = fakes.records();
         assertThat(records.stream().map(r -> (String) r.get("cli")).distinct())
@@ -56,7 +70,7 @@ class ChildEnvironmentE2ETest {
         for (Map<String, Object> r : records) {
             Map<String, Object> childEnv = envOf(r);
             assertThat(childEnv).as("env of %s %s", r.get("cli"), r.get("argv"))
-                    .doesNotContainKeys(SECRETS.keySet().toArray(String[]::new))
+                    .doesNotContainKeys(secrets.keySet().toArray(String[]::new))
                     .doesNotContainValue(TOKEN)
                     .containsEntry("ANTHROPIC_API_KEY", "sk-ant-user")
                     .containsEntry("SOME_PROJECT_SETTING", "kept")
@@ -74,7 +88,10 @@ class ChildEnvironmentE2ETest {
                 allow = ["FAKE_CLI_RECORD", "MY_TOOL_HOME"]
                 """);
         Map<String, String> env = new HashMap<>(fakes.env(Map.of()));
-        env.putAll(SECRETS);
+        PostgresTestDatabase database = PostgresTestDatabase.create();
+        Map<String, String> secrets = secrets(database);
+        env.putAll(secrets);
+        env.put("LLM_GATEWAY_REDIS_PREFIX", "child-env-" + UUID.randomUUID() + ":");
         env.put("LLM_GATEWAY_CONFIG", config.toString());
         env.put("ANTHROPIC_API_KEY", "sk-ant-user");
         env.put("GEMINI_API_KEY", "gm-user");
@@ -82,7 +99,7 @@ class ChildEnvironmentE2ETest {
         env.put("MY_TOOL_HOME", "/opt/tool");
         env.put("SOME_PROJECT_SETTING", "dropped");
         env.put("LC_ALL", "C.UTF-8");
-        try (GatewayClient gw = GatewayProcess.builder(home).env(env).connect()) {
+        try (database; GatewayClient gw = GatewayProcess.builder(home).env(env).connect()) {
             text(gw.call("claude_request", Map.of("prompt", "allow-list")));
             text(gw.call("gemini_request", Map.of("prompt", "allow-list")));
             text(gw.call("cli_versions", Map.of()));
@@ -92,7 +109,7 @@ class ChildEnvironmentE2ETest {
         for (Map<String, Object> r : records) {
             Map<String, Object> childEnv = envOf(r);
             assertThat(childEnv).as("env of %s %s", r.get("cli"), r.get("argv"))
-                    .doesNotContainKeys(SECRETS.keySet().toArray(String[]::new))
+                    .doesNotContainKeys(secrets.keySet().toArray(String[]::new))
                     .doesNotContainKeys("SOME_PROJECT_SETTING", "LLM_GATEWAY_CONFIG", "JAVA_HOME")
                     .containsEntry("MY_TOOL_HOME", "/opt/tool")
                     .containsEntry("ANTHROPIC_API_KEY", "sk-ant-user")

@@ -245,6 +245,29 @@ class FileSessionStoreTest extends AbstractSessionStoreContractTest {
     }
 
     @Test
+    void theActiveSessionLookupOnACorruptFileMovesItAsideAsEveryOperationDoes() throws IOException {
+        Files.writeString(file(), "{\"sessions\": {oops");
+        assertThat(store.getActive(CliName.CLAUDE)).isEmpty();
+        assertThat(file()).doesNotExist();
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().contains(".corrupt-")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theActiveSessionLookupClearsAnExpiredPointerInTheFile() throws IOException {
+        Session s = store.create(CliName.CLAUDE, "c");
+        Object inode = Files.getAttribute(file(), "unix:ino");
+        assertThat(store.getActive(CliName.CLAUDE)).contains(s);
+        assertThat(Files.getAttribute(file(), "unix:ino")).as("a plain lookup writes nothing").isEqualTo(inode);
+        clock.advance(TTL.plusMillis(1));
+        assertThat(store.getActive(CliName.CLAUDE)).isEmpty();
+        JsonNode saved = JSON.readTree(file().toFile());
+        assertThat(saved.path("activeSession").path("claude").isNull()).isTrue();
+        assertThat(saved.path("sessions").has(s.id())).isFalse();
+    }
+
+    @Test
     void structurallyWrongFilesAreTreatedAsCorruptToo() throws IOException {
         for (String bad : List.of("[]", "{\"sessions\": []}", "{\"activeSession\": 5}", "", "{} trailing")) {
             Files.writeString(file(), bad);

@@ -26,7 +26,7 @@ class SkillCatalogTest {
     private static final List<String> SHIPPED = List.of("async-job-orchestration", "session-workflow",
             "multi-llm-review", "secure-orchestration", "gateway-observability");
 
-    /** Every MCP tool of the gateway: §1 of the behaviour spec (26 core + 10 validation tools), llm_job_watch, llm_request_result. */
+    /** Every MCP tool of the gateway: §1 of the behaviour spec (26 core + 10 validation tools), llm_job_watch, llm_request_result, review_changes, validation_receipt. */
     private static final Set<String> TOOLS = Set.of("claude_request", "codex_request", "codex_fork_session",
             "gemini_request", "grok_request", "mistral_request", "claude_request_async", "codex_request_async",
             "gemini_request_async", "grok_request_async", "mistral_request_async", "llm_job_status", "llm_job_result",
@@ -34,10 +34,11 @@ class SkillCatalogTest {
             "upstream_contracts", "cli_upgrade", "session_create", "session_list", "session_set_active",
             "session_delete", "session_get", "session_clear_all", "validate_with_models", "second_opinion",
             "compare_answers", "red_team_review", "consensus_check", "ask_model", "synthesize_validation",
-            "list_available_models", "job_status", "job_result", "llm_job_watch", "llm_request_result");
+            "list_available_models", "job_status", "job_result", "llm_job_watch", "llm_request_result",
+            "review_changes", "validation_receipt");
     /** snake_case words in the skills that are not tools: columns, config keys, status values. */
     private static final Set<String> NOT_TOOLS = Set.of("session_logging", "request_id", "error_message",
-            "waiting_for_provider_results", "mcp_managed", "ref_tools", "gateway_metadata");
+            "waiting_for_provider_results", "mcp_managed", "ref_tools", "gateway_metadata", "no_review", "timed_out");
 
     @Test
     void classpathCatalogServesEveryShippedSkillInIndexOrder() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.verivus.gateway.log.GatewayLog;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -66,10 +65,28 @@ public final class InboundParser {
             }
         }
         try {
-            return new Inbound.Accepted(McpSchema.deserializeJsonRpcMessage(mapper, text));
-        } catch (IOException | RuntimeException e) {
+            return new Inbound.Accepted(message(tree));
+        } catch (RuntimeException e) {
             GatewayLog.warn("a message passed the checks but the MCP SDK could not read it: " + e);
             return Inbound.Refused.invalidRequest("the message could not be read as an MCP message");
         }
+    }
+
+    /**
+     * What {@link McpSchema#deserializeJsonRpcMessage} makes of the text (the same tests on the same keys,
+     * the same target types), converted from the tree already read for the checks: the SDK would parse the
+     * text a second time, into a map, on the one thread that reads every incoming message.
+     */
+    private McpSchema.JSONRPCMessage message(JsonNode tree) {
+        if (tree.has("method") && tree.has("id")) {
+            return mapper.convertValue(tree, McpSchema.JSONRPCRequest.class);
+        }
+        if (tree.has("method")) {
+            return mapper.convertValue(tree, McpSchema.JSONRPCNotification.class);
+        }
+        if (tree.has("result") || tree.has("error")) {
+            return mapper.convertValue(tree, McpSchema.JSONRPCResponse.class);
+        }
+        throw new IllegalArgumentException("Cannot deserialize JSONRPCMessage: " + tree);
     }
 }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes {@code claude-mcp.generated.json} ({@code {"mcpServers":{...}}}, mode 0600, atomic replace)
- * into the gateway's data directory for the servers a Claude request asks for, and says which were
- * enabled and which are missing.
+ * Writes {@code claude-mcp.generated.json} ({@code {"mcpServers":{...}}}, mode 0600, atomic replace;
+ * left alone when it already holds exactly that) into the gateway's data directory for the servers a
+ * Claude request asks for, and says which were enabled and which are missing.
  */
 public final class ClaudeMcpConfig {
 
@@ -67,7 +67,7 @@ public final class ClaudeMcpConfig {
         try {
             byte[] content = (JSON.writeValueAsString(Map.of("mcpServers", servers)) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
-            PrivateFiles.writeAtomically(file, content);
+            PrivateFiles.writeIfChanged(file, content);
         } catch (JsonProcessingException e) {
             throw new ClaudeMcpConfigException("Failed to write Claude MCP config: " + e.getOriginalMessage(),
                     requestedKeys, missing, e);

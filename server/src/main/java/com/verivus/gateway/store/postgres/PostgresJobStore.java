@@ -14,6 +14,8 @@ import com.verivus.gateway.store.JobStatus;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.JobStoreException;
 import com.verivus.gateway.json.JsJson;
+import com.verivus.gateway.store.ReceiptStore;
+import com.verivus.gateway.store.StoredReceipt;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,7 +45,7 @@ import java.util.Set;
  * </ul>
  * Text cannot hold NUL in PostgreSQL, so NUL characters in CLI output are stored as U+FFFD.
  */
-public final class PostgresJobStore implements JobStore {
+public final class PostgresJobStore implements JobStore, ReceiptStore {
 
     private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
@@ -372,6 +374,32 @@ public final class PostgresJobStore implements JobStore {
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @Override
+    public void insertReceipt(StoredReceipt r) {
+        update("insertReceipt", "INSERT INTO review_receipts (id, created_at, artifact_sha256, body, body_sha256) "
+                + "VALUES (?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, r.id());
+                    ps.setString(2, IsoTimestamps.format(r.createdAt()));
+                    ps.setString(3, r.artifactSha256());
+                    ps.setString(4, r.body());
+                    ps.setString(5, r.bodySha256());
+                });
+    }
+
+    @Override
+    public Optional<StoredReceipt> findReceipt(String id) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id, created_at, "
+                + "artifact_sha256, body, body_sha256 FROM review_receipts WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredReceipt(rs.getString(1), IsoTimestamps.parse(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("findReceipt", e);
+        }
     }
 
     private int update(String op, String sql, Binder binder) {

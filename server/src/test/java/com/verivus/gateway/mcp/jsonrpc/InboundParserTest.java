@@ -127,4 +127,25 @@ class InboundParserTest {
         assertThat(withId.get("id").asText()).isEqualTo("abc");
         assertThat(withId.path("jsonrpc").asText()).isEqualTo("2.0");
     }
+
+    @Test
+    void anAcceptedMessageIsExactlyWhatTheSdkReadsFromTheText() throws Exception {
+        for (String text : new String[] {
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"claude_request\","
+                    + "\"arguments\":{\"prompt\":\"h\\u00e9 \\ud83d\\ude00\",\"n\":3,\"big\":5000000000,"
+                    + "\"huge\":123456789012345678901234567890,\"f\":1.5,\"e\":1e3,\"t\":true,\"z\":null,"
+                    + "\"a\":[1,\"x\",{\"k\":[]}],\"o\":{}},\"_meta\":{\"progressToken\":\"p\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":\"tools/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"ping\",\"params\":{}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":7,\"reason\":\"r\"}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"roots\":[{\"uri\":\"file:///x\"}]}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32601,\"message\":\"no\",\"data\":{\"d\":1}}}",
+        }) {
+            Inbound in = parse(text);
+            assertThat(in).as(text).isInstanceOf(Inbound.Accepted.class);
+            assertThat(((Inbound.Accepted) in).message()).as(text)
+                    .isEqualTo(McpSchema.deserializeJsonRpcMessage(McpServerFactory.jsonMapper(), text));
+        }
+    }
 }

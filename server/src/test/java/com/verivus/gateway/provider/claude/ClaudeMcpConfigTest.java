@@ -9,6 +9,7 @@ import com.verivus.gateway.provider.AdapterTestBase;
 import com.verivus.gateway.provider.McpServerName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,5 +173,39 @@ class ClaudeMcpConfigTest extends AdapterTestBase {
                 tmp.resolve("blocker")))
                 .isInstanceOf(ClaudeMcpConfigException.class)
                 .hasMessageStartingWith("Failed to write Claude MCP config: ");
+    }
+
+    @Test
+    void anUnchangedConfigIsNotRewritten() throws Exception {
+        install("sqry-mcp");
+        install("trstr-mcp");
+        Path file = prepare(false, McpServerName.SQRY).path();
+        Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        prepare(false, McpServerName.SQRY);
+        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+        prepare(false, McpServerName.SQRY, McpServerName.TRSTR);
+        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isNotEqualTo(inode);
+        assertThat(Files.readString(file)).contains("\"trstr\"");
+    }
+
+    @Test
+    void theSameContentWithAWiderModeIsReplacedWithAPrivateFile() throws Exception {
+        install("sqry-mcp");
+        Path file = prepare(false, McpServerName.SQRY).path();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        prepare(false, McpServerName.SQRY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aLinkToTheSameContentIsReplacedWithARegularFile() throws Exception {
+        install("sqry-mcp");
+        Path file = prepare(false, McpServerName.SQRY).path();
+        Path elsewhere = tmp.resolve("elsewhere.json");
+        Files.move(file, elsewhere);
+        Files.createSymbolicLink(file, elsewhere);
+        prepare(false, McpServerName.SQRY);
+        assertThat(Files.isSymbolicLink(file)).isFalse();
+        assertThat(Files.readString(file)).isEqualTo(Files.readString(elsewhere));
     }
 }

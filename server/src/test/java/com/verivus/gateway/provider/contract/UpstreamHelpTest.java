@@ -148,6 +148,10 @@ class UpstreamHelpTest {
     @Test
     void everyFlagOfMaximalRequestsIsInTheCapturedHelp() throws Exception {
         Files.createDirectories(tmp.resolve("home"));
+        // sqry is added to claude's MCP config only when it is installed
+        Path sqry = Files.writeString(Files.createDirectories(tmp.resolve("home/.local/bin")).resolve("sqry-mcp"),
+                "#!/bin/sh\n");
+        sqry.toFile().setExecutable(true);
         Path image = Files.writeString(tmp.resolve("a.png"), "png");
         Path policy = Files.writeString(tmp.resolve("p.toml"), "");
         GatewayEnvironment env = new GatewayEnvironment(Map.of("EXA_API_KEY", "k"), tmp.resolve("home"), tmp);
