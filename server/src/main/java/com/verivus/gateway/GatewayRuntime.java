@@ -10,7 +10,7 @@ import com.verivus.gateway.config.PersistenceConfigLoader;
 import com.verivus.gateway.config.SyncDeadline;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
 import com.verivus.gateway.files.PrivateDirectory;
-import com.verivus.gateway.health.ProcessHealthReport;
+import com.verivus.gateway.job.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobHealth;
@@ -56,7 +56,7 @@ import com.verivus.gateway.mcp.tools.session.SessionListTool;
 import com.verivus.gateway.mcp.tools.session.SessionResource;
 import com.verivus.gateway.mcp.tools.session.SessionSetActiveTool;
 import com.verivus.gateway.mcp.tools.validation.ValidationTools;
-import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.recorder.PerformanceMetrics;
 import com.verivus.gateway.models.ModelRegistry;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
@@ -117,7 +117,6 @@ public final class GatewayRuntime implements AutoCloseable {
     private final JobEngine engine;
     private final RequestPipeline pipeline;
     private ProviderRunRecorder providerRuns;
-    private volatile PollTools pollTools = PollTools.NONE;
     private final ModelRegistry models;
     private final WorkspaceParameters workspace;
     private final ToolCatalog catalog;
@@ -181,8 +180,11 @@ public final class GatewayRuntime implements AutoCloseable {
         WorkingDirectoryPolicy directories = new WorkingDirectoryPolicy(AllowedRootsLoader.load(env));
         this.workspace = new WorkspaceParameters(directories);
 
+        // what deferred replies name is settled here, before the tools exist: the async block is
+        // registered exactly when asyncJobs is enabled (checked against the built list below)
+        PollTools pollTools = PollTools.registered(asyncJobs.enabled());
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
-                PrepareContext.of(env, dataDirectory), syncDeadlineMs, () -> pollTools));
+                PrepareContext.of(env, dataDirectory), syncDeadlineMs, pollTools));
         SkillCatalog skills = SkillCatalog.fromClasspath();
 
         List<GatewayTool> tools = new ArrayList<>();
@@ -235,7 +237,11 @@ public final class GatewayRuntime implements AutoCloseable {
         tools.add(new SessionClearAllTool(sessions));
         tools.add(new RequestResultTool(recorder, engine));
         this.catalog = new ToolCatalog(tools, resources, templates);
-        this.pollTools = PollTools.from(tools.stream().map(GatewayTool::name).toList());
+        PollTools registered = PollTools.from(tools.stream().map(GatewayTool::name).toList());
+        if (!registered.equals(pollTools)) {
+            throw new IllegalStateException("deferred replies would name " + pollTools + " but the gateway registers "
+                    + registered);
+        }
         this.instructions = ServerInstructions.text(syncDeadlineMs, asyncJobs.enabled(), skills.instructionLines());
     }
 
@@ -341,10 +347,6 @@ public final class GatewayRuntime implements AutoCloseable {
     /** Runs every CLI invocation of this gateway, sync or async. */
     public JobEngine engine() {
         return engine;
-    }
-
-    public RequestPipeline pipeline() {
-        return pipeline;
     }
 
     public FlightRecorder recorder() {

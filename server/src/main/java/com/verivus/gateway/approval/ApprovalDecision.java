@@ -1,7 +1,6 @@
 package com.verivus.gateway.approval;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.verivus.gateway.review.ReviewIntegrity;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package com.verivus.gateway.approval;
 
 import com.verivus.gateway.config.GatewayEnvironment;
-import com.verivus.gateway.review.ReviewIntegrity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

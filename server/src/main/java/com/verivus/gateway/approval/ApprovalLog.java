@@ -2,6 +2,8 @@ package com.verivus.gateway.approval;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.files.PrivateFiles;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Map;
 /** approvals.jsonl: one decision per line, appended under a file lock, created with mode 0600. */
 public final class ApprovalLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private final Path file;
 
@@ -86,7 +87,7 @@ public final class ApprovalLog {
 
     private static void restrict(Path path) {
         try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            PrivateFiles.restrict(path);
         } catch (IOException | UnsupportedOperationException e) {
             GatewayLog.debug("could not restrict " + path + ": " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package com.verivus.gateway.approval;
 
-import com.verivus.gateway.review.ReviewIntegrity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -6,10 +6,11 @@ import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.job.JobSnapshot;
 import com.verivus.gateway.job.JobStart;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.store.JobStatus;
 import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.store.StoredReceipt;
@@ -44,7 +45,7 @@ public final class ChangeReviewer {
 
     /** Each job's output is read from the store up to this many characters (hash and parse). */
     static final int OUTPUT_MAX_CHARS = 2_000_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private final JobEngine engine;
     private final ProviderAvailability availability;

@@ -3,6 +3,7 @@ package com.verivus.gateway.changereview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.store.StoredReceipt;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.UUID;
 /** Reads a stored receipt by id or review-receipt:// URI and checks that its body is the one written. */
 public final class ReceiptLookup {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private final ReceiptStore store;
 

@@ -1,7 +1,7 @@
 package com.verivus.gateway.cli;
 
 import com.verivus.gateway.config.GatewayEnvironment;
-import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.contract.CliContract;
 import com.verivus.gateway.provider.contract.ContractReport;
@@ -70,7 +70,7 @@ public final class ContractsCommand implements Callable<Integer> {
         }
         Optional<Function<CliContract, ProbeResult>> probe = probeInstalled
                 ? Optional.of(new InstalledProbe(env)::probe) : Optional.empty();
-        out.println(ToolResults.pretty(ContractReport.build(only, probe, Instant.now())));
+        out.println(NodeJson.pretty(ContractReport.build(only, probe, Instant.now())));
         out.flush();
         return 0;
     }

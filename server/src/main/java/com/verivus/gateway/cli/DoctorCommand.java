@@ -4,7 +4,7 @@ import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.doctor.Doctor;
 import com.verivus.gateway.doctor.DoctorReport;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
-import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.process.BoundedCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -66,7 +66,7 @@ public final class DoctorCommand implements Callable<Integer> {
         DoctorReport report = new Doctor(env).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ToolResults.pretty(report.json()));
+            out.println(NodeJson.pretty(report.json()));
             out.flush();
             return strict && !report.ok() ? 1 : 0;
         }

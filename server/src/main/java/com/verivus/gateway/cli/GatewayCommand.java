@@ -1,14 +1,13 @@
 package com.verivus.gateway.cli;
 
 import com.verivus.gateway.GatewayRuntime;
-import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.config.GatewayVersion;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.console.CatalogToolText;
 import com.verivus.gateway.console.ConsoleSources;
 import com.verivus.gateway.console.EngineJobSource;
 import com.verivus.gateway.console.RecorderRequestSource;
 import com.verivus.gateway.console.StoreSessionSource;
-import com.verivus.gateway.http.CatalogProcessHealth;
 import com.verivus.gateway.http.HttpGatewayRunner;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.stdio.StdioGateway;
@@ -68,7 +67,7 @@ public final class GatewayCommand implements Callable<Integer> {
                     StdioGateway.serve(runtime.catalog(), runtime.instructions());
                 }
                 case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions(),
-                        Optional.of(consoleSources(runtime)));
+                        runtime.processHealth()::json, Optional.of(consoleSources(runtime)));
                 default -> throw new IllegalArgumentException("Unsupported transport: " + chosen);
             }
         } catch (RuntimeException e) {
@@ -82,7 +81,7 @@ public final class GatewayCommand implements Callable<Integer> {
     private static ConsoleSources consoleSources(GatewayRuntime runtime) {
         return new ConsoleSources(new EngineJobSource(runtime.engine(), runtime.recorder()),
                 new RecorderRequestSource(runtime.recorder()), new StoreSessionSource(runtime.sessions()),
-                new CatalogProcessHealth(runtime.catalog()), new CatalogToolText(runtime.catalog(), "cli_versions"));
+                runtime.processHealth()::json, new CatalogToolText(runtime.catalog(), "cli_versions"));
     }
 
     /**

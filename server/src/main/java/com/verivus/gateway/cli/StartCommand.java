@@ -46,7 +46,7 @@ public final class StartCommand implements Callable<Integer> {
         }
         err.println("gateway start: launching the HTTP gateway and waiting for /healthz...");
         err.flush();
-        GatewayLifecycle.Result r = lifecycle.start();
+        GatewayLifecycle.Result r = lifecycle.start(GatewayCommand.class.getName());
         if (r.exitCode() == 0) {
             out.println(r.message());
             out.println("  logs: " + lifecycle.files().log() + ", " + lifecycle.files().errLog());

@@ -2,7 +2,7 @@ package com.verivus.gateway.cli;
 
 import com.verivus.gateway.lifecycle.GatewayLifecycle;
 import com.verivus.gateway.lifecycle.LifecycleStatus;
-import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.json.NodeJson;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ToolResults.pretty(s.toJson()));
+            out.println(NodeJson.pretty(s.toJson()));
         } else if (s.running()) {
             out.println("llm-cli-gateway is running" + (s.pid() == null ? "" : " (pid " + s.pid() + ")") + " at "
                     + s.url() + "; /healthz: " + s.health());

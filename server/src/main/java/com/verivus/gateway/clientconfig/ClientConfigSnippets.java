@@ -1,6 +1,6 @@
 package com.verivus.gateway.clientconfig;
 
-import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.json.NodeJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class ClientConfigSnippets {
                 m.put("command", launch.command());
                 m.put("args", launch.args());
                 m.put("env", Map.of("JAVA_HOME", launch.javaHome()));
-                return new Snippet("json", ToolResults.pretty(m), List.of());
+                return new Snippet("json", NodeJson.pretty(m), List.of());
             }
             default -> throw new IllegalArgumentException(client.option());
         }
@@ -67,7 +67,7 @@ public final class ClientConfigSnippets {
         if (client == ClientKind.GEMINI_CLI) {
             server.put("timeout", 600_000); // ms per tool call: provider requests can run for minutes
         }
-        return new Snippet("json", ToolResults.pretty(Map.of("mcpServers", Map.of(SERVER_NAME, server))), notes);
+        return new Snippet("json", NodeJson.pretty(Map.of("mcpServers", Map.of(SERVER_NAME, server))), notes);
     }
 
     public static Snippet http(ClientKind client, HttpTarget target) {
@@ -124,11 +124,11 @@ public final class ClientConfigSnippets {
                 m.put("transport", "streamable_http");
                 m.put("url", target.url());
                 m.put("headers", headers);
-                return new Snippet("json", ToolResults.pretty(m), List.of());
+                return new Snippet("json", NodeJson.pretty(m), List.of());
             }
             default -> throw new IllegalArgumentException(client.option());
         }
-        return new Snippet("json", ToolResults.pretty(Map.of("mcpServers", Map.of(SERVER_NAME, server))), notes);
+        return new Snippet("json", NodeJson.pretty(Map.of("mcpServers", Map.of(SERVER_NAME, server))), notes);
     }
 
     private static String codexStdio(StdioLaunch launch) {

@@ -1,7 +1,7 @@
 package com.verivus.gateway.console;
 
-import com.verivus.gateway.http.BearerAuth;
-import com.verivus.gateway.http.HostOriginGuard;
+import com.verivus.gateway.access.BearerAuth;
+import com.verivus.gateway.access.HostOriginGuard;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatchers;

@@ -1,6 +1,6 @@
 package com.verivus.gateway.console;
 
-import com.verivus.gateway.http.HostOriginGuard;
+import com.verivus.gateway.access.HostOriginGuard;
 import com.verivus.gateway.log.GatewayLog;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;

@@ -3,6 +3,7 @@ package com.verivus.gateway.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.json.NodeJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class ClaudeCodeRegistration {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final List<String> MARKERS = List.of("gateway@verivus", "llm-cli-gateway", "llm-gateway",
             "com.verivus.gateway");
 

@@ -3,6 +3,7 @@ package com.verivus.gateway.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.json.NodeJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class ClientConfigProbe {
 
     /** MCP servers the gateway may ask Gemini to allow (--allowed-mcp-server-names). */
     public static final List<String> GEMINI_WHITELIST = List.of("sqry", "exa", "ref_tools", "trstr");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private ClientConfigProbe() {
     }

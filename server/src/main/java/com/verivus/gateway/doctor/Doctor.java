@@ -1,6 +1,6 @@
 package com.verivus.gateway.doctor;
 
-import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.config.GatewayVersion;
 import com.verivus.gateway.clientconfig.StdioLaunch;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.HttpBinding;

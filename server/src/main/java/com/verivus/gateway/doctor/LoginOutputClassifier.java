@@ -2,6 +2,7 @@ package com.verivus.gateway.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class LoginOutputClassifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final List<String> FLAGS =
             List.of("loggedIn", "logged_in", "authenticated", "isAuthenticated", "is_authenticated", "signedIn");
     // Unlike the Node gateway's pattern, "not authenticated" / "not authorized" without "in" count too.

@@ -1,5 +1,7 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.access.BearerAuth;
+import com.verivus.gateway.access.HostOriginGuard;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;

@@ -1,6 +1,9 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.access.BearerAuth;
+import com.verivus.gateway.access.HostOriginGuard;
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import com.verivus.gateway.console.ConsoleRoutes;
 import com.verivus.gateway.console.ConsoleSources;
@@ -33,8 +36,8 @@ public final class HttpGateway implements AutoCloseable {
     private HttpGateway(HttpSettings settings, HelidonStreamableTransportProvider transport,
                         Supplier<String> processHealth, Optional<ConsoleSources> console) {
         this.settings = settings;
-        this.auth = BearerAuth.of(settings);
-        HostOriginGuard guard = HostOriginGuard.of(settings);
+        this.auth = new BearerAuth(settings.authToken(), settings.authDisabled());
+        HostOriginGuard guard = HostOriginGuard.of(settings.host(), settings.publicUrl(), settings.allowedHosts());
         AccessGate gate = new AccessGate(guard, auth);
         Optional<ConsoleRoutes> consoleRoutes =
                 console.map(sources -> new ConsoleRoutes(guard, auth, settings.authToken(),
@@ -87,7 +90,7 @@ public final class HttpGateway implements AutoCloseable {
             GatewayLog.warn("LLM_GATEWAY_AUTH_TOKEN is not set: MCP requests will get 503 until it is "
                     + "(or set LLM_GATEWAY_AUTH_DISABLED=1 for a trusted loopback setup)");
         }
-        GatewayLog.info("HTTP gateway listening on " + gateway.url());
+        GatewayLog.info(ListeningLine.of(gateway.url()));
         return gateway;
     }
 

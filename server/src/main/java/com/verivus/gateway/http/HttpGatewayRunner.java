@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * {@code gateway --transport=http}: serves the catalogue over Streamable HTTP until SIGTERM or
@@ -22,14 +23,14 @@ public final class HttpGatewayRunner {
     private HttpGatewayRunner() {
     }
 
-    public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions)
-            throws InterruptedException {
-        serve(env, catalog, instructions, Optional.empty());
-    }
-
-    /** As above, with the web console when {@code console} is present. */
+    /**
+     * @param processHealth the body of {@code GET /process-health}, the same text {@code llm_process_health}
+     *                      returns
+     * @param console       the web console's sources, or empty for a gateway without the console
+     */
     public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions,
-                             Optional<ConsoleSources> console) throws InterruptedException {
+                             Supplier<String> processHealth, Optional<ConsoleSources> console)
+            throws InterruptedException {
         HttpSettings settings = HttpSettings.load(env);
         HelidonStreamableTransportProvider transport =
                 HelidonStreamableTransportProvider.builder(McpServerFactory.jsonMapper())
@@ -37,7 +38,7 @@ public final class HttpGatewayRunner {
         McpSyncServer server = McpServerFactory.streamable(transport, catalog, instructions);
         HttpGateway gateway;
         try {
-            gateway = HttpGateway.start(settings, transport, new CatalogProcessHealth(catalog), console);
+            gateway = HttpGateway.start(settings, transport, processHealth, console);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -2,6 +2,7 @@ package com.verivus.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 final class JsonReply {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private JsonReply() {
     }

@@ -12,7 +12,7 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.process.ProcessRun;
 import com.verivus.gateway.process.ProcessSampler;
 import com.verivus.gateway.provider.CliInvocation;
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.store.JobOwner;
 import com.verivus.gateway.store.JobRecord;
 import com.verivus.gateway.store.JobStatus;

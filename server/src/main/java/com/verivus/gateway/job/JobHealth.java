@@ -1,7 +1,7 @@
 package com.verivus.gateway.job;
 
 import com.verivus.gateway.process.ProcessHealth;
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

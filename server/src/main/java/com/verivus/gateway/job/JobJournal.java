@@ -1,7 +1,7 @@
 package com.verivus.gateway.job;
 
 import com.verivus.gateway.log.GatewayLog;
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.store.JobCompletion;
 import com.verivus.gateway.store.JobLease;
 import com.verivus.gateway.store.JobOwner;

@@ -1,6 +1,6 @@
 package com.verivus.gateway.job;
 
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.store.JobRecord;
 import com.verivus.gateway.store.JobStatus;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.verivus.gateway.job;
 
-import com.verivus.gateway.store.JsJson;
+import com.verivus.gateway.json.JsJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

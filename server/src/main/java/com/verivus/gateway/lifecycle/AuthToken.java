@@ -1,6 +1,7 @@
 package com.verivus.gateway.lifecycle;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
@@ -44,7 +45,7 @@ public record AuthToken(String value, String source) {
         new SecureRandom().nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
         files.ensureDirectory();
-        GatewayFiles.createPrivate(files.authToken());
+        PrivateFiles.createIfMissing(files.authToken());
         Files.writeString(files.authToken(), token + "\n", StandardOpenOption.TRUNCATE_EXISTING);
         return new AuthToken(token, "generated");
     }

@@ -2,6 +2,8 @@ package com.verivus.gateway.lifecycle;
 
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.HttpBinding;
+import com.verivus.gateway.files.PrivateFiles;
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.process.BoundedCommand;
 import java.io.File;
 import java.io.IOException;
@@ -15,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the HTTP gateway in the background the way the Node installer's start/stop/status do:
@@ -31,7 +31,6 @@ public final class GatewayLifecycle {
     public static final String STOP_GRACE_ENV = "LLM_GATEWAY_STOP_GRACE_MS";
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STATUS_HEALTH_TIMEOUT = Duration.ofMillis(1000);
     private static final int TAIL_LINES = 25;
@@ -82,7 +81,10 @@ public final class GatewayLifecycle {
         return new LifecycleStatus(false, null, url, false, health, files, note);
     }
 
-    public Result start() throws IOException {
+    /**
+     * @param mainClass the class the relaunched JVM runs when {@code LLM_GATEWAY_START_COMMAND} is not set
+     */
+    public Result start(String mainClass) throws IOException {
         LifecycleStatus before = status();
         if (before.running()) {
             return new Result(0, "llm-cli-gateway is already running"
@@ -92,11 +94,11 @@ public final class GatewayLifecycle {
         pidFile.delete(); // stale, if any
         AuthToken token = AuthToken.ensure(env, files);
         files.ensureDirectory();
-        GatewayFiles.createPrivate(files.log());
-        GatewayFiles.createPrivate(files.errLog());
+        PrivateFiles.createIfMissing(files.log());
+        PrivateFiles.createIfMissing(files.errLog());
         long errOffset = Files.size(files.errLog());
 
-        List<String> command = LaunchCommand.resolve(env);
+        List<String> command = LaunchCommand.resolve(env, mainClass);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
         pb.environment().putAll(env.variables());
@@ -211,13 +213,7 @@ public final class GatewayLifecycle {
             if (!Files.isRegularFile(files.errLog())) {
                 return Optional.empty();
             }
-            String text = readFrom(files.errLog(), offset, 1 << 20);
-            Matcher m = LISTENING.matcher(text);
-            String last = null;
-            while (m.find()) {
-                last = m.group(1);
-            }
-            return Optional.ofNullable(last);
+            return ListeningLine.lastUrlIn(readFrom(files.errLog(), offset, 1 << 20));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.verivus.gateway.lifecycle;
 
+import com.verivus.gateway.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public record PidFile(Path path) {
     public void write(long pid) throws IOException {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        GatewayFiles.createPrivate(tmp);
+        PrivateFiles.createIfMissing(tmp);
         Files.writeString(tmp, pid + "\n");
         Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -1,6 +1,6 @@
 package com.verivus.gateway.mcp;
 
-import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.config.GatewayVersion;
 import com.verivus.gateway.workspace.CallOrigin;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;

@@ -1,9 +1,6 @@
 package com.verivus.gateway.mcp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.verivus.gateway.json.NodeJsonPrinter;
+import com.verivus.gateway.json.NodeJson;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.List;
@@ -11,8 +8,6 @@ import java.util.Map;
 
 /** Builds the result shapes the gateway's tools return (pretty JSON text, structured content, errors). */
 public final class ToolResults {
-
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ToolResults() {
     }
@@ -41,12 +36,8 @@ public final class ToolResults {
         return CallToolResult.builder().content(List.of(new TextContent(text))).isError(true).build();
     }
 
-    /** 2-space indented JSON, as JSON.stringify(value, null, 2) prints it. */
+    /** 2-space indented JSON, as JSON.stringify(value, null, 2) prints it (shorthand for tools). */
     public static String pretty(Object body) {
-        try {
-            return PRETTY.writer(new NodeJsonPrinter()).writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("result is not serialisable as JSON", e);
-        }
+        return NodeJson.pretty(body);
     }
 }

@@ -1,8 +1,8 @@
 package com.verivus.gateway.models;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class EnvModelList {
 
-    static final ObjectMapper STRICT_JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper STRICT_JSON = NodeJson.STRICT;
 
     /** One model named by the variable; {@code description} is null when the entry gave none. */
     record Entry(String model, String description) {

@@ -152,11 +152,9 @@ public final class BoundedCommand {
         return new Outcome(argv, true, process.exitValue(), out.text(), err.text(), false, null, elapsedSince(start));
     }
 
-    /** Kills the process and every descendant (snapshot first: orphans are no longer descendants). */
+    /** Kills the process and every descendant at once, then gives the process a moment to be reaped. */
     public static void killTree(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        ProcessTree.kill(process.toHandle());
         try {
             process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

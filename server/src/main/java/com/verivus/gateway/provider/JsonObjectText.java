@@ -2,6 +2,7 @@ package com.verivus.gateway.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 
 /**
  * Reads a piece of CLI output that should be one JSON object, without ever throwing: the CLIs print
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class JsonObjectText {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private JsonObjectText() {
     }

@@ -1,23 +1,19 @@
 package com.verivus.gateway.recorder;
 
 import com.verivus.gateway.files.PrivateDirectory;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.store.SqliteFiles;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -27,7 +23,6 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteFlightRecorder implements FlightRecorder {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     /** SQLite's primary result code for constraint violations (a request id recorded twice). */
     private static final int SQLITE_CONSTRAINT = 19;
     private static final int BUSY_TIMEOUT_MS = 5000;
@@ -57,20 +52,13 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         Path path = file.toAbsolutePath().normalize();
         PrivateDirectory.create(path.getParent());
         createOwnerOnly(path);
-        SQLiteConfig config = new SQLiteConfig();
+        // synchronous NORMAL keeps recording off the request's critical path
+        SQLiteConfig config = SqliteFiles.walConfig(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
         // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
         config.setGetGeneratedKeys(false);
-        // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
-        Connection conn = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + path, config.toProperties());
+        Connection conn = SqliteFiles.open(path, config);
         try {
-            try (Statement st = conn.createStatement()) {
-                st.execute("PRAGMA journal_mode = WAL");
-                st.execute("PRAGMA foreign_keys = ON");
-                // WAL + NORMAL cannot corrupt the file; it only skips an fsync per commit, which keeps
-                // recording off the request's critical path
-                st.execute("PRAGMA synchronous = NORMAL");
-                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            }
             RecorderSchema.apply(conn);
         } catch (SQLException e) {
             conn.close();
@@ -81,17 +69,9 @@ public final class SqliteFlightRecorder implements FlightRecorder {
 
     /** A new file is created 0600 before SQLite opens it (its -wal and -shm files copy that mode). */
     private static void createOwnerOnly(Path path) throws IOException {
+        PrivateFiles.createIfMissing(path);
         try {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException e) {
-            // an existing database (the job store's, or a previous run's) is tightened below
-        } catch (UnsupportedOperationException e) {
-            if (!Files.exists(path)) {
-                Files.createFile(path);
-            }
-        }
-        try {
-            Files.setPosixFilePermissions(path, OWNER_ONLY);
+            PrivateFiles.restrict(path); // an existing database (the job store's, a previous run's) too
         } catch (IOException | UnsupportedOperationException e) {
             GatewayLog.debug("flight recorder: could not restrict " + path + ": " + e.getMessage());
         }

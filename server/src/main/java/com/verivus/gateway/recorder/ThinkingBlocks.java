@@ -2,6 +2,7 @@ package com.verivus.gateway.recorder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class ThinkingBlocks {
     public static final int MAX_BYTES = 1_000_000;
     public static final String MARKER = "[TRUNCATED]";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private ThinkingBlocks() {
     }

@@ -14,6 +14,15 @@ public record PollTools(String pollWith, String fetchWith, String cancelWith) {
 
     public static final PollTools NONE = new PollTools(null, null, null);
 
+    /**
+     * The tools a gateway registers: llm_job_* with the async job tools, else the validation tools'
+     * job_status / job_result (always registered). Known before any tool is built.
+     */
+    public static PollTools registered(boolean asyncJobTools) {
+        return asyncJobTools ? new PollTools("llm_job_status", "llm_job_result", "llm_job_cancel")
+                : new PollTools("job_status", "job_result", null);
+    }
+
     /** llm_job_* when registered (async jobs enabled), else the validation tools' job_status / job_result. */
     public static PollTools from(Collection<String> registeredTools) {
         if (registeredTools.contains("llm_job_status") && registeredTools.contains("llm_job_result")) {

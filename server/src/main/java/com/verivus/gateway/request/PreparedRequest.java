@@ -5,7 +5,7 @@ import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.SessionPlan;
-import com.verivus.gateway.review.ReviewIntegrity;
+import com.verivus.gateway.approval.ReviewIntegrity;
 
 /**
  * A request after preparation: the model resolved, the prompt checked and possibly optimised, the

@@ -8,7 +8,7 @@ import com.verivus.gateway.provider.UsageExtractor;
 import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
 import com.verivus.gateway.provider.claude.ClaudeOutputParser;
 import com.verivus.gateway.provider.codex.CodexThreadId;
-import com.verivus.gateway.review.ReviewIntegrity;
+import com.verivus.gateway.approval.ReviewIntegrity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.verivus.gateway.request;
 
 import com.verivus.gateway.log.GatewayLog;
-import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.recorder.PerformanceMetrics;
 import com.verivus.gateway.provider.Usage;
 import com.verivus.gateway.provider.UsageExtractor;
 import com.verivus.gateway.recorder.FlightRecorder;

@@ -20,7 +20,7 @@ import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
 import com.verivus.gateway.provider.codex.CodexSessionPlanner;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
-import com.verivus.gateway.review.ReviewIntegrity;
+import com.verivus.gateway.approval.ReviewIntegrity;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
 import java.io.IOException;
@@ -212,7 +212,7 @@ public final class RequestPipeline implements AutoCloseable {
             services.recorder().linkAsyncJob(p.requestId(), jobId);
             GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " exceeded the sync deadline ("
                     + services.syncDeadlineMs() + "ms); deferred as job " + jobId);
-            return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools().get());
+            return ReplyBodies.deferred(p, jobId, services.syncDeadlineMs(), services.pollTools());
         }
         return finished(p, outcome.get());
     }

@@ -2,13 +2,12 @@ package com.verivus.gateway.request;
 
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.job.JobEngine;
-import com.verivus.gateway.metrics.PerformanceMetrics;
 import com.verivus.gateway.models.ModelRegistry;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.recorder.FlightRecorder;
+import com.verivus.gateway.recorder.PerformanceMetrics;
 import com.verivus.gateway.session.SessionStore;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * What the {@link RequestPipeline} works with; the composition root builds it once.
@@ -16,11 +15,11 @@ import java.util.function.Supplier;
  * @param prepareContext the adapters' context (environment, data directory, temp directory, id source);
  *                       the pipeline binds its Codex thread lookup to {@code sessions}
  * @param syncDeadlineMs SYNC_DEADLINE_MS: 0 runs sync requests inline on the direct path
- * @param pollTools the job tools registered on this gateway, named by deferred replies
+ * @param pollTools the job tools this gateway registers, named by deferred replies
  */
 public record RequestServices(ModelRegistry models, SessionStore sessions, ApprovalGate approvals,
                               FlightRecorder recorder, PerformanceMetrics metrics, JobEngine engine,
-                              PrepareContext prepareContext, long syncDeadlineMs, Supplier<PollTools> pollTools) {
+                              PrepareContext prepareContext, long syncDeadlineMs, PollTools pollTools) {
 
     public RequestServices {
         Objects.requireNonNull(models, "models");

@@ -1,6 +1,7 @@
 package com.verivus.gateway.session;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliName;
 import java.io.IOException;

@@ -3,6 +3,8 @@ package com.verivus.gateway.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.IsoTimestamps;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.postgres.PostgresDatabase;
 import java.sql.Connection;
@@ -33,7 +35,7 @@ import java.util.function.BiConsumer;
  */
 public final class PostgresSessionStore implements SessionStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final String COLUMNS = "id, cli, description, metadata::text AS metadata, created_at, last_used_at";
 
     private final PostgresDatabase db;

@@ -2,6 +2,7 @@ package com.verivus.gateway.session;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliName;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class RedisCachedSessionStore implements SessionStore, AutoCloseabl
     static final Duration LOCK_LEASE = Duration.ofSeconds(5);
     static final Duration LOCK_WAIT = Duration.ofMillis(6000);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private final SessionStore db;
     private final JedisPool pool;

@@ -1,5 +1,6 @@
 package com.verivus.gateway.session;
 
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.provider.CliName;
 import java.time.Instant;
 import java.util.Collections;
@@ -30,7 +31,7 @@ public record Session(String id, CliName cli, String createdAt, String lastUsedA
 
     /** When the session was last used, or empty when the stored value is not a timestamp (then it counts as expired). */
     public Optional<Instant> lastUsed() {
-        return IsoTimestamps.parse(lastUsedAt);
+        return IsoTimestamps.parseLenient(lastUsedAt);
     }
 
     /** The metadata, or an empty map when there is none. */

@@ -2,12 +2,11 @@ package com.verivus.gateway.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.verivus.gateway.json.NodeJsonPrinter;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.provider.CliName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ import java.util.Optional;
  */
 final class SessionDocument {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper JSON = NodeJson.STRICT;
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -85,11 +83,7 @@ final class SessionDocument {
 
     /** 2-space indented JSON exactly as JSON.stringify(storage, null, 2) writes it. */
     String render() {
-        try {
-            return JSON.writer(new NodeJsonPrinter()).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("session document is not serialisable", e);
-        }
+        return NodeJson.pretty(root);
     }
 
     boolean changed() {

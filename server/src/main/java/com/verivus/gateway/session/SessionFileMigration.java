@@ -1,6 +1,7 @@
 package com.verivus.gateway.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.postgres.PostgresDatabase;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class SessionFileMigration {
                         + "cli = EXCLUDED.cli, description = EXCLUDED.description, metadata = EXCLUDED.metadata, "
                         + "created_at = EXCLUDED.created_at, last_used_at = EXCLUDED.last_used_at")) {
                     for (Session s : doc.sessions()) {
-                        Instant created = s.createdAt() == null ? null : IsoTimestamps.parse(s.createdAt()).orElse(null);
+                        Instant created = s.createdAt() == null ? null : IsoTimestamps.parseLenient(s.createdAt()).orElse(null);
                         Instant used = s.lastUsed().orElse(null);
                         if (created == null && used == null) {
                             skipped++; // no usable timestamp at all: the file store would treat it as expired

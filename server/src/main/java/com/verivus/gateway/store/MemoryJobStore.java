@@ -1,6 +1,7 @@
 package com.verivus.gateway.store;
 
 import com.verivus.gateway.config.PersistenceConfig;
+import com.verivus.gateway.json.IsoTimestamps;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;

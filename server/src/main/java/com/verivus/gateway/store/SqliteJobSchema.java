@@ -1,5 +1,6 @@
 package com.verivus.gateway.store;
 
+import com.verivus.gateway.json.IsoTimestamps;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.files.PrivateDirectory;
+import com.verivus.gateway.files.PrivateFiles;
+import com.verivus.gateway.json.IsoTimestamps;
+import com.verivus.gateway.json.JsJson;
+import com.verivus.gateway.json.NodeJson;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +32,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteJobStore implements JobStore, ReceiptStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
             + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
@@ -54,21 +56,17 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
             if (file.getParent() != null) {
                 PrivateDirectory.create(file.getParent());
             }
-            createPrivate(file);
+            PrivateFiles.createIfMissing(file);
         } catch (IOException e) {
             throw new JobStoreException("Cannot create job store at " + file + ": " + e.getMessage(), e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteConfig config = SqliteFiles.walConfig(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // nothing reads generated keys; without this the driver runs a last_insert_rowid() query per write
         config.setGetGeneratedKeys(false);
         Connection connection = null;
         try {
-            // not DriverManager: its first use loads every JDBC driver on the class path (PostgreSQL too)
-            connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, config.toProperties());
+            connection = SqliteFiles.open(file, config);
             SqliteJobSchema.migrate(connection);
             SqliteReceiptTable.create(connection);
         } catch (SQLException e) {
@@ -391,23 +389,13 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         }
     }
 
-    private static void createPrivate(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // an existing logs.db (ours, the flight recorder's or the Node gateway's)
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-    }
-
     /** Best effort, as the Node gateway does: the file holds prompts and outputs. */
     private static void restrictPermissions(Path file) {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Path p = Path.of(file + suffix);
             try {
                 if (Files.exists(p)) {
-                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+                    PrivateFiles.restrict(p);
                 }
             } catch (IOException | UnsupportedOperationException e) {
                 // not a POSIX file system, or not our file: leave it

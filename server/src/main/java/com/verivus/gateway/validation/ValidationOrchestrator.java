@@ -7,7 +7,7 @@ import com.verivus.gateway.job.JobStart;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

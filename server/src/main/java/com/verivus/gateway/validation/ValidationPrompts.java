@@ -1,8 +1,6 @@
 package com.verivus.gateway.validation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.json.NodeJsonPrinter;
+import com.verivus.gateway.json.NodeJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +17,6 @@ public final class ValidationPrompts {
             "You are one independent reviewer in a personal cross-LLM validation run.",
             "Return a concise answer with these headings: Verdict, Rationale, Risks, Suggested next step.",
             "Do not claim consensus; other model responses will be compared separately.");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ValidationPrompts() {
     }
@@ -87,11 +83,7 @@ public final class ValidationPrompts {
     }
 
     private static String json(Object value) {
-        try {
-            return JSON.writer(new NodeJsonPrinter()).writeValueAsString(value); // as JSON.stringify(v, null, 2)
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("provider results are not serialisable", e);
-        }
+        return NodeJson.pretty(value);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,6 +1,6 @@
 package com.verivus.gateway.validation;
 
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.verivus.gateway.GatewayVersion;
+import com.verivus.gateway.config.GatewayVersion;
 import com.verivus.gateway.config.GatewayEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;

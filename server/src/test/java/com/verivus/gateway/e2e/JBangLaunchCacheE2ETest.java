@@ -47,7 +47,7 @@ class JBangLaunchCacheE2ETest {
         assertThat(Files.readString(entry)).isEqualTo(firstLine);
 
         // an edited source file: the next launch rebuilds and runs the edited code
-        Path version = clone.resolve("server/src/main/java/com/verivus/gateway/GatewayVersion.java");
+        Path version = clone.resolve("server/src/main/java/com/verivus/gateway/config/GatewayVersion.java");
         String source = Files.readString(version);
         String edited = source.replace("NAME = \"llm-cli-gateway\"", "NAME = \"llm-cli-gateway-edited\"");
         assertThat(edited).as("the edit this test makes").isNotEqualTo(source);

@@ -2,6 +2,7 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -73,7 +74,7 @@ class LoggedOutCliE2ETest {
                 .env(fakes.env(Map.of("FAKE_CLI_MODE", "logged-out")))
                 .env(Map.of("LLM_GATEWAY_HTTP_PORT", "0", "LLM_GATEWAY_AUTH_TOKEN", token))
                 .args("--transport=http").start()) {
-            URI mcp = URI.create(gw.awaitStderr("listening on (http://\\S+)", Duration.ofSeconds(60)).group(1));
+            URI mcp = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(60)).group(1));
             HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                     .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
                     .addHttpRequestCustomizer((b, method, uri, body, context) ->

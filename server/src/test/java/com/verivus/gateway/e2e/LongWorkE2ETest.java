@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -124,7 +125,7 @@ class LongWorkE2ETest {
                 "FAKE_CLI_SLEEP_MS", "3000"))).env("LLM_GATEWAY_AUTH_TOKEN", "long-work-token")
                 .env("LLM_GATEWAY_HTTP_PORT", "0").args("--transport=http");
         try (GatewayProcess gw = launch.start()) {
-            URI mcp = URI.create(gw.awaitStderr("listening on (http://\\S+)", Duration.ofSeconds(90)).group(1));
+            URI mcp = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90)).group(1));
             HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                     .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
                     .addHttpRequestCustomizer((builder, method, uri, body, context) ->

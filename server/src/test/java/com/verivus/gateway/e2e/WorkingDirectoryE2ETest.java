@@ -2,6 +2,7 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -106,7 +107,7 @@ class WorkingDirectoryE2ETest {
                 .env("LLM_GATEWAY_AUTH_TOKEN", TOKEN).env("LLM_GATEWAY_HTTP_PORT", "0")
                 .env("LLM_GATEWAY_ALLOWED_ROOTS", root.toString()).args("--transport=http");
         try (GatewayProcess gw = launch.start()) {
-            Matcher listening = gw.awaitStderr("listening on (http://\\S+)", Duration.ofSeconds(90));
+            Matcher listening = gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90));
             URI mcp = URI.create(listening.group(1));
             try (McpSyncClient client = httpClient(mcp)) {
                 client.initialize();

@@ -1,5 +1,6 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.HermeticPath;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class GatewayProcess implements AutoCloseable {
 
-    static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    static final Pattern LISTENING = ListeningLine.PATTERN;
 
     final Process process;
     private final StringBuffer stderr = new StringBuffer();

@@ -1,10 +1,12 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.access.BearerAuth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.verivus.gateway.mcp.McpServerFactory;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.ToolResults;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -68,7 +70,7 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
                         .sessionIdleTimeout(idleTimeout)
                         .build();
         McpSyncServer server = McpServerFactory.streamable(transport, catalog, "test instructions");
-        return new Running(transport, server, HttpGateway.start(settings, transport, new CatalogProcessHealth(catalog)));
+        return new Running(transport, server, HttpGateway.start(settings, transport, () -> ToolResults.pretty(HEALTH)));
     }
 
     static HttpSettings settings() {

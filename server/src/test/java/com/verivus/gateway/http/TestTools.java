@@ -45,7 +45,7 @@ final class TestTools {
         return new GatewayTool() {
             @Override
             public String name() {
-                return CatalogProcessHealth.TOOL_NAME;
+                return "llm_process_health";
             }
 
             @Override

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** start / status / stop against real background processes on free loopback ports. */
 class GatewayLifecycleTest {
 
+    /** What start would relaunch; these tests replace the command with LLM_GATEWAY_START_COMMAND. */
+    private static final String MAIN_CLASS = "com.verivus.gateway.cli.GatewayCommand";
+
     @TempDir
     Path home;
     private GatewayEnvironment lastEnv;
@@ -41,7 +44,7 @@ class GatewayLifecycleTest {
         GatewayLifecycle lc = lifecycle(port, Map.of());
         GatewayFiles files = lc.files();
 
-        GatewayLifecycle.Result started = lc.start();
+        GatewayLifecycle.Result started = lc.start(MAIN_CLASS);
         assertThat(started.exitCode()).as(started.message() + " " + started.errLogTail()).isZero();
         assertThat(started.message()).startsWith("llm-cli-gateway started (pid ")
                 .contains("http://127.0.0.1:" + port + "/mcp").contains("auth-token (new)");
@@ -65,7 +68,7 @@ class GatewayLifecycleTest {
         assertThat(status.health()).isEqualTo("ok");
         assertThat(status.url()).isEqualTo("http://127.0.0.1:" + port + "/mcp");
 
-        GatewayLifecycle.Result again = lc.start();
+        GatewayLifecycle.Result again = lc.start(MAIN_CLASS);
         assertThat(again.exitCode()).isZero();
         assertThat(again.message()).isEqualTo("llm-cli-gateway is already running (pid " + pid + ") at http://127.0.0.1:"
                 + port + "/mcp");
@@ -88,7 +91,7 @@ class GatewayLifecycleTest {
     void anEnvironmentTokenIsPassedOnAndNoTokenFileIsWritten() throws Exception {
         int port = LifecycleHarness.freePort();
         GatewayLifecycle lc = lifecycle(port, Map.of("LLM_GATEWAY_AUTH_TOKEN", "env-token-123"));
-        GatewayLifecycle.Result r = lc.start();
+        GatewayLifecycle.Result r = lc.start(MAIN_CLASS);
         assertThat(r.exitCode()).as(r.message() + " " + r.errLogTail()).isZero();
         assertThat(r.message()).endsWith("bearer token from LLM_GATEWAY_AUTH_TOKEN");
         assertThat(get("http://127.0.0.1:" + port + "/mcp", "env-token-123")).startsWith("200");
@@ -102,7 +105,7 @@ class GatewayLifecycleTest {
         GatewayLifecycle lc = lifecycle(port, Map.of());
         Files.createDirectories(lc.files().directory());
         Files.writeString(lc.files().authToken(), "file-token-xyz\n");
-        assertThat(lc.start().exitCode()).isZero();
+        assertThat(lc.start(MAIN_CLASS).exitCode()).isZero();
         assertThat(get("http://127.0.0.1:" + port + "/mcp", "file-token-xyz")).startsWith("200");
         assertThat(lc.stop().exitCode()).isZero();
     }
@@ -110,7 +113,7 @@ class GatewayLifecycleTest {
     @Test
     void anEphemeralPortIsLearnedFromTheListeningLine() throws Exception {
         GatewayLifecycle lc = lifecycle(0, Map.of());
-        GatewayLifecycle.Result r = lc.start();
+        GatewayLifecycle.Result r = lc.start(MAIN_CLASS);
         assertThat(r.exitCode()).as(r.message() + " " + r.errLogTail()).isZero();
         String url = r.status().url();
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/mcp").doesNotContain(":0/");
@@ -122,7 +125,7 @@ class GatewayLifecycleTest {
     @Test
     void aGatewayThatDiesFailsTheStartWithTheErrorLogTail() throws Exception {
         GatewayLifecycle lc = lifecycle(LifecycleHarness.freePort(), Map.of("TEST_SERVER_MODE", "die"));
-        GatewayLifecycle.Result r = lc.start();
+        GatewayLifecycle.Result r = lc.start(MAIN_CLASS);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.message()).isEqualTo("gateway start failed: the gateway exited with status 3 before /healthz answered");
         assertThat(r.errLogTail()).anySatisfy(l -> assertThat(l).contains("fatal: cannot bind"));
@@ -135,7 +138,7 @@ class GatewayLifecycleTest {
         GatewayLifecycle lc = lifecycle(LifecycleHarness.freePort(),
                 Map.of("TEST_SERVER_MODE", "mute", GatewayLifecycle.START_TIMEOUT_ENV, "1500"));
         long start = System.nanoTime();
-        GatewayLifecycle.Result r = lc.start();
+        GatewayLifecycle.Result r = lc.start(MAIN_CLASS);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.message()).isEqualTo("gateway start failed: /healthz did not answer within 1.5 s (set "
@@ -150,7 +153,7 @@ class GatewayLifecycleTest {
     void stopKillsAGatewayThatIgnoresTerm() throws Exception {
         GatewayLifecycle lc = lifecycle(LifecycleHarness.freePort(),
                 Map.of("TEST_SERVER_MODE", "ignore-term", GatewayLifecycle.STOP_GRACE_ENV, "700"));
-        assertThat(lc.start().exitCode()).isZero();
+        assertThat(lc.start(MAIN_CLASS).exitCode()).isZero();
         long pid = new PidFile(lc.files().pidFile()).read().orElseThrow();
         GatewayLifecycle.Result r = lc.stop();
         assertThat(r.exitCode()).isZero();

@@ -3,6 +3,7 @@ package com.verivus.gateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.verivus.gateway.json.IsoTimestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.verivus.gateway.mcp.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.mcp.jsonrpc.Inbound;
 import com.verivus.gateway.mcp.jsonrpc.InboundParser;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -34,7 +35,7 @@ final class JsonRpcBody {
     record Unserved(Inbound.Refused refused) implements Outcome {
     }
 
-    private static final ObjectMapper WRITER = new ObjectMapper();
+    private static final ObjectMapper WRITER = NodeJson.MAPPER;
 
     private JsonRpcBody() {
     }

@@ -2,7 +2,7 @@ package com.verivus.gateway.mcp.resources;
 
 import com.verivus.gateway.mcp.GatewayResource;
 import com.verivus.gateway.mcp.ToolResults;
-import com.verivus.gateway.metrics.PerformanceMetrics;
+import com.verivus.gateway.recorder.PerformanceMetrics;
 
 /** metrics://performance: request counts, success rates and latency per CLI since the gateway started. */
 public final class PerformanceMetricsResource implements GatewayResource {

@@ -1,6 +1,6 @@
 package com.verivus.gateway.mcp.tools;
 
-import com.verivus.gateway.health.ProcessHealthReport;
+import com.verivus.gateway.job.ProcessHealthReport;
 import com.verivus.gateway.mcp.GatewayTool;
 import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;

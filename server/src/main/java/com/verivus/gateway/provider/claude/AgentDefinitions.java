@@ -2,6 +2,7 @@ package com.verivus.gateway.provider.claude;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.provider.ProviderRequestException;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 final class AgentDefinitions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private AgentDefinitions() {
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.provider.McpServerName;
-import com.verivus.gateway.provider.PrivateFiles;
+import com.verivus.gateway.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

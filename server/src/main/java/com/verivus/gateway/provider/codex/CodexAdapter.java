@@ -2,6 +2,7 @@ package com.verivus.gateway.provider.codex;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.ArgumentGuards;
 import com.verivus.gateway.provider.CliInvocation;
@@ -9,7 +10,7 @@ import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.McpServersReport;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
-import com.verivus.gateway.provider.PrivateFiles;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.provider.ProviderRequestException;
 import com.verivus.gateway.provider.SessionMode;
 import com.verivus.gateway.provider.SessionPlan;
@@ -26,7 +27,7 @@ import java.util.Optional;
 /** Turns codex_request and codex_fork_session into contract-checked {@link CliInvocation}s of {@code codex}. */
 public final class CodexAdapter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private CodexAdapter() {
     }

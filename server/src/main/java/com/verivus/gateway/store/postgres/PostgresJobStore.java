@@ -3,7 +3,8 @@ package com.verivus.gateway.store.postgres;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.PersistenceConfig;
-import com.verivus.gateway.store.IsoTimestamps;
+import com.verivus.gateway.json.IsoTimestamps;
+import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.store.JobCompletion;
 import com.verivus.gateway.store.JobLease;
 import com.verivus.gateway.store.JobOwner;
@@ -12,7 +13,7 @@ import com.verivus.gateway.store.JobSignalListener;
 import com.verivus.gateway.store.JobStatus;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.JobStoreException;
-import com.verivus.gateway.store.JsJson;
+import com.verivus.gateway.json.JsJson;
 import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.store.StoredReceipt;
 import java.io.IOException;
@@ -46,7 +47,7 @@ import java.util.Set;
  */
 public final class PostgresJobStore implements JobStore, ReceiptStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
             + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
             + "owner_host, owner_pid, owner_started_at, heartbeat_at, working_dir";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigLoader;
-import com.verivus.gateway.health.ProcessHealthReport;
+import com.verivus.gateway.job.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobHealthSource;
 import com.verivus.gateway.mcp.ProgressReporter;

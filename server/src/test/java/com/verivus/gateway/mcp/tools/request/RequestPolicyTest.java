@@ -188,7 +188,7 @@ class RequestPolicyTest {
             RequestPipeline pipeline = new RequestPipeline(new RequestServices(hang.runtime.models(),
                     hang.runtime.sessions(), hang.runtime.approvals(), hang.runtime.recorder(),
                     hang.runtime.metrics(), engine, PrepareContext.of(hang.runtime.environment(),
-                    hang.runtime.dataDirectory()), 45_000, () -> PollTools.NONE));
+                    hang.runtime.dataDirectory()), 45_000, PollTools.NONE));
             ToolCall call = new ToolCall("claude_request", ClaudeRequestTools.SYNC.schema().validate(Map.of(
                     "prompt", "stay quiet", "outputFormat", "stream-json", "correlationId", "p-idle")), null);
             PreparedRequest prepared = pipeline.prepare(ClaudeRequestTools.SYNC.parser().apply(call));

@@ -1,4 +1,4 @@
-package com.verivus.gateway.metrics;
+package com.verivus.gateway.recorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.verivus.gateway.http;
+package com.verivus.gateway.access;
 
 import com.verivus.gateway.log.GatewayLog;
 import java.net.URI;
@@ -43,12 +43,17 @@ public final class HostOriginGuard {
         this.allowed = List.copyOf(allowed);
     }
 
-    public static HostOriginGuard of(HttpSettings settings) {
+    /**
+     * @param bindHost     the address the server listens on (a non-loopback, non-wildcard one is accepted too)
+     * @param publicUrl    LLM_GATEWAY_PUBLIC_URL: its host is accepted
+     * @param allowedHosts LLM_GATEWAY_ALLOWED_HOSTS entries, {@code host[:port]}
+     */
+    public static HostOriginGuard of(String bindHost, Optional<String> publicUrl, List<String> allowedHosts) {
         List<HostPattern> patterns = new ArrayList<>();
         for (String name : LOOPBACK) {
             patterns.add(new HostPattern(name, -1));
         }
-        settings.publicUrl().ifPresent(url -> {
+        publicUrl.ifPresent(url -> {
             Optional<String> host = publicHost(url);
             if (host.isPresent()) {
                 patterns.add(new HostPattern(host.get(), -1));
@@ -56,7 +61,7 @@ public final class HostOriginGuard {
                 GatewayLog.warn("LLM_GATEWAY_PUBLIC_URL is not a URL with a host; its host is not allowed: " + url);
             }
         });
-        for (String entry : settings.allowedHosts()) {
+        for (String entry : allowedHosts) {
             Optional<HostAndPort> parsed = parseEntry(entry);
             if (parsed.isPresent()) {
                 patterns.add(new HostPattern(parsed.get().host(), parsed.get().port()));
@@ -64,8 +69,8 @@ public final class HostOriginGuard {
                 GatewayLog.warn("Ignoring allowed-hosts entry that is not host[:port]: " + entry);
             }
         }
-        String bind = normalize(settings.host());
-        if (!LOOPBACK.contains(bind) && !WILDCARD.contains(settings.host().trim())) {
+        String bind = normalize(bindHost);
+        if (!LOOPBACK.contains(bind) && !WILDCARD.contains(bindHost.trim())) {
             patterns.add(new HostPattern(bind, -1));
         }
         return new HostOriginGuard(patterns);

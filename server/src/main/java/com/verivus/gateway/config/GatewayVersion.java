@@ -1,4 +1,4 @@
-package com.verivus.gateway;
+package com.verivus.gateway.config;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.verivus.gateway.http;
+package com.verivus.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

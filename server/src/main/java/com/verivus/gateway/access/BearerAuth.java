@@ -1,4 +1,4 @@
-package com.verivus.gateway.http;
+package com.verivus.gateway.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,10 +25,6 @@ public final class BearerAuth {
     public BearerAuth(Optional<String> token, boolean disabled) {
         this.disabled = disabled;
         this.tokenDigest = token.filter(t -> !t.isEmpty()).map(BearerAuth::sha256).orElse(null);
-    }
-
-    public static BearerAuth of(HttpSettings settings) {
-        return new BearerAuth(settings.authToken(), settings.authDisabled());
     }
 
     public boolean disabled() {

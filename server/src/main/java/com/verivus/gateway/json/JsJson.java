@@ -1,4 +1,4 @@
-package com.verivus.gateway.store;
+package com.verivus.gateway.json;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.verivus.gateway.session;
+package com.verivus.gateway.json;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,24 +8,39 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Timestamps as JavaScript's Date.toISOString writes them and as Date reads the common forms. */
-final class IsoTimestamps {
+/**
+ * Timestamps as JavaScript's Date.toISOString writes them ({@code 2026-05-24T10:11:12.345Z}): UTC,
+ * always three fraction digits (Instant.toString varies). Job rows are compared as strings in SQL and
+ * sessions.json is shared with the Node gateway, so the format must never vary.
+ */
+public final class IsoTimestamps {
 
-    /** Always three fraction digits and Z, e.g. 2026-05-20T10:11:12.345Z (Instant.toString varies). */
-    private static final DateTimeFormatter JS_ISO =
+    private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Later than any real timestamp: the expiry of job rows while they run. */
+    public static final String FAR_FUTURE = "9999-12-31T23:59:59.999Z";
 
     private IsoTimestamps() {
     }
 
-    static String format(Instant instant) {
-        return JS_ISO.format(instant);
+    public static String format(Instant instant) {
+        return instant == null ? null : FORMAT.format(instant);
     }
 
-    /** Parses an ISO date-time (with Z or an offset), a local date-time or a date; empty when unparsable. */
-    static Optional<Instant> parse(String text) {
+    /** Strict: what {@link #format} wrote (the gateway's own rows). */
+    public static Instant parse(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    /**
+     * Lenient, as JavaScript's Date reads the common forms of a file another program may have written:
+     * an ISO date-time with Z or an offset, a local date-time, or a date; empty when unparsable.
+     */
+    public static Optional<Instant> parseLenient(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -52,5 +67,10 @@ final class IsoTimestamps {
         } catch (DateTimeParseException ignored) {
             return Optional.empty();
         }
+    }
+
+    /** Instants are kept to the millisecond everywhere, so memory and SQLite agree. */
+    public static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,4 +1,4 @@
-package com.verivus.gateway.http;
+package com.verivus.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 class HostOriginGuardTest {
 
     static HostOriginGuard guard(String bindHost, Optional<String> publicUrl, List<String> allowed) {
-        HttpSettings s = new HttpSettings(bindHost, 3333, "/mcp", Optional.empty(), false, publicUrl, allowed,
-                HttpSettings.DEFAULT_MAX_BODY_BYTES);
-        return HostOriginGuard.of(s);
+        return HostOriginGuard.of(bindHost, publicUrl, allowed);
     }
 
     static Optional<Integer> status(HostOriginGuard g, String host, String origin) {

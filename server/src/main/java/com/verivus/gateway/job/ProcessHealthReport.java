@@ -1,11 +1,8 @@
-package com.verivus.gateway.health;
+package com.verivus.gateway.job;
 
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
-import com.verivus.gateway.job.AsyncJobsAvailability;
-import com.verivus.gateway.job.JobHealthSnapshot;
-import com.verivus.gateway.job.JobHealthSource;
-import com.verivus.gateway.mcp.ToolResults;
+import com.verivus.gateway.json.NodeJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +65,7 @@ public final class ProcessHealthReport {
 
     /** The body as 2-space pretty JSON, the text of the tool result and the HTTP response. */
     public String json() {
-        return ToolResults.pretty(body());
+        return NodeJson.pretty(body());
     }
 
     private Map<String, Object> persistenceBlock() {

@@ -1,4 +1,4 @@
-package com.verivus.gateway.review;
+package com.verivus.gateway.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.verivus.gateway.metrics;
+package com.verivus.gateway.recorder;
 
 import com.verivus.gateway.provider.CliName;
 import java.time.Instant;

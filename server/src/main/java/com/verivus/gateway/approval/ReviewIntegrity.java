@@ -1,4 +1,4 @@
-package com.verivus.gateway.review;
+package com.verivus.gateway.approval;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.verivus.gateway.health;
+package com.verivus.gateway.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.config.PersistenceConfigLoader;
-import com.verivus.gateway.job.AsyncJobsAvailability;
-import com.verivus.gateway.job.JobHealthSnapshot;
-import com.verivus.gateway.job.JobHealthSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

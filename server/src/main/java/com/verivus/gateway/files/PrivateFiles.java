@@ -1,4 +1,4 @@
-package com.verivus.gateway.provider;
+package com.verivus.gateway.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Files only the user may read (0600): the generated Claude MCP config (it can hold API keys) and
- * Codex output schemas. Created with the mode from the start, so no other user ever sees them readable.
+ * Files only the user may read (0600): the generated Claude MCP config (it can hold API keys), Codex
+ * output schemas, the SQLite databases, the lifecycle logs, approvals.jsonl. Created with the mode from
+ * the start, so no other user ever sees them readable.
  */
 public final class PrivateFiles {
 
@@ -77,6 +78,35 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * Creates an empty {@code file} with mode 0600 unless it exists (an existing file keeps its mode:
+     * callers that own it tighten it with {@link #restrict}). On a file system without POSIX modes the
+     * platform's defaults apply.
+     */
+    public static void createIfMissing(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_RW));
+        } catch (FileAlreadyExistsException e) {
+            // created meanwhile (another gateway, or the job store and the recorder sharing logs.db)
+        } catch (UnsupportedOperationException e) {
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException created) {
+                // created meanwhile
+            }
+        }
+    }
+
+    /** Sets mode 0600 on an existing file; nothing on a file system without POSIX modes. */
+    public static void restrict(Path file) throws IOException {
+        if (posix(file)) {
+            Files.setPosixFilePermissions(file, OWNER_RW);
+        }
+    }
+
     /** Creates {@code dir/<prefix><uuid><suffix>} with mode 0600 and the content; returns its path. */
     public static Path createTemp(Path dir, String prefix, String suffix, byte[] content) throws IOException {
         Files.createDirectories(dir);
@@ -103,12 +133,6 @@ public final class PrivateFiles {
             ch.force(true);
         }
         restrict(file);
-    }
-
-    private static void restrict(Path file) throws IOException {
-        if (posix(file)) {
-            Files.setPosixFilePermissions(file, OWNER_RW);
-        }
     }
 
     private static boolean posix(Path file) {

@@ -1,0 +1,33 @@
+package com.verivus.gateway.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * How the gateway opens its SQLite files (the job store and the flight recorder, which may share
+ * logs.db with each other and with the Node gateway), so both open them the same way.
+ */
+public final class SqliteFiles {
+
+    private SqliteFiles() {
+    }
+
+    /**
+     * WAL, so readers never wait for the writer; synchronous NORMAL, which cannot corrupt a WAL file and
+     * only skips an fsync per commit; a busy timeout for writers of other gateways on the same file.
+     */
+    public static SQLiteConfig walConfig(int busyTimeoutMs) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(busyTimeoutMs);
+        return config;
+    }
+
+    /** Opens {@code file}; not through DriverManager, whose first use loads every JDBC driver on the class path. */
+    public static Connection open(Path file, SQLiteConfig config) throws SQLException {
+        return org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+}
