@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,11 @@ class InProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
             assertThat(result.isError()).isFalse();
             assertThat(((McpSchema.TextContent) result.content().get(0)).text()).isEqualTo("echo: hello gateway");
             // the SDK client hands each notification to its consumer on its own subscription, so two that
-            // arrive back to back on the stream may reach the consumer in either order
+            // arrive back to back on the stream may reach the consumer in either order, and after the result
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (progress.size() < 2 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
             assertThat(progress).containsExactlyInAnyOrder(1.0, 2.0);
 
             McpSchema.CallToolResult invalid = client.callTool(McpSchema.CallToolRequest.builder("test_echo")
