@@ -160,12 +160,8 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
     /** The update and its NOTIFY commit together: a listener that wakes always finds the final row. */
     @Override
     public void recordComplete(JobCompletion c) {
-        try (Connection conn = db.connection()) {
-            conn.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE jobs SET status = ?, exit_code = ?, "
-                        + "stdout = ?, stderr = ?, output_truncated = ?, error = ?, finished_at = ?, expires_at = ? "
-                        + "WHERE id = ?")) {
+        updateAndNotify("recordComplete", "UPDATE jobs SET status = ?, exit_code = ?, stdout = ?, stderr = ?, "
+                + "output_truncated = ?, error = ?, finished_at = ?, expires_at = ? WHERE id = ?", ps -> {
                     ps.setString(1, c.status().key());
                     if (c.exitCode() == null) {
                         ps.setNull(2, Types.INTEGER);
@@ -179,19 +175,7 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
                     setTime(ps, 7, c.finishedAt());
                     setTime(ps, 8, c.finishedAt().plusMillis(retentionMs));
                     ps.setString(9, c.id());
-                    ps.executeUpdate();
-                }
-                PostgresJobEvents.notify(conn, PostgresJobEvents.FINISHED, c.id());
-                conn.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(conn);
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure("recordComplete", e);
-        }
+                }, PostgresJobEvents.FINISHED, c.id(), true);
     }
 
     @Override
@@ -247,34 +231,15 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
 
     @Override
     public boolean markOrphaned(String id, Instant expectedHeartbeat, Instant now) {
-        try (Connection conn = db.connection()) {
-            conn.setAutoCommit(false);
-            try {
-                int n;
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE jobs SET status = 'orphaned', "
-                        + "error = COALESCE(error, ?), finished_at = COALESCE(finished_at, ?), expires_at = ? "
-                        + "WHERE id = ? AND status = 'running' AND heartbeat_at IS NOT DISTINCT FROM ?")) {
+        return updateAndNotify("markOrphaned", "UPDATE jobs SET status = 'orphaned', error = COALESCE(error, ?), "
+                + "finished_at = COALESCE(finished_at, ?), expires_at = ? "
+                + "WHERE id = ? AND status = 'running' AND heartbeat_at IS NOT DISTINCT FROM ?", ps -> {
                     ps.setString(1, ORPHANED_ERROR);
                     setTime(ps, 2, now);
                     setTime(ps, 3, now.plusMillis(retentionMs));
                     ps.setString(4, id);
                     setTime(ps, 5, expectedHeartbeat);
-                    n = ps.executeUpdate();
-                }
-                if (n > 0) {
-                    PostgresJobEvents.notify(conn, PostgresJobEvents.FINISHED, id);
-                }
-                conn.commit();
-                return n > 0;
-            } catch (SQLException | RuntimeException e) {
-                rollback(conn);
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure("markOrphaned", e);
-        }
+                }, PostgresJobEvents.FINISHED, id, false) > 0;
     }
 
     @Override
@@ -291,30 +256,11 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
 
     @Override
     public boolean requestCancel(String id, Instant at) {
-        try (Connection conn = db.connection()) {
-            conn.setAutoCommit(false);
-            try {
-                int n;
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE jobs SET cancel_requested_at = "
-                        + "COALESCE(cancel_requested_at, ?) WHERE id = ? AND status = 'running'")) {
+        return updateAndNotify("requestCancel", "UPDATE jobs SET cancel_requested_at = COALESCE(cancel_requested_at, ?) "
+                + "WHERE id = ? AND status = 'running'", ps -> {
                     setTime(ps, 1, at);
                     ps.setString(2, id);
-                    n = ps.executeUpdate();
-                }
-                if (n > 0) {
-                    PostgresJobEvents.notify(conn, PostgresJobEvents.CANCEL, id);
-                }
-                conn.commit();
-                return n > 0;
-            } catch (SQLException | RuntimeException e) {
-                rollback(conn);
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure("requestCancel", e);
-        }
+                }, PostgresJobEvents.CANCEL, id, false) > 0;
     }
 
     @Override
@@ -406,6 +352,36 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(op, e);
+        }
+    }
+
+    /**
+     * One UPDATE and its NOTIFY commit together, so a listener that wakes always finds the row as updated.
+     * The notice goes out when a row changed, or always when {@code evenIfUnchanged}.
+     */
+    private int updateAndNotify(String op, String sql, Binder binder, String event, String id,
+                                boolean evenIfUnchanged) {
+        try (Connection conn = db.connection()) {
+            conn.setAutoCommit(false);
+            try {
+                int n;
+                try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                    binder.bind(ps);
+                    n = ps.executeUpdate();
+                }
+                if (n > 0 || evenIfUnchanged) {
+                    PostgresJobEvents.notify(conn, event, id);
+                }
+                conn.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                rollback(conn);
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw failure(op, e);
         }
