@@ -85,7 +85,7 @@ class DatabaseOutageE2ETest {
     @Test
     void a_database_that_cannot_be_reached_at_start_up_is_fatal_with_exit_1_and_no_password_shown() throws Exception {
         try (TcpProxy proxy = new TcpProxy(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT)) {
-            proxy.stop(); // a port where nothing answers now
+            proxy.stop(); // a port whose server drops every connection
             Path config = tools.resolve("config.toml");
             Files.writeString(config, "[persistence]\nbackend = \"postgres\"\ndsn = \"postgresql://gw:hunter2@127.0.0.1:"
                     + proxy.port() + "/jobs\"\n");

@@ -12,8 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder on a loopback port to a real server (PostgreSQL, Redis), which a test can take
- * down and bring back on the same port: {@link #stop} closes every connection and refuses new ones,
- * as a server that went away; {@link #start} listens again. The shared server itself is never touched.
+ * down and bring back on the same port: {@link #stop} closes every connection and drops each new one
+ * at once, as a server that went away; {@link #start} forwards again. The listener keeps its port until
+ * {@link #close}, so while the proxy is down no other socket can take that port (a listener elsewhere,
+ * or a client's own ephemeral port connecting to itself) and answer in its place. The shared server
+ * itself is never touched.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int upstreamPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean forwarding;
     private int port;
 
     public TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
@@ -33,8 +37,9 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Listens (again, on the same port once one was chosen). */
+    /** Forwards (again, on the same port). */
     public synchronized void start() throws IOException {
+        forwarding = true;
         if (server != null) {
             return;
         }
@@ -46,22 +51,28 @@ public final class TcpProxy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("tcp-proxy-accept").start(() -> accept(s));
     }
 
-    /** Closes the listener and every forwarded connection. */
+    /** Closes every forwarded connection; from now on each new connection is closed as soon as it is accepted. */
     public synchronized void stop() {
+        forwarding = false;
+        closeForwarded();
+    }
+
+    /** Stops, and gives the port up. */
+    @Override
+    public synchronized void close() {
+        stop();
         ServerSocket s = server;
         server = null;
         if (s != null) {
             closeQuietly(s);
         }
+    }
+
+    private void closeForwarded() {
         for (Socket socket : sockets) {
             closeQuietly(socket);
         }
         sockets.clear();
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     private void accept(ServerSocket s) {
@@ -72,14 +83,20 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // listener closed
             }
-            try {
-                Socket upstream = new Socket(upstreamHost, upstreamPort);
-                sockets.add(client);
-                sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
-            } catch (IOException e) {
-                closeQuietly(client); // upstream refused: the client sees its connection drop
+            synchronized (this) { // not while stop() runs: a connection accepted then is dropped, not forwarded
+                if (!forwarding) {
+                    closeQuietly(client); // down: the client sees its connection drop
+                    continue;
+                }
+                try {
+                    Socket upstream = new Socket(upstreamHost, upstreamPort);
+                    sockets.add(client);
+                    sockets.add(upstream);
+                    pump(client, upstream);
+                    pump(upstream, client);
+                } catch (IOException e) {
+                    closeQuietly(client); // upstream refused: the client sees its connection drop
+                }
             }
         }
     }
