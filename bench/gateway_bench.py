@@ -312,6 +312,23 @@ class Gateway:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def sample_peak_threads(self, stop):
+        """Until stop is set: the highest `Threads:` count of the gateway JVM, sampled every 10 ms (a
+        platform thread per job or per pipe reader shows here, and in RSS through its stack)."""
+        peak = {"threads": 0}
+
+        def run():
+            while not stop.is_set():
+                try:
+                    peak["threads"] = max(peak["threads"], self.proc_status("Threads"))
+                except OSError:
+                    return
+                stop.wait(0.01)
+
+        t = threading.Thread(target=run, daemon=True)
+        t.start()
+        return peak, t
+
     def records(self):
         return read_records(self.record_file)
 
@@ -520,7 +537,10 @@ def async_gateway_run(a, fakes, work, rep, transport):
         g.initialize()
         g.call("tools/list", {})
         idle_hwm = g.proc_status("VmHWM")
+        idle_threads = g.proc_status("Threads")
         cpu0 = g.cpu_seconds()
+        stop_sampling = threading.Event()
+        peak, sampler = g.sample_peak_threads(stop_sampling)
         tool = f"{a.cli}_request_async"
         calls = [("tools/call", {"name": tool, "arguments": {
             "prompt": f"bench async rep {rep} job {j} {secrets.token_hex(4)}", "forceRefresh": True}})
@@ -566,6 +586,8 @@ def async_gateway_run(a, fakes, work, rep, transport):
         hwm = g.proc_status("VmHWM")
         rss = g.proc_status("VmRSS")
         cpu = g.cpu_seconds() - cpu0
+        stop_sampling.set()
+        sampler.join()
         last_finish = max(parse_iso(j["finishedAt"]) for j in finished.values())
         last_start = max(parse_iso(j["startedAt"]) for j in finished.values())
         ok = sum(1 for j in finished.values() if j["status"] == "completed" and j["exitCode"] == 0)
@@ -574,7 +596,7 @@ def async_gateway_run(a, fakes, work, rep, transport):
             print(f"  rep {rep}: {len(failures)} jobs did not complete cleanly, e.g. {failures[0]}", file=sys.stderr)
         return {"wall": max(last_finish - t0_wall, 0.0), "seen": seen_all, "accepted": accepted,
                 "last_start": max(last_start - t0_wall, 0.0), "hwm_kb": hwm, "idle_hwm_kb": idle_hwm,
-                "rss_kb": rss, "cpu": cpu, "ok": ok, "status_calls": status_calls, "records": g.records()}
+                "rss_kb": rss, "cpu": cpu, "ok": ok, "threads": peak["threads"], "idle_threads": idle_threads, "status_calls": status_calls, "records": g.records()}
     finally:
         g.stop()
 
@@ -673,6 +695,8 @@ def bench_async(a, fakes, work):
             row(f"[{t}] all seen completed by polling llm_job_status", gw, "seen", sec),
             row(f"[{t}] gateway peak RSS (VmHWM) after the jobs", gw, "hwm_kb", mb),
             row(f"[{t}] gateway peak RSS (VmHWM) before the jobs", gw, "idle_hwm_kb", mb),
+            row(f"[{t}] gateway threads before the jobs", gw, "idle_threads", num),
+            row(f"[{t}] gateway threads at most while they ran (sampled every 10 ms)", gw, "threads", num),
             row(f"[{t}] gateway CPU time (user+sys) from first call to all seen", gw, "cpu", sec),
             row(f"[{t}] jobs completed with exit 0", gw, "ok", num),
             row(f"[{t}] llm_job_status calls used", gw, "status_calls", num),

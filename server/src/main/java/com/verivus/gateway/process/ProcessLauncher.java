@@ -2,17 +2,27 @@ package com.verivus.gateway.process;
 
 import com.verivus.gateway.config.GatewayEnvironment;
 import java.io.File;
+import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.process.posix.PipeReactor;
+import com.verivus.gateway.process.posix.PosixSpawn;
+import com.verivus.gateway.process.posix.SpawnFailure;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Starts CLI processes the way the Node gateway does: no shell (argv as given), stdin from
- * /dev/null, stdout and stderr piped, environment = the gateway's variables (less its secrets, or only the
+ * /dev/null, stdout and stderr piped (posix_spawn with one thread watching every child's pipes, or the
+ * JDK's ProcessBuilder: {@link SpawnMethod}), environment = the gateway's variables (less its secrets, or only the
  * allow-listed ones: {@link ChildEnvironment}) + the extended PATH + the invocation's variables, working
  * directory = the gateway's.
  */
@@ -20,10 +30,14 @@ public final class ProcessLauncher {
 
     private static final Pattern ERRNO = Pattern.compile("error(?:=|: )(\\d+)");
     private static final File DEV_NULL = new File("/dev/null");
+    private static final int ENOEXEC = 8;
+    private static final Duration WARM_UP_DELAY = Duration.ofSeconds(2);
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
 
     private final GatewayEnvironment env;
     private final String path;
     private final Map<String, String> inherited;
+    private volatile SpawnMethod spawn; // decided at the first launch: probing links native code, which start-up need not pay for
 
     /** @throws com.verivus.gateway.config.ChildEnvironmentConfigException when the child-environment settings are invalid */
     public ProcessLauncher(GatewayEnvironment env) {
@@ -34,6 +48,27 @@ public final class ProcessLauncher {
         this.env = env;
         this.path = ExtendedPath.of(env);
         this.inherited = childEnvironment.inherited(env.variables());
+        warmUpSoon();
+    }
+
+    /**
+     * A few seconds after the first launcher is built (start-up and the client's first requests come first),
+     * decides the spawn method and links posix_spawn's native calls, so the first CLI run does not pay the
+     * one-time cost (0.1–0.3 s on an idle machine, seconds under load).
+     */
+    private void warmUpSoon() {
+        if (WARMED.compareAndSet(false, true)) {
+            ProcessTimers.shared().schedule(() -> Thread.startVirtualThread(() -> {
+                if (spawnMethod() == SpawnMethod.POSIX) {
+                    try {
+                        PipeReactor.shared();
+                    } catch (SpawnFailure e) {
+                        GatewayLog.debug("the pipe reactor could not start yet: " + e.getMessage());
+                    }
+                    PosixSpawn.warmUp();
+                }
+            }), WARM_UP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The PATH children get (and the executable is looked up on). */
@@ -50,22 +85,43 @@ public final class ProcessLauncher {
         List<String> command = new ArrayList<>(spec.args().size() + 1);
         command.add(found.get().path().toString());
         command.addAll(spec.args());
+        Path directory = spec.workingDirectory() != null ? spec.workingDirectory() : env.workingDirectory();
+        Map<String, String> childEnv = new LinkedHashMap<>(inherited);
+        childEnv.put("PATH", path);
+        childEnv.putAll(spec.extraEnv());
+        if (spawnMethod() == SpawnMethod.POSIX) {
+            try {
+                return new LaunchOutcome.Started(new ProcessRun(
+                        PosixChildProcess.spawn(command, childEnv, directory), spec.limits()));
+            } catch (SpawnFailure e) {
+                if (e.errno() != ENOEXEC) {
+                    return new LaunchOutcome.Failed(forErrno(spec.executable(), e.errno()));
+                }
+                // a script without "#!": the JDK runs it through /bin/sh, as before
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.PIPE)
-                .directory((spec.workingDirectory() != null ? spec.workingDirectory() : env.workingDirectory())
-                        .toFile());
-        Map<String, String> childEnv = builder.environment();
-        childEnv.clear();
-        childEnv.putAll(inherited);
-        childEnv.put("PATH", path);
-        childEnv.putAll(spec.extraEnv());
+                .directory(directory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(childEnv);
         try {
-            return new LaunchOutcome.Started(new ProcessRun(builder.start(), spec.limits()));
+            return new LaunchOutcome.Started(new ProcessRun(new JdkChildProcess(builder.start()), spec.limits()));
         } catch (IOException | RuntimeException e) {
             return new LaunchOutcome.Failed(describe(spec.executable(), e));
         }
+    }
+
+    /** How children are started here: posix_spawn unless unavailable or turned off by LLM_GATEWAY_SPAWN=jdk. */
+    public SpawnMethod spawnMethod() {
+        SpawnMethod method = spawn;
+        if (method == null) {
+            method = SpawnMethod.configured(env);
+            spawn = method;
+        }
+        return method;
     }
 
     /** Node-style spawn error text: {@code spawn <bin> <ERRNO NAME>}, else the Java message. */
@@ -73,19 +129,22 @@ public final class ProcessLauncher {
         String message = String.valueOf(e.getMessage());
         Matcher m = ERRNO.matcher(message);
         if (m.find()) {
-            int errno = Integer.parseInt(m.group(1));
-            String name = switch (errno) {
-                case 2 -> "ENOENT";
-                case 7 -> "E2BIG";
-                case 8 -> "ENOEXEC";
-                case 12 -> "ENOMEM";
-                case 13 -> "EACCES";
-                case 20 -> "ENOTDIR";
-                case 26 -> "ETXTBSY";
-                default -> "errno " + errno;
-            };
-            return new LaunchFailure(errno == 2, "spawn " + executable + " " + name);
+            return forErrno(executable, Integer.parseInt(m.group(1)));
         }
         return new LaunchFailure(false, message);
+    }
+
+    static LaunchFailure forErrno(String executable, int errno) {
+        String name = switch (errno) {
+            case 2 -> "ENOENT";
+            case 7 -> "E2BIG";
+            case ENOEXEC -> "ENOEXEC";
+            case 12 -> "ENOMEM";
+            case 13 -> "EACCES";
+            case 20 -> "ENOTDIR";
+            case 26 -> "ETXTBSY";
+            default -> "errno " + errno;
+        };
+        return new LaunchFailure(errno == 2, "spawn " + executable + " " + name);
     }
 }

@@ -2,15 +2,9 @@ package com.verivus.gateway.process;
 
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.process.CapturedOutput.Stream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
+import com.verivus.gateway.process.posix.ChildListener;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,19 +12,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One started process: its output is read on two virtual threads into a {@link CapturedOutput},
- * its limits are watched, and {@link #finished()} completes once it has exited and its pipes are
+ * One started process: its output is decoded into a {@link CapturedOutput} as the child reports it
+ * ({@link ChildProcess}: the pipe reactor's thread, or reader threads), its limits are watched, and {@link #finished()} completes once it has exited and its pipes are
  * drained. Monitoring starts only with {@link #start}, so the owner can record the start (pid)
  * before any output or exit can be reported.
  */
 public final class ProcessRun {
 
-    /** Told about output and limit breaches; called on reader or timer-spawned virtual threads. */
+    /** Told about output and limit breaches; called on the thread that read the output, or on timer-spawned virtual threads. */
     public interface Observer {
         Observer NONE = new Observer() {
         };
 
-        /** New output was captured. Must be cheap: it runs on a reader thread. */
+        /** New output was captured. Must be cheap and must not block: it runs on the thread every child's pipes are read on. */
         default void onOutput() {
         }
 
@@ -39,7 +33,7 @@ public final class ProcessRun {
         }
     }
 
-    private final Process process;
+    private final ChildProcess child;
     private final RunLimits limits;
     private final CapturedOutput output;
     private final CompletableFuture<ProcessExit> finished = new CompletableFuture<>();
@@ -53,18 +47,19 @@ public final class ProcessRun {
     private volatile ScheduledFuture<?> stallCheck;
     private final RepeatWatch repeats = new RepeatWatch();
 
-    ProcessRun(Process process, RunLimits limits) {
-        this.process = process;
+    ProcessRun(ChildProcess child, RunLimits limits) {
+        this.child = child;
         this.limits = limits;
         this.output = new CapturedOutput(limits.maxOutputBytes());
     }
 
     public long pid() {
-        return process.pid();
+        return child.pid();
     }
 
-    public ProcessHandle handle() {
-        return process.toHandle();
+    /** For signalling the process tree; empty when the process was gone before it could be looked up. */
+    public Optional<ProcessHandle> handle() {
+        return child.handle();
     }
 
     public CapturedOutput output() {
@@ -73,7 +68,7 @@ public final class ProcessRun {
 
     /** True once the process itself has exited (its pipes may still be draining). */
     public boolean exited() {
-        return !process.isAlive();
+        return !child.isAlive();
     }
 
     /** Completes when the process has exited and its output is complete (or the drain grace expired). */
@@ -88,10 +83,6 @@ public final class ProcessRun {
         }
         this.observer = observer == null ? Observer.NONE : observer;
         lastOutputNanos = System.nanoTime();
-        Thread out = Thread.ofVirtual().name("proc-" + pid() + "-stdout").start(
-                () -> pump(process.getInputStream(), Stream.STDOUT));
-        Thread err = Thread.ofVirtual().name("proc-" + pid() + "-stderr").start(
-                () -> pump(process.getErrorStream(), Stream.STDERR));
         if (limits.idleTimeout() != null) {
             scheduleIdleCheck(limits.idleTimeout().toNanos());
         }
@@ -104,7 +95,7 @@ public final class ProcessRun {
                     () -> Thread.startVirtualThread(() -> breach(LimitBreach.WALL_TIMEOUT)),
                     limits.wallTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
-        Thread.ofVirtual().name("proc-" + pid() + "-wait").start(() -> awaitExit(out, err));
+        child.watch(new Events(), limits.drainGrace());
         return this;
     }
 
@@ -114,7 +105,7 @@ public final class ProcessRun {
      */
     public void terminate() {
         if (terminating.compareAndSet(false, true)) {
-            ProcessTree.terminate(process.toHandle(), limits.killGrace());
+            child.handle().ifPresent(h -> ProcessTree.terminate(h, limits.killGrace()));
         }
     }
 
@@ -130,7 +121,7 @@ public final class ProcessRun {
     private void breach(LimitBreach kind) {
         // a timer that fires as the process exits on its own must not turn that exit into a kill
         boolean timer = kind != LimitBreach.OUTPUT_OVERFLOW;
-        if (finished.isDone() || (timer && !process.isAlive()) || !breach.compareAndSet(null, kind)) {
+        if (finished.isDone() || (timer && !child.isAlive()) || !breach.compareAndSet(null, kind)) {
             return;
         }
         try {
@@ -183,84 +174,95 @@ public final class ProcessRun {
         }
     }
 
-    private void pump(InputStream in, Stream stream) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        byte[] buf = new byte[8192];
-        ByteBuffer pending = ByteBuffer.allocate(buf.length + 8);
-        CharBuffer chars = CharBuffer.allocate(buf.length + 8);
-        boolean dropping = false;
-        try (in) {
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                if (n == 0) {
-                    continue;
-                }
-                lastOutputNanos = System.nanoTime();
-                if (dropping || !output.admit(n)) {
-                    if (!dropping) {
-                        dropping = true;
-                        Thread.startVirtualThread(() -> breach(LimitBreach.OUTPUT_OVERFLOW));
-                    }
-                    continue; // keep draining so the process is never blocked on a full pipe
-                }
-                pending.put(buf, 0, n);
-                pending.flip();
-                decode(decoder, pending, chars, stream, false);
-                pending.compact();
-                observer.onOutput();
-            }
-        } catch (IOException e) {
-            // the stream was closed under us: the process is gone
+    /** What the child reports, on the reactor thread or on its reader threads: one stream is never reported on two threads at once. */
+    private final class Events implements ChildListener {
+
+        private final StreamState stdout = new StreamState(Stream.STDOUT);
+        private final StreamState stderr = new StreamState(Stream.STDERR);
+        private Integer exitCode;
+
+        @Override
+        public void output(int stream, byte[] bytes, int length) {
+            state(stream).output(bytes, length);
         }
-        if (!dropping) {
-            pending.flip();
-            decode(decoder, pending, chars, stream, true);
-            decoder.flush(chars);
-            chars.flip();
-            output.append(stream, chars);
-            chars.clear();
-            observer.onOutput();
+
+        @Override
+        public void end(int stream, boolean cut) {
+            StreamState s = state(stream);
+            if (s.end(cut)) {
+                settle();
+            }
+        }
+
+        @Override
+        public void exited(int code) {
+            cancelTimers();
+            synchronized (this) {
+                exitCode = code;
+            }
+            settle();
+        }
+
+        private synchronized void settle() {
+            if (exitCode != null && stdout.ended && stderr.ended) {
+                if (stdout.cut || stderr.cut) {
+                    GatewayLog.debug("process " + pid() + " exited but a descendant still holds its output open; "
+                            + "finishing without the rest");
+                }
+                finished.complete(new ProcessExit(exitCode, breach.get()));
+            }
+        }
+
+        private StreamState state(int stream) {
+            return stream == ChildListener.STDOUT ? stdout : stderr;
         }
     }
 
-    private void decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer chars, Stream stream, boolean eof) {
-        while (true) {
-            CoderResult result = decoder.decode(in, chars, eof);
-            chars.flip();
+    /** One stream's decoding, and whether it overflowed the output cap or ended. */
+    private final class StreamState {
+        private final Stream stream;
+        private final StreamDecoder decoder = new StreamDecoder();
+        private boolean dropping;
+        private volatile boolean ended;
+        private volatile boolean cut;
+
+        StreamState(Stream stream) {
+            this.stream = stream;
+        }
+
+        void output(byte[] bytes, int length) {
+            lastOutputNanos = System.nanoTime();
+            if (dropping || !output.admit(length)) {
+                if (!dropping) {
+                    dropping = true;
+                    Thread.startVirtualThread(() -> breach(LimitBreach.OUTPUT_OVERFLOW));
+                }
+                return; // keep draining so the process is never blocked on a full pipe
+            }
+            decoder.decode(bytes, length, this::append);
+            observer.onOutput();
+        }
+
+        /** True the first time the stream ends. */
+        synchronized boolean end(boolean wasCut) {
+            if (ended) {
+                return false;
+            }
+            if (!dropping && !wasCut) {
+                decoder.finish(this::append);
+                observer.onOutput();
+            }
+            cut = wasCut;
+            ended = true;
+            return true;
+        }
+
+        private void append(CharBuffer chars) {
             if (limits.stallTimeout() != null) {
                 repeats.feed(stream, chars);
             }
             output.append(stream, chars);
-            chars.clear();
-            if (result.isUnderflow()) {
-                return;
-            }
         }
-    }
-
-    private void awaitExit(Thread out, Thread err) {
-        int code;
-        try {
-            code = process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        cancelTimers();
-        try {
-            long deadline = System.nanoTime() + limits.drainGrace().toNanos();
-            out.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            err.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (out.isAlive() || err.isAlive()) {
-            GatewayLog.debug("process " + pid() + " exited but a descendant still holds its output open; "
-                    + "finishing without the rest");
-        }
-        finished.complete(new ProcessExit(code, breach.get()));
     }
 
     private void cancelTimers() {

@@ -1,0 +1,225 @@
+package com.verivus.gateway.process.posix;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts a child with glibc's posix_spawn: argv as given (no shell), stdin from /dev/null, stdout and
+ * stderr into two pipes whose read ends stay with the gateway, every other descriptor closed in the child,
+ * every signal at its default disposition and none blocked — what the JDK's ProcessBuilder does, minus the
+ * JDK's per-child "process reaper" thread: the child's exit is reported by a pidfd that {@link PipeReactor}
+ * watches together with the pipes, so a running child costs no thread at all.
+ */
+public final class PosixSpawn {
+
+    private static final Optional<String> UNAVAILABLE = probe();
+
+    private PosixSpawn() {
+    }
+
+    /** Empty when this machine can spawn this way (Linux, glibc 2.34+, pidfd); else why not. */
+    public static Optional<String> unavailable() {
+        return UNAVAILABLE;
+    }
+
+    /**
+     * @param command the executable's path, then its arguments (argv[0] is the path, as ProcessBuilder passes it)
+     * @throws SpawnFailure with the errno of the failed exec (ENOENT, EACCES, ENOEXEC, ...) or of a pipe call
+     */
+    public static SpawnedChild spawn(List<String> command, Map<String, String> environment, Path directory)
+            throws SpawnFailure {
+        if (UNAVAILABLE.isPresent()) {
+            throw new IllegalStateException("posix_spawn is unavailable: " + UNAVAILABLE.get());
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.callState(arena);
+            int[] out = pipe(arena, state);
+            int[] err;
+            try {
+                err = pipe(arena, state);
+            } catch (SpawnFailure e) {
+                close(out[0]);
+                close(out[1]);
+                throw e;
+            }
+            long pid;
+            try {
+                pid = spawnWith(arena, command, environment, directory, out[1], err[1]);
+            } catch (SpawnFailure e) {
+                close(out[0]);
+                close(err[0]);
+                throw e;
+            } finally {
+                close(out[1]);
+                close(err[1]);
+            }
+            int pidFd = (int) (long) call(Libc.PIDFD_OPEN, state, Libc.SYS_PIDFD_OPEN, (int) pid, 0);
+            if (pidFd < 0) {
+                // cannot happen for our own unreaped child; keep the descriptors from leaking anyway
+                close(out[0]);
+                close(err[0]);
+                throw new SpawnFailure("pidfd_open", Libc.errno(state));
+            }
+            nonBlocking(out[0], state);
+            nonBlocking(err[0], state);
+            return new SpawnedChild(pid, pidFd, out[0], err[0]);
+        }
+    }
+
+    private static long spawnWith(Arena arena, List<String> command, Map<String, String> environment, Path directory,
+                                  int stdoutW, int stderrW) throws SpawnFailure {
+        MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
+        MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
+        check("posix_spawn_file_actions_init", (int) invoke(Libc.FILE_ACTIONS_INIT, actions));
+        try {
+            check("posix_spawnattr_init", (int) invoke(Libc.SPAWNATTR_INIT, attr));
+            try {
+                check("addopen", (int) invoke(Libc.FILE_ACTIONS_ADDOPEN, actions, 0, arena.allocateFrom("/dev/null"),
+                        Libc.O_RDONLY, 0));
+                check("adddup2", (int) invoke(Libc.FILE_ACTIONS_ADDDUP2, actions, stdoutW, 1));
+                check("adddup2", (int) invoke(Libc.FILE_ACTIONS_ADDDUP2, actions, stderrW, 2));
+                check("addclosefrom_np", (int) invoke(Libc.FILE_ACTIONS_ADDCLOSEFROM, actions, 3));
+                if (directory != null) {
+                    check("addchdir_np", (int) invoke(Libc.FILE_ACTIONS_ADDCHDIR, actions,
+                            arena.allocateFrom(directory.toString())));
+                }
+                MemorySegment none = arena.allocate(Libc.SIGSET_SIZE, 8);
+                MemorySegment all = arena.allocate(Libc.SIGSET_SIZE, 8);
+                invoke(Libc.SIGEMPTYSET, none);
+                invoke(Libc.SIGFILLSET, all);
+                check("setsigmask", (int) invoke(Libc.SPAWNATTR_SETSIGMASK, attr, none));
+                check("setsigdefault", (int) invoke(Libc.SPAWNATTR_SETSIGDEFAULT, attr, all));
+                check("setflags", (int) invoke(Libc.SPAWNATTR_SETFLAGS, attr,
+                        (short) (Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)));
+                MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
+                int rc = (int) invoke(Libc.POSIX_SPAWN, pid, arena.allocateFrom(command.get(0)), actions, attr,
+                        strings(arena, command), strings(arena, environment.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                if (rc != 0) {
+                    throw new SpawnFailure("posix_spawn", rc);
+                }
+                return pid.get(ValueLayout.JAVA_INT, 0);
+            } finally {
+                invoke(Libc.SPAWNATTR_DESTROY, attr);
+            }
+        } finally {
+            invoke(Libc.FILE_ACTIONS_DESTROY, actions);
+        }
+    }
+
+    /** A NULL-terminated char*[] of the strings. */
+    private static MemorySegment strings(Arena arena, List<String> values) {
+        MemorySegment array = arena.allocate(ValueLayout.ADDRESS, values.size() + 1L);
+        for (int i = 0; i < values.size(); i++) {
+            array.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(values.get(i)));
+        }
+        array.setAtIndex(ValueLayout.ADDRESS, values.size(), MemorySegment.NULL);
+        return array;
+    }
+
+    /** A pipe, both ends close-on-exec (the child gets the write end through dup2, which clears the flag). */
+    private static int[] pipe(Arena arena, MemorySegment state) throws SpawnFailure {
+        MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
+        if ((int) call(Libc.PIPE2, state, fds, Libc.O_CLOEXEC) != 0) {
+            throw new SpawnFailure("pipe2", Libc.errno(state));
+        }
+        return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};
+    }
+
+    private static void nonBlocking(int fd, MemorySegment state) {
+        int flags = (int) call(Libc.FCNTL, state, fd, Libc.F_GETFL, 0);
+        call(Libc.FCNTL, state, fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK);
+    }
+
+    /**
+     * Makes the calls a spawn and the reactor make once each, harmlessly (an empty pipe read, a wait for a
+     * child that is not ours, file actions built and dropped), so the JVM links and compiles their native
+     * call paths now rather than on the first CLI run.
+     */
+    public static void warmUp() {
+        if (UNAVAILABLE.isPresent()) {
+            return;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.callState(arena);
+            int[] fds = pipe(arena, state);
+            nonBlocking(fds[0], state);
+            long n = (long) Libc.READ.invokeExact(state, fds[0], arena.allocate(16), 16L);
+            int self = (int) (long) call(Libc.PIDFD_OPEN, state, Libc.SYS_PIDFD_OPEN, (int) ProcessHandle.current().pid(), 0);
+            if (self >= 0) {
+                call(Libc.WAITID, state, Libc.P_PIDFD, self, arena.allocate(Libc.SIGINFO_SIZE, 8), Libc.WEXITED | WNOHANG);
+                close(self);
+            }
+            close(fds[0]);
+            close(fds[1]);
+            MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
+            MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
+            invoke(Libc.FILE_ACTIONS_INIT, actions);
+            invoke(Libc.FILE_ACTIONS_ADDCLOSEFROM, actions, 3);
+            invoke(Libc.FILE_ACTIONS_DESTROY, actions);
+            invoke(Libc.SPAWNATTR_INIT, attr);
+            invoke(Libc.SPAWNATTR_DESTROY, attr);
+        } catch (Throwable t) {
+            // warming is an optimisation: the first spawn will link what this could not
+        }
+    }
+
+    private static final int WNOHANG = 1;
+
+    static void close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            call(Libc.CLOSE, Libc.callState(arena), fd);
+        }
+    }
+
+    private static void check(String what, int rc) throws SpawnFailure {
+        if (rc != 0) {
+            throw new SpawnFailure(what, rc);
+        }
+    }
+
+    static Object call(java.lang.invoke.MethodHandle handle, MemorySegment state, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = state;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return invoke(handle, all);
+    }
+
+    static Object invoke(java.lang.invoke.MethodHandle handle, Object... args) {
+        try {
+            return handle.invokeWithArguments(args);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static Optional<String> probe() {
+        if (!System.getProperty("os.name", "").equals("Linux")) {
+            return Optional.of("not Linux");
+        }
+        try {
+            Optional<String> missing = Libc.missingSymbol();
+            if (missing.isPresent()) {
+                return Optional.of("the C library has no " + missing.get() + " (glibc 2.34 or later is needed)");
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment state = Libc.callState(arena);
+                int fd = (int) (long) call(Libc.PIDFD_OPEN, state, Libc.SYS_PIDFD_OPEN, (int) ProcessHandle.current().pid(), 0);
+                if (fd < 0) {
+                    return Optional.of("pidfd_open failed with errno " + Libc.errno(state) + " (Linux 5.3 or later is needed)");
+                }
+                close(fd);
+            }
+            return Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(String.valueOf(e)); // no native access (--enable-native-access) or an unknown platform
+        }
+    }
+}
