@@ -6,6 +6,7 @@ import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.codex.CodexAdapter;
 import com.verivus.gateway.provider.codex.CodexRequest;
+import com.verivus.gateway.provider.codex.CodexThreadId;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
 import java.util.Optional;
@@ -34,7 +35,8 @@ public record CodexCall(CodexRequest request) implements ProviderCall {
 
     @Override
     public PreparedRun prepare(SessionStore sessions, PrepareContext ctx) {
-        return CodexAdapter.prepare(request, sessions.getActive(CliName.CODEX).map(Session::id), ctx);
+        return CodexAdapter.prepare(request, sessions.getActive(CliName.CODEX).map(Session::id),
+                CodexThreads.lookedUpIn(sessions, ctx));
     }
 
     /** Codex: bypass = dangerouslyBypassApprovalsAndSandbox, full-auto = fullAuto. */
@@ -42,5 +44,11 @@ public record CodexCall(CodexRequest request) implements ProviderCall {
     public Optional<ApprovalInputs> approvalInputs() {
         return Optional.of(new ApprovalInputs(request.dangerouslyBypassApprovalsAndSandbox(), request.fullAuto(),
                 ApprovalInputs.metadata(request.shared().model())));
+    }
+
+    /** The thread Codex started, recorded on the gateway session so that it resumes that thread. */
+    @Override
+    public Optional<String> upstreamSessionId(String stdout, String stderr) {
+        return CodexThreadId.find(stdout, stderr);
     }
 }
