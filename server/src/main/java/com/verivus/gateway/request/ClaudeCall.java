@@ -31,11 +31,7 @@ public record ClaudeCall(ClaudeRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        ClaudeRequest r = request;
-        return new ClaudeCall(new ClaudeRequest(shared, r.session(), r.outputFormat(), r.allowedTools(),
-                r.disallowedTools(), r.dangerouslySkipPermissions(), r.permissionMode(), r.agent(), r.agents(),
-                r.forkSession(), r.systemPrompt(), r.appendSystemPrompt(), r.maxBudgetUsd(), r.maxTurns(), r.effort(),
-                r.excludeDynamicSystemPromptSections(), r.strictMcpConfig()));
+        return new ClaudeCall(request.withShared(shared));
     }
 
     @Override
@@ -46,13 +42,15 @@ public record ClaudeCall(ClaudeRequest request) implements ProviderCall {
     /** Claude: bypass = dangerouslySkipPermissions (not permissionMode), never full-auto. */
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
-        return Optional.of(new ApprovalInputs(request.dangerouslySkipPermissions(), false,
-                ApprovalInputs.metadata(request.shared().model(), "strictMcpConfig", request.strictMcpConfig())));
+        ClaudeRequest.Options o = request.options();
+        return Optional.of(new ApprovalInputs(o.dangerouslySkipPermissions(), false,
+                ApprovalInputs.metadata(request.shared().model(), "strictMcpConfig", o.strictMcpConfig())));
     }
 
     @Override
     public String systemPrompt() {
-        return request.systemPrompt() != null ? request.systemPrompt() : request.appendSystemPrompt();
+        ClaudeRequest.Options o = request.options();
+        return o.systemPrompt() != null ? o.systemPrompt() : o.appendSystemPrompt();
     }
 
     /** The MCP config the request needs could not be written or lacks servers: a refusal body, not an error. */

@@ -26,11 +26,7 @@ public record CodexCall(CodexRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        CodexRequest r = request;
-        return new CodexCall(new CodexRequest(shared, r.session(), r.fullAuto(), r.sandboxMode(), r.askForApproval(),
-                r.useLegacyFullAutoFlag(), r.dangerouslyBypassApprovalsAndSandbox(), r.outputFormat(),
-                r.outputSchema(), r.search(), r.profile(), r.configOverrides(), r.ephemeral(), r.images(),
-                r.ignoreUserConfig(), r.ignoreRules()));
+        return new CodexCall(request.withShared(shared));
     }
 
     @Override
@@ -42,7 +38,8 @@ public record CodexCall(CodexRequest request) implements ProviderCall {
     /** Codex: bypass = dangerouslyBypassApprovalsAndSandbox, full-auto = fullAuto. */
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
-        return Optional.of(new ApprovalInputs(request.dangerouslyBypassApprovalsAndSandbox(), request.fullAuto(),
+        CodexRequest.Options o = request.options();
+        return Optional.of(new ApprovalInputs(o.dangerouslyBypassApprovalsAndSandbox(), o.fullAuto(),
                 ApprovalInputs.metadata(request.shared().model())));
     }
 

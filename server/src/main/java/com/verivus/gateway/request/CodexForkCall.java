@@ -27,9 +27,7 @@ public record CodexForkCall(CodexForkRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        CodexForkRequest r = request;
-        return new CodexForkCall(new CodexForkRequest(shared, r.sessionId(), r.forkLast(), r.sandboxMode(),
-                r.askForApproval()));
+        return new CodexForkCall(request.withShared(shared));
     }
 
     @Override

@@ -127,8 +127,7 @@ public final class RequestPipeline implements AutoCloseable {
                 prompt = shorter;
             }
         }
-        ProviderCall sent = call.with(new SharedRequest(prompt, model, raw.correlationId(), raw.approvalStrategy(),
-                raw.approvalPolicy(), raw.mcpServers(), raw.idleTimeoutMs(), raw.forceRefresh()));
+        ProviderCall sent = call.with(raw.withPrompt(prompt).withModel(model));
         PreparedRun run = inWorkspace(sent.prepare(sessions, prepareContext), spec);
         ApprovalDecision approval;
         try {
