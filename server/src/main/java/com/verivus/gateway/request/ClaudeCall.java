@@ -63,7 +63,7 @@ public record ClaudeCall(ClaudeRequest request) implements ProviderCall {
         b.put("success", false);
         b.put("error", spec.operation() + " failed to prepare Claude MCP config");
         b.put("message", config.getMessage());
-        b.put("correlationId", spec.call().shared().correlationId());
+        b.put("correlationId", shared().correlationId());
         Map<String, Object> servers = new LinkedHashMap<>();
         servers.put("requested", config.requested());
         servers.put("missing", config.missing());

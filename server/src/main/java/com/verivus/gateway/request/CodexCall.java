@@ -32,7 +32,7 @@ public record CodexCall(CodexRequest request) implements ProviderCall {
     @Override
     public PreparedRun prepare(SessionStore sessions, PrepareContext ctx) {
         return CodexAdapter.prepare(request, sessions.getActive(CliName.CODEX).map(Session::id),
-                CodexThreads.lookedUpIn(sessions, ctx));
+                ctx.withCodexThreads(CodexThreads.recordedIn(sessions)));
     }
 
     /** Codex: bypass = dangerouslyBypassApprovalsAndSandbox, full-auto = fullAuto. */

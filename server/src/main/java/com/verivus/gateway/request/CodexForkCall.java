@@ -33,7 +33,7 @@ public record CodexForkCall(CodexForkRequest request) implements ProviderCall {
     @Override
     public PreparedRun prepare(SessionStore sessions, PrepareContext ctx) {
         return CodexAdapter.prepareFork(request, sessions.getActive(CliName.CODEX).map(Session::id),
-                CodexThreads.lookedUpIn(sessions, ctx));
+                ctx.withCodexThreads(CodexThreads.recordedIn(sessions)));
     }
 
     @Override

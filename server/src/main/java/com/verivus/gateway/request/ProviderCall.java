@@ -15,8 +15,8 @@ import java.util.Optional;
  * adapter prepare the run.
  *
  * <p>Everything the pipeline, the reply bodies and the session bookkeeping do differently for one CLI
- * is asked of the call here (the defaults are what most CLIs do), so {@code request/} names no CLI
- * outside its {@code *Call} records.
+ * is asked of the call here (the defaults are what most CLIs do), so {@code request/} reaches a CLI's own
+ * package only from its {@code *Call} records (and {@link CodexThreads}, which the two Codex calls share).
  */
 public sealed interface ProviderCall permits ClaudeCall, CodexCall, CodexForkCall, GeminiCall, GrokCall, MistralCall {
 
