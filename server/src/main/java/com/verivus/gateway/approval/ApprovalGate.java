@@ -1,6 +1,7 @@
 package com.verivus.gateway.approval;
 
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.provider.ApprovalPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,7 @@ public final class ApprovalGate {
 
     public ApprovalGate(ApprovalLog log, GatewayEnvironment env) {
         this.log = log;
-        this.defaultPolicy = env.get("LLM_GATEWAY_APPROVAL_POLICY").flatMap(ApprovalPolicy::fromKey)
+        this.defaultPolicy = env.get("LLM_GATEWAY_APPROVAL_POLICY").flatMap(ApprovalPolicy::fromSetting)
                 .orElse(ApprovalPolicy.BALANCED);
         this.logPrompts = "1".equals(env.get("APPROVAL_LOG_PROMPTS").orElse(""));
     }

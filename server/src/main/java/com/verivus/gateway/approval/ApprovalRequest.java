@@ -1,5 +1,6 @@
 package com.verivus.gateway.approval;
 
+import com.verivus.gateway.provider.ApprovalPolicy;
 import com.verivus.gateway.provider.CliName;
 import java.util.List;
 import java.util.Map;

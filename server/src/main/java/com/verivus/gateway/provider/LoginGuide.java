@@ -31,6 +31,19 @@ public record LoginGuide(CliName cli, String summary, List<String> commands) {
         };
     }
 
+    /**
+     * The variables that log the CLI in without its login command (API keys, tokens), when set in the
+     * gateway's environment; empty when the CLI reads none.
+     */
+    public static List<String> apiKeyVariables(CliName cli) {
+        return switch (cli) {
+            case CLAUDE -> List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN");
+            case CODEX -> List.of("OPENAI_API_KEY", "CODEX_API_KEY");
+            case GEMINI -> List.of("GEMINI_API_KEY", "GOOGLE_API_KEY");
+            case GROK, MISTRAL -> List.of();
+        };
+    }
+
     /** The first command, which is the one to run on a desktop. */
     public String primaryCommand() {
         return commands.getFirst();

@@ -49,6 +49,11 @@ public record SharedRequest(String prompt, String model, String correlationId, A
         return new SharedRequest(prompt, null, null, null, null, null, null, false);
     }
 
+    public SharedRequest withPrompt(String newPrompt) {
+        return new SharedRequest(newPrompt, model, correlationId, approvalStrategy, approvalPolicy, mcpServers,
+                idleTimeoutMs, forceRefresh);
+    }
+
     public SharedRequest withModel(String newModel) {
         return new SharedRequest(prompt, newModel, correlationId, approvalStrategy, approvalPolicy, mcpServers,
                 idleTimeoutMs, forceRefresh);

@@ -6,6 +6,7 @@ import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.codex.CodexAdapter;
 import com.verivus.gateway.provider.codex.CodexRequest;
+import com.verivus.gateway.provider.codex.CodexThreadId;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
 import java.util.Optional;
@@ -25,22 +26,26 @@ public record CodexCall(CodexRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        CodexRequest r = request;
-        return new CodexCall(new CodexRequest(shared, r.session(), r.fullAuto(), r.sandboxMode(), r.askForApproval(),
-                r.useLegacyFullAutoFlag(), r.dangerouslyBypassApprovalsAndSandbox(), r.outputFormat(),
-                r.outputSchema(), r.search(), r.profile(), r.configOverrides(), r.ephemeral(), r.images(),
-                r.ignoreUserConfig(), r.ignoreRules()));
+        return new CodexCall(request.withShared(shared));
     }
 
     @Override
     public PreparedRun prepare(SessionStore sessions, PrepareContext ctx) {
-        return CodexAdapter.prepare(request, sessions.getActive(CliName.CODEX).map(Session::id), ctx);
+        return CodexAdapter.prepare(request, sessions.getActive(CliName.CODEX).map(Session::id),
+                ctx.withCodexThreads(CodexThreads.recordedIn(sessions)));
     }
 
     /** Codex: bypass = dangerouslyBypassApprovalsAndSandbox, full-auto = fullAuto. */
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
-        return Optional.of(new ApprovalInputs(request.dangerouslyBypassApprovalsAndSandbox(), request.fullAuto(),
+        CodexRequest.Options o = request.options();
+        return Optional.of(new ApprovalInputs(o.dangerouslyBypassApprovalsAndSandbox(), o.fullAuto(),
                 ApprovalInputs.metadata(request.shared().model())));
+    }
+
+    /** The thread Codex started, recorded on the gateway session so that it resumes that thread. */
+    @Override
+    public Optional<String> upstreamSessionId(String stdout, String stderr) {
+        return CodexThreadId.find(stdout, stderr);
     }
 }

@@ -3,9 +3,11 @@ package com.verivus.gateway.request;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
+import com.verivus.gateway.provider.SessionPlan;
 import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.codex.CodexAdapter;
 import com.verivus.gateway.provider.codex.CodexForkRequest;
+import com.verivus.gateway.provider.codex.CodexThreadId;
 import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
 import java.util.Optional;
@@ -25,18 +27,23 @@ public record CodexForkCall(CodexForkRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        CodexForkRequest r = request;
-        return new CodexForkCall(new CodexForkRequest(shared, r.sessionId(), r.forkLast(), r.sandboxMode(),
-                r.askForApproval()));
+        return new CodexForkCall(request.withShared(shared));
     }
 
     @Override
     public PreparedRun prepare(SessionStore sessions, PrepareContext ctx) {
-        return CodexAdapter.prepareFork(request, sessions.getActive(CliName.CODEX).map(Session::id), ctx);
+        return CodexAdapter.prepareFork(request, sessions.getActive(CliName.CODEX).map(Session::id),
+                ctx.withCodexThreads(CodexThreads.recordedIn(sessions)));
     }
 
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
         return Optional.empty();
+    }
+
+    /** The reply names the new thread Codex forked, not the session it was forked from. */
+    @Override
+    public String replySessionId(SessionPlan plan, RunOutcome outcome) {
+        return CodexThreadId.find(outcome.stdout(), outcome.stderr()).orElse(null);
     }
 }

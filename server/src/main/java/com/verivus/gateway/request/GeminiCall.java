@@ -25,9 +25,7 @@ public record GeminiCall(GeminiRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        GeminiRequest r = request;
-        return new GeminiCall(new GeminiRequest(shared, r.session(), r.approvalMode(), r.allowedTools(),
-                r.includeDirs(), r.json(), r.sandbox(), r.policyFiles(), r.adminPolicyFiles(), r.attachments()));
+        return new GeminiCall(request.withShared(shared));
     }
 
     @Override
@@ -38,7 +36,7 @@ public record GeminiCall(GeminiRequest request) implements ProviderCall {
     /** Gemini: bypass = approvalMode yolo. */
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
-        return Optional.of(new ApprovalInputs(request.approvalMode() == GeminiApprovalMode.YOLO, false,
+        return Optional.of(new ApprovalInputs(request.options().approvalMode() == GeminiApprovalMode.YOLO, false,
                 ApprovalInputs.metadata(request.shared().model())));
     }
 }

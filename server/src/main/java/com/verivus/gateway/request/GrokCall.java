@@ -25,9 +25,7 @@ public record GrokCall(GrokRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        GrokRequest r = request;
-        return new GrokCall(new GrokRequest(shared, r.session(), r.outputFormat(), r.alwaysApprove(),
-                r.permissionMode(), r.effort(), r.reasoningEffort(), r.allowedTools(), r.disallowedTools()));
+        return new GrokCall(request.withShared(shared));
     }
 
     @Override
@@ -38,7 +36,8 @@ public record GrokCall(GrokRequest request) implements ProviderCall {
     /** Grok: bypass = alwaysApprove or permissionMode bypassPermissions. */
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
-        boolean bypass = request.alwaysApprove() || request.permissionMode() == GrokPermissionMode.BYPASS_PERMISSIONS;
+        GrokRequest.Options o = request.options();
+        boolean bypass = o.alwaysApprove() || o.permissionMode() == GrokPermissionMode.BYPASS_PERMISSIONS;
         return Optional.of(new ApprovalInputs(bypass, false, ApprovalInputs.metadata(request.shared().model())));
     }
 }

@@ -8,12 +8,12 @@ import com.verivus.gateway.job.JobListener;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliName;
+import com.verivus.gateway.provider.LoginGuide;
 import com.verivus.gateway.provider.LoginRequired;
 import com.verivus.gateway.store.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +37,6 @@ public final class LoginGate implements JobListener {
 
     public static final String ENV = "LLM_GATEWAY_LOGIN_CHECK";
     static final Duration FRESH = Duration.ofMinutes(5);
-    private static final Map<CliName, List<String>> API_KEYS = Map.of(
-            CliName.CLAUDE, List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN"),
-            CliName.CODEX, List.of("OPENAI_API_KEY", "CODEX_API_KEY"),
-            CliName.GEMINI, List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"));
 
     /** What is known about one CLI's login, when and how it was learnt. */
     record Known(boolean loggedIn, Instant at, String how) {
@@ -114,7 +110,7 @@ public final class LoginGate implements JobListener {
     }
 
     private boolean hasApiKey(CliName cli) {
-        return API_KEYS.getOrDefault(cli, List.of()).stream().anyMatch(k -> env.nonBlank(k).isPresent());
+        return LoginGuide.apiKeyVariables(cli).stream().anyMatch(k -> env.nonBlank(k).isPresent());
     }
 
     private void refreshInBackground(CliName cli) {

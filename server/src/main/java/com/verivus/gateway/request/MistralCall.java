@@ -25,9 +25,7 @@ public record MistralCall(MistralRequest request) implements ProviderCall {
 
     @Override
     public ProviderCall with(SharedRequest shared) {
-        MistralRequest r = request;
-        return new MistralCall(new MistralRequest(shared, r.session(), r.outputFormat(), r.permissionMode(),
-                r.effort(), r.reasoningEffort(), r.allowedTools(), r.disallowedTools()));
+        return new MistralCall(request.withShared(shared));
     }
 
     @Override
@@ -46,7 +44,8 @@ public record MistralCall(MistralRequest request) implements ProviderCall {
      */
     @Override
     public Optional<ApprovalInputs> approvalInputs() {
-        return Optional.of(new ApprovalInputs(request.permissionMode() == MistralPermissionMode.AUTO_APPROVE, false,
+        boolean bypass = request.options().permissionMode() == MistralPermissionMode.AUTO_APPROVE;
+        return Optional.of(new ApprovalInputs(bypass, false,
                 ApprovalInputs.metadata(request.shared().model(), "vibeActiveModelEnv", true)));
     }
 }

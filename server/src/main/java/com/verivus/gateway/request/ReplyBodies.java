@@ -3,11 +3,7 @@ package com.verivus.gateway.request;
 import com.verivus.gateway.approval.ApprovalDecision;
 import com.verivus.gateway.job.JobStart;
 import com.verivus.gateway.optimizer.PromptOptimizer;
-import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.UsageExtractor;
-import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
-import com.verivus.gateway.provider.claude.ClaudeOutputParser;
-import com.verivus.gateway.provider.codex.CodexThreadId;
 import com.verivus.gateway.approval.ReviewIntegrity;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +15,9 @@ final class ReplyBodies {
     private ReplyBodies() {
     }
 
-    /** The CLI's answer text: stdout, or for Claude stream-json the final result text. */
-    static String cliText(CliName cli, String outputFormat, String stdout) {
-        if (cli == CliName.CLAUDE && "stream-json".equals(outputFormat)) {
-            return ClaudeOutputParser.parseStreamJson(stdout).text();
-        }
-        return stdout;
+    /** The CLI's answer text in the run's stdout. */
+    static String cliText(PreparedRequest p, String stdout) {
+        return p.call().answerText(p.outputFormat(), stdout);
     }
 
     /** Whether the answer text is rewritten (optimizeResponse) — never for json output. */
@@ -32,16 +25,8 @@ final class ReplyBodies {
         return p.spec().optimizeResponse() && !"json".equals(p.outputFormat());
     }
 
-    /** The session id a reply reports: the plan's; for a fork, the new thread Codex made. */
-    static String sessionId(PreparedRequest p, RunOutcome o) {
-        if (p.call() instanceof CodexForkCall) {
-            return CodexThreadId.find(o.stdout(), o.stderr()).orElse(null);
-        }
-        return p.run().session().effectiveSessionId();
-    }
-
     static RequestReply.Success success(PreparedRequest p, RunOutcome o) {
-        String text = cliText(p.cli(), p.outputFormat(), o.stdout());
+        String text = cliText(p, o.stdout());
         boolean json = "json".equals(p.outputFormat());
         if (optimizesResponse(p)) {
             text = PromptOptimizer.optimizeResponse(text);
@@ -53,7 +38,7 @@ final class ReplyBodies {
         s.put("model", p.resolvedModel() != null ? p.resolvedModel() : "default");
         s.put("cli", p.cli().key());
         s.put("correlationId", p.correlationId());
-        s.put("sessionId", sessionId(p, o));
+        s.put("sessionId", p.call().replySessionId(p.run().session(), o));
         s.put("durationMs", p.elapsedMs());
         s.putAll(UsageExtractor.extract(p.cli(), o.stdout(), p.outputFormat()).toStructuredContent());
         s.put("exitCode", 0);
@@ -129,19 +114,6 @@ final class ReplyBodies {
         b.put("success", false);
         b.put("error", denialMessage(p));
         b.put("approval", approval(p.approval()));
-        return new RequestReply.Refused(b);
-    }
-
-    static RequestReply.Refused mcpConfigFailure(RequestSpec spec, ClaudeMcpConfigException e) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("success", false);
-        b.put("error", spec.operation() + " failed to prepare Claude MCP config");
-        b.put("message", e.getMessage());
-        b.put("correlationId", spec.call().shared().correlationId());
-        Map<String, Object> servers = new LinkedHashMap<>();
-        servers.put("requested", e.requested());
-        servers.put("missing", e.missing());
-        b.put("mcpServers", servers);
         return new RequestReply.Refused(b);
     }
 

@@ -54,7 +54,7 @@ final class RequestCompletion {
                         + p.cli().key() + " run", e);
             }
         }
-        sessions.recordUpstream(p.run().session().afterRunActions(), o.stdout(), o.stderr());
+        sessions.recordUpstream(p.run().session().afterRunActions(), p.call(), o.stdout(), o.stderr());
         if (o.status() == JobStatus.COMPLETED || o.status() == JobStatus.FAILED) {
             metrics.recordRequest(p.cli(), p.elapsedMs(), o.succeeded());
         }
@@ -91,7 +91,7 @@ final class RequestCompletion {
         if (o.succeeded()) {
             Usage usage = UsageExtractor.extract(p.cli(), o.stdout(), p.outputFormat());
             boolean responseOptimized = ReplyBodies.optimizesResponse(p);
-            String text = ReplyBodies.cliText(p.cli(), p.outputFormat(), o.stdout());
+            String text = ReplyBodies.cliText(p, o.stdout());
             return b.response(text)
                     .tokens(usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
                             usage.cacheCreationTokens())

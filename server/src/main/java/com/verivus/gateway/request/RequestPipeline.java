@@ -1,7 +1,6 @@
 package com.verivus.gateway.request;
 
 import com.verivus.gateway.approval.ApprovalDecision;
-import com.verivus.gateway.approval.ApprovalPolicy;
 import com.verivus.gateway.approval.ApprovalRequest;
 import com.verivus.gateway.job.DirectExecutionException;
 import com.verivus.gateway.job.DirectResult;
@@ -17,11 +16,8 @@ import com.verivus.gateway.provider.PrepareContext;
 import com.verivus.gateway.provider.PreparedRun;
 import com.verivus.gateway.provider.ProviderRequestException;
 import com.verivus.gateway.provider.SharedRequest;
-import com.verivus.gateway.provider.claude.ClaudeMcpConfigException;
-import com.verivus.gateway.provider.codex.CodexSessionPlanner;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
 import com.verivus.gateway.approval.ReviewIntegrity;
-import com.verivus.gateway.session.Session;
 import com.verivus.gateway.session.SessionStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,9 +60,7 @@ public final class RequestPipeline implements AutoCloseable {
         this.services = services;
         this.engine = services.engine();
         this.sessions = services.sessions();
-        this.prepareContext = services.prepareContext().withCodexThreads(id -> sessions.get(id)
-                .map(Session::metadataOrEmpty).map(m -> m.get(CodexSessionPlanner.THREAD_ID_KEY))
-                .filter(v -> v instanceof String).map(String.class::cast));
+        this.prepareContext = services.prepareContext();
         this.bookkeeping = new SessionBookkeeping(sessions);
         this.completion = new RequestCompletion(bookkeeping, services.recorder(), services.metrics());
         this.tracker = new RequestTracker(engine, completion);
@@ -90,8 +84,8 @@ public final class RequestPipeline implements AutoCloseable {
         PreparedRequest p;
         try {
             p = prepare(spec);
-        } catch (ClaudeMcpConfigException e) {
-            return ReplyBodies.mcpConfigFailure(spec, e);
+        } catch (ProviderRequestException e) {
+            return spec.call().refusal(spec, e).orElseThrow(() -> e);
         }
         return runSync(p, progress);
     }
@@ -105,8 +99,8 @@ public final class RequestPipeline implements AutoCloseable {
         PreparedRequest p;
         try {
             p = prepare(spec);
-        } catch (ClaudeMcpConfigException e) {
-            return ReplyBodies.mcpConfigFailure(spec, e);
+        } catch (ProviderRequestException e) {
+            return spec.call().refusal(spec, e).orElseThrow(() -> e);
         }
         return runAsync(p);
     }
@@ -133,8 +127,7 @@ public final class RequestPipeline implements AutoCloseable {
                 prompt = shorter;
             }
         }
-        ProviderCall sent = call.with(new SharedRequest(prompt, model, raw.correlationId(), raw.approvalStrategy(),
-                raw.approvalPolicy(), raw.mcpServers(), raw.idleTimeoutMs(), raw.forceRefresh()));
+        ProviderCall sent = call.with(raw.withPrompt(prompt).withModel(model));
         PreparedRun run = inWorkspace(sent.prepare(sessions, prepareContext), spec);
         ApprovalDecision approval;
         try {
@@ -170,13 +163,11 @@ public final class RequestPipeline implements AutoCloseable {
         if (inputs.isEmpty()) {
             return null;
         }
-        ApprovalPolicy policy = raw.approvalPolicy() == null ? null
-                : ApprovalPolicy.fromKey(raw.approvalPolicy().key()).orElse(null);
         ApprovalInputs in = inputs.get();
         // the raw prompt is scored and hashed, as the client wrote it
-        return services.approvals().decide(new ApprovalRequest(sent.cli(), spec.operation(), raw.prompt(), policy,
-                in.bypassRequested(), in.fullAuto(), McpServerName.keys(raw.mcpServers()), spec.allowedTools(),
-                spec.disallowedTools(), in.metadata()));
+        return services.approvals().decide(new ApprovalRequest(sent.cli(), spec.operation(), raw.prompt(),
+                raw.approvalPolicy(), in.bypassRequested(), in.fullAuto(), McpServerName.keys(raw.mcpServers()),
+                spec.allowedTools(), spec.disallowedTools(), in.metadata()));
     }
 
     // ---------------------------------------------------------------- sync
@@ -325,7 +316,7 @@ public final class RequestPipeline implements AutoCloseable {
         String jobId = start.job().id();
         services.recorder().linkAsyncJob(p.requestId(), jobId);
         tracker.track(p, RequestCompletion.Mode.ASYNC, jobId);
-        return ReplyBodies.started(p, start, asyncSessionId(p));
+        return ReplyBodies.started(p, start, p.call().startedSessionId(p.run().session(), sessions));
     }
 
     /**
@@ -343,15 +334,6 @@ public final class RequestPipeline implements AutoCloseable {
             return p;
         }
         return p.withSession(p.run().session().joining(minted, existing.get()));
-    }
-
-    /** Claude async reports the active session when the run has none of its own. */
-    private String asyncSessionId(PreparedRequest p) {
-        String id = p.run().session().effectiveSessionId();
-        if (id == null && p.cli() == CliName.CLAUDE) {
-            return sessions.getActive(CliName.CLAUDE).map(Session::id).orElse(null);
-        }
-        return id;
     }
 
     /**

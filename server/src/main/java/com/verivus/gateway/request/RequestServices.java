@@ -13,7 +13,7 @@ import java.util.Objects;
  * What the {@link RequestPipeline} works with; the composition root builds it once.
  *
  * @param prepareContext the adapters' context (environment, data directory, temp directory, id source);
- *                       the pipeline binds its Codex thread lookup to {@code sessions}
+ *                       the Codex calls add their thread lookup in {@code sessions}
  * @param syncDeadlineMs SYNC_DEADLINE_MS: 0 runs sync requests inline on the direct path
  * @param pollTools the job tools this gateway registers, named by deferred replies
  */

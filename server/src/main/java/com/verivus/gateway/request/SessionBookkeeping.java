@@ -1,9 +1,7 @@
 package com.verivus.gateway.request;
 
 import com.verivus.gateway.log.GatewayLog;
-import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.SessionAction;
-import com.verivus.gateway.provider.codex.CodexThreadId;
 import com.verivus.gateway.session.SessionStore;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +39,16 @@ final class SessionBookkeeping {
      * After the run: the CLI's own conversation id found in its output goes into the session's
      * metadata, so that the session id the client got resumes the real conversation. Never throws.
      */
-    void recordUpstream(List<SessionAction.RecordUpstreamSessionId> actions, String stdout, String stderr) {
+    void recordUpstream(List<SessionAction.RecordUpstreamSessionId> actions, ProviderCall call, String stdout,
+                        String stderr) {
+        if (actions.isEmpty()) {
+            return;
+        }
+        Optional<String> upstream = call.upstreamSessionId(stdout, stderr);
+        if (upstream.isEmpty()) {
+            return;
+        }
         for (SessionAction.RecordUpstreamSessionId a : actions) {
-            Optional<String> upstream = a.cli() == CliName.CODEX ? CodexThreadId.find(stdout, stderr) : Optional.empty();
-            if (upstream.isEmpty()) {
-                continue;
-            }
             try {
                 store.updateMetadata(a.sessionId(), Map.of(a.metadataKey(), upstream.get()));
             } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.mcp.tools.approval.ApprovalListTool;
+import com.verivus.gateway.provider.ApprovalPolicy;
 import com.verivus.gateway.provider.CliName;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Files;

@@ -29,15 +29,16 @@ public final class ClaudeAdapter {
      * @throws ClaudeMcpConfigException when the MCP config cannot be prepared
      */
     public static PreparedRun prepare(ClaudeRequest r, Optional<String> activeSessionId, PrepareContext ctx) {
+        ClaudeRequest.Options o = r.options();
         validate(r);
-        ClaudeMcpConfig.Prepared mcp = ClaudeMcpConfig.prepare(r.shared().mcpServers(), r.strictMcpConfig(),
+        ClaudeMcpConfig.Prepared mcp = ClaudeMcpConfig.prepare(r.shared().mcpServers(), o.strictMcpConfig(),
                 ctx.env(), ctx.dataDirectory());
         SessionPlan session = ClaudeSessionPlanner.plan(r.session(), activeSessionId);
         List<String> warnings = new ArrayList<>();
         List<String> args = ClaudeArgv.build(r, mcp.path(), session, warnings);
         warnings.forEach(GatewayLog::warn);
-        Long idle = r.outputFormat() == ClaudeOutputFormat.STREAM_JSON ? r.shared().effectiveIdleTimeoutMs() : null;
-        CliInvocation invocation = new CliInvocation(CliName.CLAUDE, args, Map.of(), r.outputFormat().key(), idle,
+        Long idle = o.outputFormat() == ClaudeOutputFormat.STREAM_JSON ? r.shared().effectiveIdleTimeoutMs() : null;
+        CliInvocation invocation = new CliInvocation(CliName.CLAUDE, args, Map.of(), o.outputFormat().key(), idle,
                 List.of(), session.continuesConversation());
         UpstreamContracts.assertConforms(invocation);
         return new PreparedRun(invocation, session,
@@ -45,19 +46,20 @@ public final class ClaudeAdapter {
     }
 
     static void validate(ClaudeRequest r) {
-        ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
-        ArgumentGuards.rejectOptionLike(r.disallowedTools(), "disallowedTools");
-        if (r.systemPrompt() != null && r.appendSystemPrompt() != null) {
+        ClaudeRequest.Options o = r.options();
+        ArgumentGuards.rejectOptionLike(o.allowedTools(), "allowedTools");
+        ArgumentGuards.rejectOptionLike(o.disallowedTools(), "disallowedTools");
+        if (o.systemPrompt() != null && o.appendSystemPrompt() != null) {
             throw new ProviderRequestException("systemPrompt and appendSystemPrompt are mutually exclusive; "
                     + "use one or the other (not both).");
         }
-        Double budget = r.maxBudgetUsd();
+        Double budget = o.maxBudgetUsd();
         if (budget != null && (!(budget > 0) || budget.isInfinite())) {
             throw new ProviderRequestException("maxBudgetUsd must be a positive number");
         }
-        if (r.maxTurns() != null && r.maxTurns() <= 0) {
+        if (o.maxTurns() != null && o.maxTurns() <= 0) {
             throw new ProviderRequestException("maxTurns must be a positive integer");
         }
-        AgentDefinitions.validate(r.agents());
+        AgentDefinitions.validate(o.agents());
     }
 }

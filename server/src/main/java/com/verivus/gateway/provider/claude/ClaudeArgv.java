@@ -22,6 +22,7 @@ final class ClaudeArgv {
      * @param warnings receives "permissionMode wins" when both permission inputs were given
      */
     static List<String> build(ClaudeRequest r, Path mcpConfig, SessionPlan session, List<String> warnings) {
+        ClaudeRequest.Options o = r.options();
         List<String> a = new ArrayList<>();
         String prompt = r.shared().prompt();
         boolean promptLast = FlagValue.startsWithDash(prompt);
@@ -32,7 +33,7 @@ final class ClaudeArgv {
         if (r.shared().model() != null) {
             FlagValue.append(a, "--model", r.shared().model());
         }
-        switch (r.outputFormat()) {
+        switch (o.outputFormat()) {
             case JSON -> {
                 a.add("--output-format");
                 a.add("json");
@@ -43,51 +44,51 @@ final class ClaudeArgv {
             case TEXT -> {
             }
         }
-        if (r.allowedTools() != null && !r.allowedTools().isEmpty()) {
+        if (o.allowedTools() != null && !o.allowedTools().isEmpty()) {
             a.add("--allowed-tools");
-            a.addAll(r.allowedTools());
+            a.addAll(o.allowedTools());
         }
-        if (r.disallowedTools() != null && !r.disallowedTools().isEmpty()) {
+        if (o.disallowedTools() != null && !o.disallowedTools().isEmpty()) {
             a.add("--disallowed-tools");
-            a.addAll(r.disallowedTools());
+            a.addAll(o.disallowedTools());
         }
         permission(r, a, warnings);
         if (mcpConfig != null) {
             a.add("--mcp-config");
             a.add(mcpConfig.toString());
-            if (r.strictMcpConfig()) {
+            if (o.strictMcpConfig()) {
                 a.add("--strict-mcp-config");
             }
         }
-        if (r.agent() != null) {
-            FlagValue.append(a, "--agent", r.agent());
+        if (o.agent() != null) {
+            FlagValue.append(a, "--agent", o.agent());
         }
-        if (r.agents() != null && !r.agents().isEmpty()) {
+        if (o.agents() != null && !o.agents().isEmpty()) {
             a.add("--agents");
-            a.add(AgentDefinitions.toJson(r.agents()));
+            a.add(AgentDefinitions.toJson(o.agents()));
         }
-        if (r.forkSession()) {
+        if (o.forkSession()) {
             a.add("--fork-session");
         }
-        if (r.systemPrompt() != null) {
-            FlagValue.append(a, "--system-prompt", r.systemPrompt());
+        if (o.systemPrompt() != null) {
+            FlagValue.append(a, "--system-prompt", o.systemPrompt());
         }
-        if (r.appendSystemPrompt() != null) {
-            FlagValue.append(a, "--append-system-prompt", r.appendSystemPrompt());
+        if (o.appendSystemPrompt() != null) {
+            FlagValue.append(a, "--append-system-prompt", o.appendSystemPrompt());
         }
-        if (r.maxBudgetUsd() != null) {
+        if (o.maxBudgetUsd() != null) {
             a.add("--max-budget-usd");
-            a.add(plainNumber(r.maxBudgetUsd()));
+            a.add(plainNumber(o.maxBudgetUsd()));
         }
-        if (r.maxTurns() != null) {
+        if (o.maxTurns() != null) {
             a.add("--max-turns");
-            a.add(Long.toString(r.maxTurns()));
+            a.add(Long.toString(o.maxTurns()));
         }
-        if (r.effort() != null) {
+        if (o.effort() != null) {
             a.add("--effort");
-            a.add(r.effort().key());
+            a.add(o.effort().key());
         }
-        if (r.excludeDynamicSystemPromptSections()) {
+        if (o.excludeDynamicSystemPromptSections()) {
             a.add("--exclude-dynamic-system-prompt-sections");
         }
         a.addAll(session.args());
@@ -99,22 +100,23 @@ final class ClaudeArgv {
     }
 
     private static void permission(ClaudeRequest r, List<String> a, List<String> warnings) {
+        ClaudeRequest.Options o = r.options();
         if (r.shared().mcpManaged()) {
             a.add("--permission-mode");
             a.add("bypassPermissions");
             return;
         }
-        if (r.permissionMode() != null) {
-            if (r.dangerouslySkipPermissions()) {
+        if (o.permissionMode() != null) {
+            if (o.dangerouslySkipPermissions()) {
                 warnings.add("Both permissionMode and dangerouslySkipPermissions were given; permissionMode wins");
             }
-            if (r.permissionMode() != ClaudePermissionMode.DEFAULT) {
+            if (o.permissionMode() != ClaudePermissionMode.DEFAULT) {
                 a.add("--permission-mode");
-                a.add(r.permissionMode().key());
+                a.add(o.permissionMode().key());
             }
             return;
         }
-        if (r.dangerouslySkipPermissions()) {
+        if (o.dangerouslySkipPermissions()) {
             a.add("--permission-mode");
             a.add("bypassPermissions");
         }

@@ -4,29 +4,42 @@ import com.verivus.gateway.provider.Effort;
 import com.verivus.gateway.provider.SessionRequest;
 import com.verivus.gateway.provider.SharedRequest;
 import com.verivus.gateway.provider.SharedRequestBuilder;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The parameters of claude_request / claude_request_async (§1.2). {@code session.continueLatest} is
- * continueSession. Null means "not given" for the optional fields.
+ * The parameters of claude_request / claude_request_async (§1.2): the shared block, the session trio
+ * ({@code session.continueLatest} is continueSession) and Claude's own {@link Options}.
  */
-public record ClaudeRequest(SharedRequest shared, SessionRequest session, ClaudeOutputFormat outputFormat,
-                            List<String> allowedTools, List<String> disallowedTools,
-                            boolean dangerouslySkipPermissions, ClaudePermissionMode permissionMode, String agent,
-                            Map<String, Object> agents, boolean forkSession, String systemPrompt,
-                            String appendSystemPrompt, Double maxBudgetUsd, Long maxTurns, Effort effort,
-                            boolean excludeDynamicSystemPromptSections, boolean strictMcpConfig) {
+public record ClaudeRequest(SharedRequest shared, SessionRequest session, Options options) {
+
+    /** The parameters only claude_request has. Null means "not given" for the optional fields. */
+    public record Options(ClaudeOutputFormat outputFormat, List<String> allowedTools, List<String> disallowedTools,
+                          boolean dangerouslySkipPermissions, ClaudePermissionMode permissionMode, String agent,
+                          Map<String, Object> agents, boolean forkSession, String systemPrompt,
+                          String appendSystemPrompt, Double maxBudgetUsd, Long maxTurns, Effort effort,
+                          boolean excludeDynamicSystemPromptSections, boolean strictMcpConfig) {
+
+        public Options {
+            outputFormat = outputFormat == null ? ClaudeOutputFormat.TEXT : outputFormat;
+            allowedTools = allowedTools == null ? null : List.copyOf(allowedTools);
+            disallowedTools = disallowedTools == null ? null : List.copyOf(disallowedTools);
+            agents = agents == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(agents));
+        }
+    }
 
     public ClaudeRequest {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(options, "options");
         session = session == null ? SessionRequest.NONE : session;
-        outputFormat = outputFormat == null ? ClaudeOutputFormat.TEXT : outputFormat;
-        allowedTools = allowedTools == null ? null : List.copyOf(allowedTools);
-        disallowedTools = disallowedTools == null ? null : List.copyOf(disallowedTools);
-        agents = agents == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(agents));
+    }
+
+    /** The same request with another shared block (the prompt and model the CLI gets). */
+    public ClaudeRequest withShared(SharedRequest newShared) {
+        return new ClaudeRequest(newShared, session, options);
     }
 
     public static Builder builder(String prompt) {
@@ -131,10 +144,10 @@ public record ClaudeRequest(SharedRequest shared, SessionRequest session, Claude
         }
 
         public ClaudeRequest build() {
-            return new ClaudeRequest(shared(), session, outputFormat, allowedTools, disallowedTools,
+            return new ClaudeRequest(shared(), session, new Options(outputFormat, allowedTools, disallowedTools,
                     dangerouslySkipPermissions, permissionMode, agent, agents, forkSession, systemPrompt,
                     appendSystemPrompt, maxBudgetUsd, maxTurns, effort, excludeDynamicSystemPromptSections,
-                    strictMcpConfig);
+                    strictMcpConfig));
         }
     }
 }

@@ -40,25 +40,26 @@ public final class CodexAdapter {
      * @param activeSessionId the active Codex session of the session store
      */
     public static PreparedRun prepare(CodexRequest r, Optional<String> activeSessionId, PrepareContext ctx) {
-        CodexOverrides.validate(r.configOverrides());
-        CodexOverrides.rejectUntrusted(r.askForApproval());
-        ArgumentGuards.rejectOptionLike(r.profile(), "profile");
-        ArgumentGuards.rejectOptionLike(r.images(), "images");
-        ArgumentGuards.requireExisting(r.images(), "images", ctx.env().workingDirectory());
-        if (r.outputSchema() instanceof String path) {
+        CodexRequest.Options o = r.options();
+        CodexOverrides.validate(o.configOverrides());
+        CodexOverrides.rejectUntrusted(o.askForApproval());
+        ArgumentGuards.rejectOptionLike(o.profile(), "profile");
+        ArgumentGuards.rejectOptionLike(o.images(), "images");
+        ArgumentGuards.requireExisting(o.images(), "images", ctx.env().workingDirectory());
+        if (o.outputSchema() instanceof String path) {
             ArgumentGuards.rejectOptionLike(path, "outputSchema");
         }
         SessionPlan session = CodexSessionPlanner.plan(r.session(), activeSessionId, ctx.codexThreads(), ctx.ids());
         boolean resume = session.mode() != SessionMode.FRESH;
         Path schemaFile = null;
-        if (!resume && r.outputSchema() instanceof Map<?, ?> schema) {
+        if (!resume && o.outputSchema() instanceof Map<?, ?> schema) {
             schemaFile = writeSchema(schema, ctx.tempDirectory());
         }
         try {
             List<String> warnings = new ArrayList<>();
             List<String> args = CodexArgv.build(r, session, schemaFile, warnings);
             warnings.forEach(GatewayLog::warn);
-            CliInvocation invocation = new CliInvocation(CliName.CODEX, args, Map.of(), r.outputFormat().key(),
+            CliInvocation invocation = new CliInvocation(CliName.CODEX, args, Map.of(), o.outputFormat().key(),
                     r.shared().effectiveIdleTimeoutMs(), schemaFile == null ? List.of() : List.of(schemaFile),
                     session.continuesConversation());
             UpstreamContracts.assertConforms(invocation);
@@ -76,17 +77,18 @@ public final class CodexAdapter {
      * session (exec fork has no --last). No session bookkeeping; the result is the CLI's plain text.
      */
     public static PreparedRun prepareFork(CodexForkRequest r, Optional<String> activeSessionId, PrepareContext ctx) {
-        if (r.sessionId() != null && r.forkLast()) {
+        CodexForkRequest.Options o = r.options();
+        if (o.sessionId() != null && o.forkLast()) {
             throw new ProviderRequestException("sessionId and forkLast are mutually exclusive");
         }
-        if (r.sessionId() == null && !r.forkLast()) {
+        if (o.sessionId() == null && !o.forkLast()) {
             throw new ProviderRequestException("one of sessionId or forkLast is required");
         }
-        CodexOverrides.rejectUntrusted(r.askForApproval());
+        CodexOverrides.rejectUntrusted(o.askForApproval());
         String thread;
-        if (r.sessionId() != null) {
-            ArgumentGuards.rejectReservedSessionId(r.sessionId());
-            thread = ctx.codexThreads().upstreamId(r.sessionId()).filter(t -> !t.isBlank()).orElse(r.sessionId());
+        if (o.sessionId() != null) {
+            ArgumentGuards.rejectReservedSessionId(o.sessionId());
+            thread = ctx.codexThreads().upstreamId(o.sessionId()).filter(t -> !t.isBlank()).orElse(o.sessionId());
         } else {
             thread = activeSessionId.flatMap(ctx.codexThreads()::upstreamId).filter(t -> !t.isBlank())
                     .orElseThrow(() -> new ProviderRequestException("forkLast: no Codex thread is recorded for the "

@@ -20,6 +20,7 @@ final class CodexArgv {
     }
 
     static List<String> build(CodexRequest r, SessionPlan session, Path schemaFile, List<String> warnings) {
+        CodexRequest.Options o = r.options();
         boolean resume = session.mode() != SessionMode.FRESH;
         List<String> a = new ArrayList<>();
         a.add("exec");
@@ -36,13 +37,13 @@ final class CodexArgv {
             FlagValue.append(a, "--model", r.shared().model()); // clap refuses "--model -x"
         }
         if (!resume) {
-            a.addAll(sandboxFlags(r.fullAuto(), r.useLegacyFullAutoFlag(), r.sandboxMode(), r.askForApproval(),
+            a.addAll(sandboxFlags(o.fullAuto(), o.useLegacyFullAutoFlag(), o.sandboxMode(), o.askForApproval(),
                     warnings));
         }
-        if (r.dangerouslyBypassApprovalsAndSandbox()) {
+        if (o.dangerouslyBypassApprovalsAndSandbox()) {
             a.add("--dangerously-bypass-approvals-and-sandbox");
         }
-        if (r.outputFormat() == CodexOutputFormat.JSON) {
+        if (o.outputFormat() == CodexOutputFormat.JSON) {
             a.add("--json");
         }
         a.add("--skip-git-repo-check");
@@ -51,44 +52,44 @@ final class CodexArgv {
             if (schemaFile != null) {
                 a.add("--output-schema");
                 a.add(schemaFile.toString());
-            } else if (r.outputSchema() instanceof String path) {
+            } else if (o.outputSchema() instanceof String path) {
                 a.add("--output-schema");
                 a.add(path);
             }
-            if (r.search()) {
+            if (o.search()) {
                 // exec has no --search today; this is the setting it stands for.
                 a.add("-c");
                 a.add(CodexOverrides.quoted("web_search", "live"));
             }
-            if (r.profile() != null) {
+            if (o.profile() != null) {
                 a.add("--profile");
-                a.add(r.profile());
+                a.add(o.profile());
             }
-            if (r.configOverrides() != null) {
-                for (Map.Entry<String, String> e : r.configOverrides().entrySet()) {
+            if (o.configOverrides() != null) {
+                for (Map.Entry<String, String> e : o.configOverrides().entrySet()) {
                     a.add("-c");
                     a.add(e.getKey() + "=" + e.getValue());
                 }
             }
-        } else if (r.profile() != null) {
-            warnings.add("codex exec resume has no --profile; profile \"" + r.profile() + "\" is not applied");
+        } else if (o.profile() != null) {
+            warnings.add("codex exec resume has no --profile; profile \"" + o.profile() + "\" is not applied");
         }
-        if (r.ephemeral()) {
+        if (o.ephemeral()) {
             a.add("--ephemeral");
         }
-        if (r.images() != null) {
-            for (String image : r.images()) {
+        if (o.images() != null) {
+            for (String image : o.images()) {
                 a.add("-i");
                 a.add(image);
             }
             // exec's -i takes several files: without "--" it would swallow the prompt.
-            variadicLast = !resume && !r.images().isEmpty();
+            variadicLast = !resume && !o.images().isEmpty();
         }
-        if (r.ignoreUserConfig()) {
+        if (o.ignoreUserConfig()) {
             a.add("--ignore-user-config");
             variadicLast = false;
         }
-        if (r.ignoreRules()) {
+        if (o.ignoreRules()) {
             a.add("--ignore-rules");
             variadicLast = false;
         }

@@ -15,17 +15,18 @@ final class CodexForkArgv {
     }
 
     static List<String> build(CodexForkRequest r, String thread) {
+        CodexForkRequest.Options o = r.options();
         List<String> a = new ArrayList<>(List.of("exec", "fork"));
         if (r.shared().model() != null) {
             FlagValue.append(a, "--model", r.shared().model());
         }
-        if (r.sandboxMode() != null) {
+        if (o.sandboxMode() != null) {
             a.add("-c");
-            a.add(CodexOverrides.quoted("sandbox_mode", r.sandboxMode().key()));
+            a.add(CodexOverrides.quoted("sandbox_mode", o.sandboxMode().key()));
         }
-        if (r.askForApproval() != null) {
+        if (o.askForApproval() != null) {
             a.add("-c");
-            a.add(CodexOverrides.quoted("approval_policy", r.askForApproval().key()));
+            a.add(CodexOverrides.quoted("approval_policy", o.askForApproval().key()));
         }
         a.add("--skip-git-repo-check");
         CodexArgv.appendPositionals(a, false, thread, r.shared().prompt());

@@ -10,26 +10,41 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The parameters of codex_request / codex_request_async (§1.2). {@code outputSchema} is a path (String)
- * or a JSON Schema object (Map), or null. {@code configOverrides} keeps the client's key order.
+ * The parameters of codex_request / codex_request_async (§1.2): the shared block, the session trio and
+ * Codex's own {@link Options}.
  */
-public record CodexRequest(SharedRequest shared, SessionRequest session, boolean fullAuto,
-                           CodexSandboxMode sandboxMode, CodexApprovalPolicy askForApproval,
-                           boolean useLegacyFullAutoFlag, boolean dangerouslyBypassApprovalsAndSandbox,
-                           CodexOutputFormat outputFormat, Object outputSchema, boolean search, String profile,
-                           Map<String, String> configOverrides, boolean ephemeral, List<String> images,
-                           boolean ignoreUserConfig, boolean ignoreRules) {
+public record CodexRequest(SharedRequest shared, SessionRequest session, Options options) {
+
+    /**
+     * The parameters only codex_request has. {@code outputSchema} is a path (String) or a JSON Schema object
+     * (Map), or null. {@code configOverrides} keeps the client's key order.
+     */
+    public record Options(boolean fullAuto, CodexSandboxMode sandboxMode, CodexApprovalPolicy askForApproval,
+                          boolean useLegacyFullAutoFlag, boolean dangerouslyBypassApprovalsAndSandbox,
+                          CodexOutputFormat outputFormat, Object outputSchema, boolean search, String profile,
+                          Map<String, String> configOverrides, boolean ephemeral, List<String> images,
+                          boolean ignoreUserConfig, boolean ignoreRules) {
+
+        public Options {
+            outputFormat = outputFormat == null ? CodexOutputFormat.TEXT : outputFormat;
+            if (outputSchema != null && !(outputSchema instanceof String) && !(outputSchema instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("outputSchema must be a path string or a JSON Schema object");
+            }
+            configOverrides = configOverrides == null ? null
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(configOverrides));
+            images = images == null ? null : List.copyOf(images);
+        }
+    }
 
     public CodexRequest {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(options, "options");
         session = session == null ? SessionRequest.NONE : session;
-        outputFormat = outputFormat == null ? CodexOutputFormat.TEXT : outputFormat;
-        if (outputSchema != null && !(outputSchema instanceof String) && !(outputSchema instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("outputSchema must be a path string or a JSON Schema object");
-        }
-        configOverrides = configOverrides == null ? null
-                : Collections.unmodifiableMap(new LinkedHashMap<>(configOverrides));
-        images = images == null ? null : List.copyOf(images);
+    }
+
+    /** The same request with another shared block (the prompt and model the CLI gets). */
+    public CodexRequest withShared(SharedRequest newShared) {
+        return new CodexRequest(newShared, session, options);
     }
 
     public static Builder builder(String prompt) {
@@ -128,9 +143,9 @@ public record CodexRequest(SharedRequest shared, SessionRequest session, boolean
         }
 
         public CodexRequest build() {
-            return new CodexRequest(shared(), session, fullAuto, sandboxMode, askForApproval, useLegacyFullAutoFlag,
-                    dangerouslyBypassApprovalsAndSandbox, outputFormat, outputSchema, search, profile,
-                    configOverrides, ephemeral, images, ignoreUserConfig, ignoreRules);
+            return new CodexRequest(shared(), session, new Options(fullAuto, sandboxMode, askForApproval,
+                    useLegacyFullAutoFlag, dangerouslyBypassApprovalsAndSandbox, outputFormat, outputSchema, search,
+                    profile, configOverrides, ephemeral, images, ignoreUserConfig, ignoreRules));
         }
     }
 }

@@ -21,17 +21,18 @@ public final class GeminiAdapter {
 
     /** Gemini's session plan does not depend on the active session (a fresh run gets its own UUID). */
     public static PreparedRun prepare(GeminiRequest r, PrepareContext ctx) {
-        ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
+        GeminiRequest.Options o = r.options();
+        ArgumentGuards.rejectOptionLike(o.allowedTools(), "allowedTools");
         ArgumentGuards.rejectOptionLike(McpServerName.keys(r.shared().mcpServers()), "mcpServers");
-        ArgumentGuards.rejectOptionLike(r.includeDirs(), "includeDirs");
-        ArgumentGuards.rejectOptionLike(r.policyFiles(), "policyFiles");
-        ArgumentGuards.rejectOptionLike(r.adminPolicyFiles(), "adminPolicyFiles");
-        ArgumentGuards.requireExisting(r.policyFiles(), "policyFiles", ctx.env().workingDirectory());
-        ArgumentGuards.requireExisting(r.adminPolicyFiles(), "adminPolicyFiles", ctx.env().workingDirectory());
-        ArgumentGuards.requireAbsoluteExisting(r.attachments(), "attachments");
+        ArgumentGuards.rejectOptionLike(o.includeDirs(), "includeDirs");
+        ArgumentGuards.rejectOptionLike(o.policyFiles(), "policyFiles");
+        ArgumentGuards.rejectOptionLike(o.adminPolicyFiles(), "adminPolicyFiles");
+        ArgumentGuards.requireExisting(o.policyFiles(), "policyFiles", ctx.env().workingDirectory());
+        ArgumentGuards.requireExisting(o.adminPolicyFiles(), "adminPolicyFiles", ctx.env().workingDirectory());
+        ArgumentGuards.requireAbsoluteExisting(o.attachments(), "attachments");
         SessionPlan session = GeminiSessionPlanner.plan(r.session(), ctx.ids());
         List<String> args = GeminiArgv.build(r, session);
-        CliInvocation invocation = new CliInvocation(CliName.GEMINI, args, Map.of(), r.outputFormat(),
+        CliInvocation invocation = new CliInvocation(CliName.GEMINI, args, Map.of(), o.outputFormat(),
                 r.shared().effectiveIdleTimeoutMs(), List.of(), session.continuesConversation());
         if (session.mode() == SessionMode.FRESH) {
             // the UUID minted for this run differs on every call; identical requests must still dedup

@@ -16,9 +16,10 @@ final class GeminiArgv {
     }
 
     static List<String> build(GeminiRequest r, SessionPlan session) {
+        GeminiRequest.Options o = r.options();
         List<String> a = new ArrayList<>();
         StringBuilder prompt = new StringBuilder();
-        for (String attachment : r.attachments()) {
+        for (String attachment : o.attachments()) {
             prompt.append('@').append(attachment).append(' ');
         }
         prompt.append(r.shared().prompt());
@@ -30,11 +31,11 @@ final class GeminiArgv {
         if (r.shared().mcpManaged()) {
             a.add("--approval-mode");
             a.add(GeminiApprovalMode.YOLO.key());
-        } else if (r.approvalMode() != null) {
+        } else if (o.approvalMode() != null) {
             a.add("--approval-mode");
-            a.add(r.approvalMode().key());
+            a.add(o.approvalMode().key());
         }
-        for (String tool : r.allowedTools()) {
+        for (String tool : o.allowedTools()) {
             a.add("--allowed-tools");
             a.add(tool);
         }
@@ -42,22 +43,22 @@ final class GeminiArgv {
             a.add("--allowed-mcp-server-names");
             a.add(server.key());
         }
-        for (String dir : r.includeDirs()) {
+        for (String dir : o.includeDirs()) {
             a.add("--include-directories");
             a.add(dir);
         }
-        if (r.sandbox()) {
+        if (o.sandbox()) {
             a.add("-s");
         }
-        for (String p : r.policyFiles()) {
+        for (String p : o.policyFiles()) {
             a.add("--policy");
             a.add(p);
         }
-        for (String p : r.adminPolicyFiles()) {
+        for (String p : o.adminPolicyFiles()) {
             a.add("--admin-policy");
             a.add(p);
         }
-        if (r.json()) {
+        if (o.json()) {
             a.add("-o");
             a.add("json");
         }

@@ -6,27 +6,43 @@ import com.verivus.gateway.provider.SharedRequestBuilder;
 import java.util.List;
 import java.util.Objects;
 
-/** The parameters of gemini_request / gemini_request_async (§1.2). {@code json} = outputFormat "json". */
-public record GeminiRequest(SharedRequest shared, SessionRequest session, GeminiApprovalMode approvalMode,
-                            List<String> allowedTools, List<String> includeDirs, boolean json, boolean sandbox,
-                            List<String> policyFiles, List<String> adminPolicyFiles, List<String> attachments) {
+/**
+ * The parameters of gemini_request / gemini_request_async (§1.2): the shared block, the session trio and
+ * Gemini's own {@link Options}.
+ */
+public record GeminiRequest(SharedRequest shared, SessionRequest session, Options options) {
+
+    /** The parameters only gemini_request has. {@code json} = outputFormat "json". */
+    public record Options(GeminiApprovalMode approvalMode, List<String> allowedTools, List<String> includeDirs,
+                          boolean json, boolean sandbox, List<String> policyFiles, List<String> adminPolicyFiles,
+                          List<String> attachments) {
+
+        public Options {
+            allowedTools = copy(allowedTools);
+            includeDirs = copy(includeDirs);
+            policyFiles = copy(policyFiles);
+            adminPolicyFiles = copy(adminPolicyFiles);
+            attachments = copy(attachments);
+        }
+
+        private static List<String> copy(List<String> l) {
+            return l == null ? List.of() : List.copyOf(l);
+        }
+
+        public String outputFormat() {
+            return json ? "json" : "text";
+        }
+    }
 
     public GeminiRequest {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(options, "options");
         session = session == null ? SessionRequest.NONE : session;
-        allowedTools = copy(allowedTools);
-        includeDirs = copy(includeDirs);
-        policyFiles = copy(policyFiles);
-        adminPolicyFiles = copy(adminPolicyFiles);
-        attachments = copy(attachments);
     }
 
-    private static List<String> copy(List<String> l) {
-        return l == null ? List.of() : List.copyOf(l);
-    }
-
-    public String outputFormat() {
-        return json ? "json" : "text";
+    /** The same request with another shared block (the prompt and model the CLI gets). */
+    public GeminiRequest withShared(SharedRequest newShared) {
+        return new GeminiRequest(newShared, session, options);
     }
 
     public static Builder builder(String prompt) {
@@ -90,8 +106,8 @@ public record GeminiRequest(SharedRequest shared, SessionRequest session, Gemini
         }
 
         public GeminiRequest build() {
-            return new GeminiRequest(shared(), session, approvalMode, allowedTools, includeDirs, json, sandbox,
-                    policyFiles, adminPolicyFiles, attachments);
+            return new GeminiRequest(shared(), session, new Options(approvalMode, allowedTools, includeDirs, json,
+                    sandbox, policyFiles, adminPolicyFiles, attachments));
         }
     }
 }

@@ -21,16 +21,17 @@ public final class GrokAdapter {
     }
 
     public static PreparedRun prepare(GrokRequest r, PrepareContext ctx) {
-        ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
-        ArgumentGuards.rejectOptionLike(r.disallowedTools(), "disallowedTools");
-        ArgumentGuards.rejectOptionLike(r.reasoningEffort(), "reasoningEffort");
+        GrokRequest.Options o = r.options();
+        ArgumentGuards.rejectOptionLike(o.allowedTools(), "allowedTools");
+        ArgumentGuards.rejectOptionLike(o.disallowedTools(), "disallowedTools");
+        ArgumentGuards.rejectOptionLike(o.reasoningEffort(), "reasoningEffort");
         ArgumentGuards.rejectLeadingDash(r.shared().prompt(), "prompt", CliName.GROK);
         ArgumentGuards.rejectLeadingDash(r.shared().model(), "model", CliName.GROK);
         ArgumentGuards.rejectLeadingDash(r.session().sessionId(), "sessionId", CliName.GROK);
         SessionPlan session = ResumeContinuePlanner.plan(CliName.GROK, DESCRIPTION, r.session(), ctx.ids());
         List<String> args = GrokArgv.build(r, session);
         CliInvocation invocation = new CliInvocation(CliName.GROK, args, Map.of(),
-                r.outputFormat() == null ? null : r.outputFormat().key(), r.shared().effectiveIdleTimeoutMs(),
+                o.outputFormat() == null ? null : o.outputFormat().key(), r.shared().effectiveIdleTimeoutMs(),
                 List.of(), session.continuesConversation());
         UpstreamContracts.assertConforms(invocation);
         return new PreparedRun(invocation, session, McpServersReport.requestedOnly(r.shared().mcpServers()), List.of());

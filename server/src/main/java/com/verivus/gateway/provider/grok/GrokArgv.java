@@ -14,36 +14,37 @@ final class GrokArgv {
     }
 
     static List<String> build(GrokRequest r, SessionPlan session) {
+        GrokRequest.Options o = r.options();
         List<String> a = new ArrayList<>(List.of("-p", r.shared().prompt()));
         if (r.shared().model() != null) {
             a.add("--model");
             a.add(r.shared().model());
         }
-        if (r.outputFormat() != null) {
+        if (o.outputFormat() != null) {
             a.add("--output-format");
-            a.add(r.outputFormat().key());
+            a.add(o.outputFormat().key());
         }
-        if (r.shared().mcpManaged() || r.alwaysApprove()) {
+        if (r.shared().mcpManaged() || o.alwaysApprove()) {
             a.add("--always-approve");
-        } else if (r.permissionMode() != null) {
+        } else if (o.permissionMode() != null) {
             a.add("--permission-mode");
-            a.add(r.permissionMode().key());
+            a.add(o.permissionMode().key());
         }
-        if (r.effort() != null) {
+        if (o.effort() != null) {
             a.add("--effort");
-            a.add(r.effort().key());
+            a.add(o.effort().key());
         }
-        if (r.reasoningEffort() != null) {
+        if (o.reasoningEffort() != null) {
             a.add("--reasoning-effort");
-            a.add(r.reasoningEffort());
+            a.add(o.reasoningEffort());
         }
-        if (!r.allowedTools().isEmpty()) {
+        if (!o.allowedTools().isEmpty()) {
             a.add("--tools");
-            a.add(String.join(",", r.allowedTools()));
+            a.add(String.join(",", o.allowedTools()));
         }
-        if (!r.disallowedTools().isEmpty()) {
+        if (!o.disallowedTools().isEmpty()) {
             a.add("--disallowed-tools");
-            a.add(String.join(",", r.disallowedTools()));
+            a.add(String.join(",", o.disallowedTools()));
         }
         a.addAll(session.args());
         return a;

@@ -8,10 +8,22 @@ import com.verivus.gateway.provider.SharedRequestBuilder;
 import java.util.List;
 import java.util.Objects;
 
-/** The parameters of grok_request / grok_request_async (§1.2). outputFormat null = the CLI's default. */
-public record GrokRequest(SharedRequest shared, SessionRequest session, OutputFormat outputFormat,
-                          boolean alwaysApprove, GrokPermissionMode permissionMode, Effort effort,
-                          String reasoningEffort, List<String> allowedTools, List<String> disallowedTools) {
+/**
+ * The parameters of grok_request / grok_request_async (§1.2): the shared block, the session trio and Grok's own
+ * {@link Options}.
+ */
+public record GrokRequest(SharedRequest shared, SessionRequest session, Options options) {
+
+    /** The parameters only grok_request has. outputFormat null = the CLI's default. */
+    public record Options(OutputFormat outputFormat, boolean alwaysApprove, GrokPermissionMode permissionMode,
+                          Effort effort, String reasoningEffort, List<String> allowedTools,
+                          List<String> disallowedTools) {
+
+        public Options {
+            allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
+            disallowedTools = disallowedTools == null ? List.of() : List.copyOf(disallowedTools);
+        }
+    }
 
     /** grok --output-format. */
     public enum OutputFormat {
@@ -34,9 +46,13 @@ public record GrokRequest(SharedRequest shared, SessionRequest session, OutputFo
 
     public GrokRequest {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(options, "options");
         session = session == null ? SessionRequest.NONE : session;
-        allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
-        disallowedTools = disallowedTools == null ? List.of() : List.copyOf(disallowedTools);
+    }
+
+    /** The same request with another shared block (the prompt and model the CLI gets). */
+    public GrokRequest withShared(SharedRequest newShared) {
+        return new GrokRequest(newShared, session, options);
     }
 
     public static Builder builder(String prompt) {
@@ -93,8 +109,8 @@ public record GrokRequest(SharedRequest shared, SessionRequest session, OutputFo
         }
 
         public GrokRequest build() {
-            return new GrokRequest(shared(), session, outputFormat, alwaysApprove, permissionMode, effort,
-                    reasoningEffort, allowedTools, disallowedTools);
+            return new GrokRequest(shared(), session, new Options(outputFormat, alwaysApprove, permissionMode,
+                    effort, reasoningEffort, allowedTools, disallowedTools));
         }
     }
 }

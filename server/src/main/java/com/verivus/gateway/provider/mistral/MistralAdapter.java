@@ -27,13 +27,15 @@ public final class MistralAdapter {
     }
 
     public static PreparedRun prepare(MistralRequest r, PrepareContext ctx) {
-        ArgumentGuards.rejectOptionLike(r.allowedTools(), "allowedTools");
-        ArgumentGuards.rejectOptionLike(r.reasoningEffort(), "reasoningEffort");
+        MistralRequest.Options o = r.options();
+        ArgumentGuards.rejectOptionLike(o.allowedTools(), "allowedTools");
+        ArgumentGuards.rejectOptionLike(o.reasoningEffort(), "reasoningEffort");
         ArgumentGuards.rejectLeadingDash(r.shared().prompt(), "prompt", CliName.MISTRAL);
         ArgumentGuards.rejectLeadingDash(r.session().sessionId(), "sessionId", CliName.MISTRAL);
         List<String> warnings = new ArrayList<>();
-        if (!r.disallowedTools().isEmpty()) {
-            String note = "Mistral does not support disallowedTools; ignoring " + String.join(", ", r.disallowedTools());
+        if (!o.disallowedTools().isEmpty()) {
+            String note = "Mistral does not support disallowedTools; ignoring "
+                    + String.join(", ", o.disallowedTools());
             GatewayLog.info(note);
             warnings.add(note);
         }
@@ -41,7 +43,7 @@ public final class MistralAdapter {
         List<String> args = MistralArgv.build(r, session);
         String model = r.shared().model() != null ? r.shared().model() : DEFAULT_MODEL;
         CliInvocation invocation = new CliInvocation(CliName.MISTRAL, args, Map.of(MODEL_ENV, model),
-                r.outputFormat() == null ? null : r.outputFormat().key(), r.shared().effectiveIdleTimeoutMs(),
+                o.outputFormat() == null ? null : o.outputFormat().key(), r.shared().effectiveIdleTimeoutMs(),
                 List.of(), session.continuesConversation());
         UpstreamContracts.assertConforms(invocation);
         return new PreparedRun(invocation, session, McpServersReport.requestedOnly(r.shared().mcpServers()), warnings);

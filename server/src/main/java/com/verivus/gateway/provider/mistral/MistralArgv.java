@@ -15,23 +15,24 @@ final class MistralArgv {
     }
 
     static List<String> build(MistralRequest r, SessionPlan session) {
+        MistralRequest.Options o = r.options();
         List<String> a = new ArrayList<>(List.of("-p", r.shared().prompt()));
-        if (r.outputFormat() != null) {
+        if (o.outputFormat() != null) {
             a.add("--output-format");
-            a.add(r.outputFormat().key());
+            a.add(o.outputFormat().key());
         }
         a.add("--agent");
-        a.add(r.shared().mcpManaged() || r.permissionMode() == null ? MistralPermissionMode.AUTO_APPROVE.key()
-                : r.permissionMode().key());
-        if (r.effort() != null) {
+        a.add(r.shared().mcpManaged() || o.permissionMode() == null ? MistralPermissionMode.AUTO_APPROVE.key()
+                : o.permissionMode().key());
+        if (o.effort() != null) {
             a.add("--effort");
-            a.add(r.effort().key());
+            a.add(o.effort().key());
         }
-        if (r.reasoningEffort() != null) {
+        if (o.reasoningEffort() != null) {
             a.add("--reasoning-effort");
-            a.add(r.reasoningEffort());
+            a.add(o.reasoningEffort());
         }
-        for (String tool : r.allowedTools()) {
+        for (String tool : o.allowedTools()) {
             a.add("--enabled-tools");
             a.add(tool);
         }

@@ -8,10 +8,21 @@ import com.verivus.gateway.provider.SharedRequestBuilder;
 import java.util.List;
 import java.util.Objects;
 
-/** The parameters of mistral_request / mistral_request_async (§1.2). outputFormat null = the CLI's default. */
-public record MistralRequest(SharedRequest shared, SessionRequest session, OutputFormat outputFormat,
-                             MistralPermissionMode permissionMode, Effort effort, String reasoningEffort,
-                             List<String> allowedTools, List<String> disallowedTools) {
+/**
+ * The parameters of mistral_request / mistral_request_async (§1.2, the vibe CLI): the shared block, the
+ * session trio and Mistral's own {@link Options}.
+ */
+public record MistralRequest(SharedRequest shared, SessionRequest session, Options options) {
+
+    /** The parameters only mistral_request has. outputFormat null = the CLI's default. */
+    public record Options(OutputFormat outputFormat, MistralPermissionMode permissionMode, Effort effort,
+                          String reasoningEffort, List<String> allowedTools, List<String> disallowedTools) {
+
+        public Options {
+            allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
+            disallowedTools = disallowedTools == null ? List.of() : List.copyOf(disallowedTools);
+        }
+    }
 
     /** vibe --output-format. */
     public enum OutputFormat {
@@ -34,9 +45,13 @@ public record MistralRequest(SharedRequest shared, SessionRequest session, Outpu
 
     public MistralRequest {
         Objects.requireNonNull(shared, "shared");
+        Objects.requireNonNull(options, "options");
         session = session == null ? SessionRequest.NONE : session;
-        allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
-        disallowedTools = disallowedTools == null ? List.of() : List.copyOf(disallowedTools);
+    }
+
+    /** The same request with another shared block (the prompt and model the CLI gets). */
+    public MistralRequest withShared(SharedRequest newShared) {
+        return new MistralRequest(newShared, session, options);
     }
 
     public static Builder builder(String prompt) {
@@ -87,8 +102,8 @@ public record MistralRequest(SharedRequest shared, SessionRequest session, Outpu
         }
 
         public MistralRequest build() {
-            return new MistralRequest(shared(), session, outputFormat, permissionMode, effort, reasoningEffort,
-                    allowedTools, disallowedTools);
+            return new MistralRequest(shared(), session, new Options(outputFormat, permissionMode, effort,
+                    reasoningEffort, allowedTools, disallowedTools));
         }
     }
 }
