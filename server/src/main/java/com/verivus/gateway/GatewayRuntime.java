@@ -12,9 +12,6 @@ import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.job.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
-import com.verivus.gateway.job.JobHealth;
-import com.verivus.gateway.job.JobHealthReport;
-import com.verivus.gateway.job.JobHealthSnapshot;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.store.MemoryReceiptStore;
 import com.verivus.gateway.store.ReceiptStore;
@@ -45,9 +42,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -109,8 +104,7 @@ public final class GatewayRuntime implements AutoCloseable {
         closeables.add(this::closePipeline);
         closeables.add(this::closeProviderRuns);
         closeables.add(engine);
-        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs,
-                () -> storeDetails(engine));
+        this.processHealth = ProcessHealthReport.of(persistence, env, engine, asyncJobs);
 
         Path dataDirectory = persistence.dataDirectory(env);
         ApprovalGate approvals = new ApprovalGate(new ApprovalLog(dataDirectory.resolve("approvals.jsonl")), env);
@@ -191,28 +185,6 @@ public final class GatewayRuntime implements AutoCloseable {
         if (pipeline != null) {
             pipeline.close();
         }
-    }
-
-    /** The engine's running jobs as llm_process_health shows them. */
-    private static JobHealthSnapshot healthOf(JobEngine engine) {
-        JobHealthReport report = engine.health();
-        return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
-                report.jobs().stream().map(JobHealth::toMap).toList());
-    }
-
-    /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */
-    private static Map<String, Object> storeDetails(JobEngine engine) {
-        return engine.store().map(store -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("backend", store.backend().key());
-            details.putAll(store.details());
-            Map<String, Object> lease = new LinkedHashMap<>();
-            lease.put("heartbeatIntervalMs", engine.settings().heartbeatInterval().toMillis());
-            lease.put("leaseMs", engine.settings().lease().toMillis());
-            lease.put("crossGatewaySignals", store.signalsAcrossGateways());
-            details.put("lease", lease);
-            return details;
-        }).orElse(null);
     }
 
     public GatewayEnvironment environment() {
