@@ -1,6 +1,8 @@
 package com.verivus.gateway.access;
 
 import com.verivus.gateway.log.GatewayLog;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -74,6 +76,11 @@ public final class HostOriginGuard {
             patterns.add(new HostPattern(bind, -1));
         }
         return new HostOriginGuard(patterns);
+    }
+
+    /** {@link #check(Optional, Optional)} on a request's {@code Host} and {@code Origin} headers. */
+    public Optional<Rejection> check(Headers headers) {
+        return check(headers.first(HeaderNames.HOST), headers.first(HeaderNames.ORIGIN));
     }
 
     /** Empty when both headers are acceptable; Host is checked first (421), then Origin (403). */

@@ -37,14 +37,11 @@ public final class ApprovalLog {
         try {
             Files.createDirectories(file.getParent());
             byte[] line = (JSON.writeValueAsString(decision) + "\n").getBytes(StandardCharsets.UTF_8);
-            boolean created = !Files.exists(file);
+            PrivateFiles.createIfMissing(file);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND); FileLock ignored = ch.lock()) {
                 ch.write(java.nio.ByteBuffer.wrap(line));
                 ch.force(false);
-            }
-            if (created) {
-                restrict(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to write approval log " + file + ": " + e.getMessage(), e);
@@ -83,13 +80,5 @@ public final class ApprovalLog {
                 records.subList(Math.max(0, records.size() - limit), records.size()));
         Collections.reverse(newest);
         return newest;
-    }
-
-    private static void restrict(Path path) {
-        try {
-            PrivateFiles.restrict(path);
-        } catch (IOException | UnsupportedOperationException e) {
-            GatewayLog.debug("could not restrict " + path + ": " + e.getMessage());
-        }
     }
 }

@@ -14,12 +14,12 @@ import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.store.JobStatus;
 import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.store.StoredReceipt;
-import com.verivus.gateway.validation.ContractViolationException;
+import com.verivus.gateway.provider.contract.ContractViolationException;
 import com.verivus.gateway.validation.JobWaiter;
-import com.verivus.gateway.validation.LoginStatus;
+import com.verivus.gateway.doctor.LoginStatus;
 import com.verivus.gateway.validation.ProviderAvailability;
 import com.verivus.gateway.validation.ProviderRunRecorder;
-import com.verivus.gateway.validation.ProviderStatus;
+import com.verivus.gateway.doctor.ProviderStatus;
 import com.verivus.gateway.validation.ValidationProgress;
 import com.verivus.gateway.validation.WaitBudget;
 import java.nio.charset.StandardCharsets;
@@ -237,10 +237,10 @@ public final class ChangeReviewer {
 
     private static String unusable(CliName cli, ProviderStatus status) {
         if (status == null || !status.installed()) {
-            return cli.displayName() + " is not installed" + (status == null || status.problem() == null ? "."
-                    : " (" + status.problem() + ").");
+            return cli.displayName() + " is not installed" + (status == null || status.error() == null ? "."
+                    : " (" + status.error() + ").");
         }
-        if (status.login() == LoginStatus.NOT_AUTHENTICATED) {
+        if (status.loginStatus() == LoginStatus.NOT_AUTHENTICATED) {
             return cli.displayName() + " is not logged in; log in to use it as a reviewer.";
         }
         return null;
@@ -250,7 +250,7 @@ public final class ChangeReviewer {
         try {
             contractCheck.accept(cli, argv);
         } catch (RuntimeException e) {
-            throw new ContractViolationException(cli, e.getMessage());
+            throw ContractViolationException.refused(cli, e);
         }
     }
 

@@ -34,10 +34,7 @@ public final class ConsoleGate implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        Optional<HostOriginGuard.Rejection> rejected =
-                guard.check(req.headers().first(HeaderNames.HOST), req.headers().first(HeaderNames.ORIGIN));
-        if (rejected.isPresent()) {
-            ConsoleReply.error(res, rejected.get().status(), rejected.get().message());
+        if (ConsoleReply.refusedByGuard(guard, req, res)) {
             return;
         }
         Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);

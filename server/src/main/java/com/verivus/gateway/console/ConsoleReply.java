@@ -2,10 +2,13 @@ package com.verivus.gateway.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.access.HostOriginGuard;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes console responses, each with the console's security headers: a Content-Security-Policy that
@@ -20,6 +23,13 @@ final class ConsoleReply {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConsoleReply() {
+    }
+
+    /** When the request's Host or Origin is not allowed: replies with the refusal and returns true. */
+    static boolean refusedByGuard(HostOriginGuard guard, ServerRequest req, ServerResponse res) {
+        Optional<HostOriginGuard.Rejection> rejected = guard.check(req.headers());
+        rejected.ifPresent(r -> error(res, r.status(), r.message()));
+        return rejected.isPresent();
     }
 
     static void securityHeaders(ServerResponse res) {

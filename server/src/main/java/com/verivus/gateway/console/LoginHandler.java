@@ -8,7 +8,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * {@code GET /login?code=<one-time code>}: a valid code starts a browser session (its cookie is set)
@@ -33,10 +32,7 @@ public final class LoginHandler implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        Optional<HostOriginGuard.Rejection> rejected =
-                guard.check(req.headers().first(HeaderNames.HOST), req.headers().first(HeaderNames.ORIGIN));
-        if (rejected.isPresent()) {
-            ConsoleReply.error(res, rejected.get().status(), rejected.get().message());
+        if (ConsoleReply.refusedByGuard(guard, req, res)) {
             return;
         }
         String code = req.query().first("code").orElse(null);

@@ -2,11 +2,18 @@ package com.verivus.gateway.doctor;
 
 import java.util.Locale;
 
-/** What the doctor learned about a CLI's login, as the report names it. */
+/** Whether a provider CLI is logged in, as far as a probe could tell; {@link #key} is how reports name it. */
 public enum LoginStatus {
-    AUTHENTICATED, NOT_AUTHENTICATED, UNKNOWN, NOT_CHECKED;
+    AUTHENTICATED, NOT_AUTHENTICATED, UNKNOWN,
+    /** The probe did not look (not installed, or a probe that only checks installation). */
+    NOT_CHECKED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A reviewer is warned that its job may fail when the login is known bad or could not be told. */
+    public boolean worthAWarning() {
+        return this == NOT_AUTHENTICATED || this == UNKNOWN;
     }
 }

@@ -6,6 +6,7 @@ import com.verivus.gateway.process.BoundedCommand.Outcome;
 import com.verivus.gateway.process.ExecutableSearch;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.CliVersion;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import java.util.concurrent.Future;
 public final class ProviderStatusProbe {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    private static final int EXCERPT = 4000;
 
     private final GatewayEnvironment env;
     private final Duration timeout;
@@ -80,33 +80,40 @@ public final class ProviderStatusProbe {
 
     public ProviderStatus probe(CliName cli) {
         String exe = cli.executable();
-        List<String> versionCommand = List.of(exe, "--version");
+        List<String> versionCommand = ProviderStatus.versionCommand(cli);
         Optional<Path> resolved = ExecutableSearch.find(env, exe);
         if (resolved.isEmpty()) {
-            return new ProviderStatus(cli, exe, null, false, null, versionCommand, "", "",
-                    exe + " was not found on PATH", LoginStatus.NOT_CHECKED,
-                    LoginCheck.notChecked("Runtime is not installed."));
+            return ProviderStatus.missing(cli, exe + " was not found on PATH");
         }
-        Outcome v = BoundedCommand.run(versionCommand, env, timeout);
-        String stdout = OutputSanitizer.excerpt(v.stdout(), EXCERPT);
-        String stderr = OutputSanitizer.excerpt(v.stderr(), EXCERPT);
+        String path = resolved.get().toString();
+        CliVersion answer;
+        try {
+            answer = CliVersion.probe(resolved.get(), env, Map.of(), timeout, BoundedCommand.DEFAULT_OUTPUT_CAP);
+        } catch (IOException e) {
+            return new ProviderStatus(cli, exe, path, false, null, versionCommand, "", "",
+                    exe + ": could not start (" + e.getMessage() + ")", LoginStatus.NOT_CHECKED,
+                    LoginCheck.notChecked(ProviderStatus.NOT_INSTALLED));
+        }
+        Outcome v = answer.outcome();
+        String stdout = OutputSanitizer.excerpt(v.stdout(), ProviderStatus.EXCERPT);
+        String stderr = OutputSanitizer.excerpt(v.stderr(), ProviderStatus.EXCERPT);
         if (v.timedOut()) {
-            return new ProviderStatus(cli, exe, resolved.get().toString(), true, null, versionCommand, stdout, stderr,
+            return new ProviderStatus(cli, exe, path, true, null, versionCommand, stdout, stderr,
                     exe + " --version did not answer within " + BoundedCommand.describe(timeout)
                             + "; the CLI looks hung (its process tree was killed)",
                     LoginStatus.UNKNOWN, LoginCheck.notChecked(
                             "Skipped: the CLI did not answer --version, so its login check would hang too."));
         }
-        boolean installed = v.succeeded() || !(v.stdout().isBlank() && v.stderr().isBlank());
-        if (!installed) {
-            String why = v.started() ? exe + " --version exited " + v.exitCode() + " without output" : v.error();
-            return new ProviderStatus(cli, exe, resolved.get().toString(), false, null, versionCommand, stdout, stderr,
-                    why, LoginStatus.NOT_CHECKED, LoginCheck.notChecked("Runtime is not installed."));
+        if (!answer.answered()) {
+            return new ProviderStatus(cli, exe, path, false, null, versionCommand, stdout, stderr,
+                    exe + " --version exited " + v.exitCode() + " without output", LoginStatus.NOT_CHECKED,
+                    LoginCheck.notChecked(ProviderStatus.NOT_INSTALLED));
         }
+        // read from the sanitized output: what the report shows must not carry what the sanitizer removes
         String version = CliVersion.parse(OutputSanitizer.sanitize(v.stdout()), OutputSanitizer.sanitize(v.stderr()))
                 .orElse(null);
         LoginResult login = cli == CliName.GEMINI ? geminiLogin() : commandLogin(cli);
-        return new ProviderStatus(cli, exe, resolved.get().toString(), true, version, versionCommand, stdout, stderr,
+        return new ProviderStatus(cli, exe, path, true, version, versionCommand, stdout, stderr,
                 null, login.status, login.check);
     }
 

@@ -1,5 +1,6 @@
 package com.verivus.gateway.files;
 
+import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Files only the user may read (0600): the generated Claude MCP config (it can hold API keys), Codex
- * output schemas, the SQLite databases, the lifecycle logs, approvals.jsonl. Created with the mode from
- * the start, so no other user ever sees them readable.
+ * output schemas, the SQLite databases, sessions.json and its lock, the lifecycle logs, pid and token files,
+ * approvals.jsonl. Created with the mode from the start, so no other user ever sees them readable; every
+ * write-temp-then-rename of the gateway goes through {@link #writeAtomically}.
  */
 public final class PrivateFiles {
 
@@ -50,6 +52,29 @@ public final class PrivateFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * {@link #writeAtomically}, then an fsync of the directory, so that the rename itself survives a crash
+     * (sessions.json). Not every platform can open a directory; there the rename is left to the OS.
+     */
+    public static void writeDurably(Path target, byte[] content) throws IOException {
+        writeAtomically(target, content);
+        Path dir = target.toAbsolutePath().getParent();
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            GatewayLog.debug("directory fsync skipped for " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens {@code file} for writing (a lock file: nothing is written to it), creating it 0600 if it is
+     * missing, as {@link #createIfMissing} does.
+     */
+    public static FileChannel openForLocking(Path file) throws IOException {
+        createIfMissing(file);
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     /**

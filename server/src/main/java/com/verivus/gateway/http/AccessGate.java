@@ -27,8 +27,7 @@ final class AccessGate implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        Optional<HostOriginGuard.Rejection> rejected =
-                guard.check(req.headers().first(HeaderNames.HOST), req.headers().first(HeaderNames.ORIGIN));
+        Optional<HostOriginGuard.Rejection> rejected = guard.check(req.headers());
         if (rejected.isPresent()) {
             JsonReply.error(req, res, rejected.get().status(), rejected.get().message());
             return;

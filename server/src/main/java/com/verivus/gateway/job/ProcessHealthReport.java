@@ -43,6 +43,34 @@ public final class ProcessHealthReport {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /** The report on this gateway's engine: its running jobs, and its store's state and lease settings. */
+    public static ProcessHealthReport of(PersistenceConfig persistence, GatewayEnvironment env, JobEngine engine,
+                                         AsyncJobsAvailability async) {
+        return new ProcessHealthReport(persistence, env, () -> healthOf(engine), async, () -> storeDetails(engine));
+    }
+
+    /** The engine's running jobs as llm_process_health shows them. */
+    private static JobHealthSnapshot healthOf(JobEngine engine) {
+        JobHealthReport report = engine.health();
+        return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
+                report.jobs().stream().map(JobHealth::toMap).toList());
+    }
+
+    /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */
+    private static Map<String, Object> storeDetails(JobEngine engine) {
+        return engine.store().map(store -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("backend", store.backend().key());
+            details.putAll(store.details());
+            Map<String, Object> lease = new LinkedHashMap<>();
+            lease.put("heartbeatIntervalMs", engine.settings().heartbeatInterval().toMillis());
+            lease.put("leaseMs", engine.settings().lease().toMillis());
+            lease.put("crossGatewaySignals", store.signalsAcrossGateways());
+            details.put("lease", lease);
+            return details;
+        }).orElse(null);
+    }
+
     public Map<String, Object> body() {
         JobHealthSnapshot snapshot = jobs.health();
         Map<String, Object> body = new LinkedHashMap<>();

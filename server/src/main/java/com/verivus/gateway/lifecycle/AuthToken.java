@@ -3,8 +3,8 @@ package com.verivus.gateway.lifecycle;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.files.PrivateFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -45,8 +45,7 @@ public record AuthToken(String value, String source) {
         new SecureRandom().nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
         files.ensureDirectory();
-        PrivateFiles.createIfMissing(files.authToken());
-        Files.writeString(files.authToken(), token + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        PrivateFiles.writeAtomically(files.authToken(), (token + "\n").getBytes(StandardCharsets.US_ASCII));
         return new AuthToken(token, "generated");
     }
 }

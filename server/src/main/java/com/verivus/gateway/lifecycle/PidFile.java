@@ -2,9 +2,9 @@ package com.verivus.gateway.lifecycle;
 
 import com.verivus.gateway.files.PrivateFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,11 +52,7 @@ public record PidFile(Path path) {
     }
 
     public void write(long pid) throws IOException {
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        PrivateFiles.createIfMissing(tmp);
-        Files.writeString(tmp, pid + "\n");
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.writeAtomically(path, (pid + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     public void delete() throws IOException {

@@ -1,5 +1,13 @@
 package com.verivus.gateway.provider;
 
+import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.process.BoundedCommand;
+import com.verivus.gateway.process.BoundedCommand.Outcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -9,15 +17,37 @@ import java.util.stream.Stream;
  * writes {@code WARNING: proceeding, even though we could not create PATH aliases...} to stderr before
  * {@code codex-cli 0.171.0} on stdout, so "the first line of the merged output" is a warning. The version is
  * the first line with a dotted number, stdout before stderr; failing that, the first non-blank stdout line,
- * then stderr's. One rule for the doctor, {@code cli_versions}, the validation tools and {@code contracts}.
+ * then stderr's. One rule, and one bounded run ({@link #probe}), for the doctor, {@code cli_versions}, the
+ * validation tools and {@code contracts}; each words what it found its own way.
+ *
+ * @param outcome what {@code <exe> --version} did (stdout and stderr captured apart)
+ * @param version the version line read from the raw output, or null when it printed nothing
  */
-public final class CliVersion {
+public record CliVersion(Outcome outcome, String version) {
 
     static final int MAX_CHARS = 200;
     private static final Pattern DOTTED_NUMBER = Pattern.compile("\\d+\\.\\d+");
     private static final Pattern WARNING = Pattern.compile("^(?i:warn(?:ing)?|error|deprecat\\w*)\\b");
 
-    private CliVersion() {
+    /**
+     * Runs {@code <executable> --version} (already looked up on PATH), bounded by {@code timeout} and
+     * {@code outputCap} bytes per stream, with {@code extraEnv} over the gateway's inherited variables.
+     *
+     * @throws IOException when the process cannot be started
+     */
+    public static CliVersion probe(Path executable, GatewayEnvironment env, Map<String, String> extraEnv,
+                                   Duration timeout, int outputCap) throws IOException {
+        Outcome o = BoundedCommand.runFound(executable, List.of("--version"), env, extraEnv, timeout, outputCap,
+                BoundedCommand.Streams.SEPARATE);
+        return new CliVersion(o, parse(o.stdout(), o.stderr()).orElse(null));
+    }
+
+    /**
+     * The Node gateway's rule for "installed": {@code --version} exited 0 or printed something (a CLI
+     * that printed and then hung counts).
+     */
+    public boolean answered() {
+        return outcome.succeeded() || version != null;
     }
 
     public static Optional<String> parse(String stdout, String stderr) {

@@ -1,5 +1,10 @@
 package com.verivus.gateway.recorder;
 
+import static com.verivus.gateway.store.NullableColumns.doubleOrNull;
+import static com.verivus.gateway.store.NullableColumns.intOrNull;
+import static com.verivus.gateway.store.NullableColumns.longOrNull;
+import static com.verivus.gateway.store.NullableColumns.setLong;
+
 import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.GatewayLog;
@@ -266,21 +271,6 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         return rows;
     }
 
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
     @Override
     public Optional<Path> file() {
         return Optional.of(file);
@@ -319,14 +309,6 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             throw e;
         } finally {
             conn.setAutoCommit(true);
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setLong(index, value);
         }
     }
 

@@ -2,22 +2,16 @@ package com.verivus.gateway.session;
 
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.json.IsoTimestamps;
+import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -41,7 +34,6 @@ import java.util.function.Function;
 public final class FileSessionStore implements SessionStore {
 
     public static final String FILE_NAME = "sessions.json";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final DateTimeFormatter CORRUPT_SUFFIX =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -304,50 +296,6 @@ public final class FileSessionStore implements SessionStore {
     }
 
     private void save(SessionDocument doc) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(FILE_NAME + ".tmp." + ProcessHandle.current().pid());
-        byte[] bytes = doc.render().getBytes(StandardCharsets.UTF_8);
-        try (FileChannel out = openOwnerOnly(temp)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        }
-        restrictToOwner(temp); // a temp file left by a crashed run may predate the 0600 creation mode
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        restrictToOwner(file);
-        syncDirectory(file.getParent());
-    }
-
-    private static FileChannel openOwnerOnly(Path path) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            return FileChannel.open(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (UnsupportedOperationException notPosix) {
-            return FileChannel.open(path, options);
-        }
-    }
-
-    private static void restrictToOwner(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, OWNER_ONLY);
-        } catch (UnsupportedOperationException notPosix) {
-            // no POSIX modes on this file system
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform can open a directory, which is fine. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            GatewayLog.debug("directory fsync skipped for " + dir + ": " + e.getMessage());
-        }
+        PrivateFiles.writeDurably(file, doc.render().getBytes(StandardCharsets.UTF_8));
     }
 }

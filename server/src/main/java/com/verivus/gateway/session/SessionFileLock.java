@@ -1,12 +1,11 @@
 package com.verivus.gateway.session;
 
+import com.verivus.gateway.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,7 +35,7 @@ final class SessionFileLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(key.getParent());
-            channel = open(key);
+            channel = PrivateFiles.openForLocking(key);
             FileLock fileLock = channel.lock();
             return new SessionFileLock(threadLock, channel, fileLock);
         } catch (IOException | RuntimeException e) {
@@ -49,15 +48,6 @@ final class SessionFileLock implements AutoCloseable {
             }
             threadLock.unlock();
             throw e;
-        }
-    }
-
-    private static FileChannel open(Path path) throws IOException {
-        try {
-            return FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         }
     }
 

@@ -1,13 +1,12 @@
 package com.verivus.gateway.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static com.verivus.gateway.store.NullableColumns.setLong;
+
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.json.JsJson;
-import com.verivus.gateway.json.NodeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +31,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteJobStore implements JobStore, ReceiptStore {
 
-    private static final ObjectMapper JSON = NodeJson.MAPPER;
     private static final int BUSY_TIMEOUT_MS = 5000;
-    private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
-            + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
-            + "owner_host, owner_pid, owner_started_at, heartbeat_at, working_dir";
 
     private final Path path;
     private final long retentionMs;
@@ -93,7 +88,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
 
     @Override
     public void recordStart(JobRecord job) {
-        update("recordStart", "INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        update("recordStart", "INSERT INTO jobs (" + JobRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, job.id());
                     ps.setString(2, job.correlationId());
@@ -187,12 +182,12 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
 
     @Override
     public Optional<JobRecord> find(String id) {
-        return queryOne("find", "SELECT " + COLUMNS + " FROM jobs WHERE id = ?", ps -> ps.setString(1, id));
+        return queryOne("find", "SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?", ps -> ps.setString(1, id));
     }
 
     @Override
     public Optional<JobRecord> findReusable(String requestKey, Instant startedNotBefore) {
-        return queryOne("findReusable", "SELECT " + COLUMNS + " FROM jobs WHERE request_key = ? AND started_at >= ? "
+        return queryOne("findReusable", "SELECT " + JobRows.COLUMNS + " FROM jobs WHERE request_key = ? AND started_at >= ? "
                 + "AND status IN ('running', 'completed') ORDER BY started_at DESC LIMIT 1", ps -> {
                     ps.setString(1, requestKey);
                     ps.setString(2, IsoTimestamps.format(startedNotBefore));
@@ -207,8 +202,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
              ResultSet rs = ps.executeQuery()) {
             List<JobLease> leases = new ArrayList<>();
             while (rs.next()) {
-                leases.add(new JobLease(rs.getString("id"), IsoTimestamps.parse(rs.getString("started_at")),
-                        owner(rs), IsoTimestamps.parse(rs.getString("heartbeat_at"))));
+                leases.add(JobRows.lease(rs, SqliteJobStore::time));
             }
             return leases;
         } catch (SQLException e) {
@@ -325,7 +319,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(JobRows.record(rs, SqliteJobStore::time)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure(op, e);
@@ -334,59 +328,13 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         }
     }
 
+    /** Timestamps are ISO text here, as the Node gateway wrote them. */
+    private static Instant time(ResultSet rs, String column) throws SQLException {
+        return IsoTimestamps.parse(rs.getString(column));
+    }
+
     private JobStoreException failure(String op, SQLException e) {
         return new JobStoreException("JobStore." + op + " failed on " + path + ": " + e.getMessage(), e);
-    }
-
-    private static JobRecord record(ResultSet rs) throws SQLException {
-        String status = rs.getString("status");
-        return new JobRecord(rs.getString("id"), rs.getString("correlation_id"), rs.getString("request_key"),
-                rs.getString("cli"), args(rs.getString("args_json")), rs.getString("output_format"),
-                JobStatus.fromKey(status).orElseThrow(
-                        () -> new SQLException("unknown job status '" + status + "'")),
-                intOrNull(rs, "exit_code"), rs.getString("stdout"), rs.getString("stderr"),
-                rs.getInt("output_truncated") != 0, rs.getString("error"),
-                IsoTimestamps.parse(rs.getString("started_at")), IsoTimestamps.parse(rs.getString("finished_at")),
-                longOrNull(rs, "pid"), IsoTimestamps.parse(rs.getString("expires_at")), owner(rs),
-                IsoTimestamps.parse(rs.getString("heartbeat_at")), rs.getString("working_dir"));
-    }
-
-    private static JobOwner owner(ResultSet rs) throws SQLException {
-        String host = rs.getString("owner_host");
-        Long pid = longOrNull(rs, "owner_pid");
-        if (host == null || pid == null) {
-            return null;
-        }
-        return new JobOwner(host, pid, IsoTimestamps.parse(rs.getString("owner_started_at")));
-    }
-
-    private static List<String> args(String json) throws SQLException {
-        if (json == null || json.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
-        } catch (IOException e) {
-            throw new SQLException("args_json is not a JSON array of strings: " + e.getMessage(), e);
-        }
-    }
-
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setLong(index, value);
-        }
     }
 
     /** Best effort, as the Node gateway does: the file holds prompts and outputs. */

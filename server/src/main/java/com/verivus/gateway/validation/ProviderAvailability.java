@@ -1,5 +1,6 @@
 package com.verivus.gateway.validation;
 
+import com.verivus.gateway.doctor.ProviderStatus;
 import com.verivus.gateway.provider.CliName;
 import java.util.Collection;
 import java.util.LinkedHashMap;

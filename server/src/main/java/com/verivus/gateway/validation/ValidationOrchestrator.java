@@ -1,5 +1,7 @@
 package com.verivus.gateway.validation;
 
+import com.verivus.gateway.provider.contract.ContractViolationException;
+import com.verivus.gateway.doctor.ProviderStatus;
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.job.JobSnapshot;
@@ -200,8 +202,8 @@ public final class ValidationOrchestrator {
         ProviderStatus status = availability.status(judge);
         if (!status.installed()) {
             return Synthesis.of(SynthesisStatus.SKIPPED, judge, judge.displayName()
-                    + " was selected as judge but is not installed" + (status.problem() == null ? "."
-                    : " (" + status.problem() + ")."));
+                    + " was selected as judge but is not installed" + (status.error() == null ? "."
+                    : " (" + status.error() + ")."));
         }
         String correlationId = "validation-judge-" + UUID.randomUUID() + "-" + judge.key();
         JobStart start = engine.start(inv, correlationId, false);
@@ -239,7 +241,7 @@ public final class ValidationOrchestrator {
         try {
             contractCheck.accept(cli, argv);
         } catch (RuntimeException e) {
-            throw new ContractViolationException(cli, e.getMessage());
+            throw ContractViolationException.refused(cli, e);
         }
     }
 
@@ -280,15 +282,15 @@ public final class ValidationOrchestrator {
 
     private static String notInstalled(CliName cli, ProviderStatus status) {
         String base = cli.displayName() + " runtime is not installed.";
-        return status == null || status.problem() == null ? base
-                : base.substring(0, base.length() - 1) + " (" + status.problem() + ").";
+        return status == null || status.error() == null ? base
+                : base.substring(0, base.length() - 1) + " (" + status.error() + ").";
     }
 
     private static String loginWarning(ProviderStatus status) {
-        if (!status.login().worthAWarning()) {
+        if (!status.loginStatus().worthAWarning()) {
             return null;
         }
-        return status.cli().displayName() + " login status is " + status.login().key()
+        return status.cli().displayName() + " login status is " + status.loginStatus().key()
                 + "; the job may fail until login is complete.";
     }
 

@@ -1,7 +1,7 @@
 package com.verivus.gateway.validation;
 
 import com.verivus.gateway.config.GatewayEnvironment;
-import com.verivus.gateway.process.BoundedCommand;
+import com.verivus.gateway.doctor.ProviderStatus;
 import com.verivus.gateway.process.BoundedCommand.Outcome;
 import com.verivus.gateway.process.ExecutableSearch;
 import com.verivus.gateway.process.ExtendedPath;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The default {@link ProviderAvailability}: a CLI is installed when its executable is on the
  * extended PATH (the one jobs are spawned with) and {@code <exe> --version} exits 0 or prints
  * something within the time limit (5 s) — the Node gateway's rule. The login is not checked
- * ({@link LoginStatus#NOT_CHECKED}). Answers are kept for a short while, so that a burst of
+ * ({@code not_checked}). Answers are kept for a short while, so that a burst of
  * validation calls does not start a burst of version probes.
  */
 public final class VersionProbe implements ProviderAvailability {
@@ -73,19 +72,18 @@ public final class VersionProbe implements ProviderAvailability {
             return ProviderStatus.missing(cli, found.get().path() + " is not executable");
         }
         String probe = "'" + cli.executable() + " --version'";
-        Outcome o;
+        CliVersion answer;
         try {
-            o = BoundedCommand.runFound(found.get().path(), List.of("--version"), env, Map.of("PATH", path), timeout,
-                    MAX_OUTPUT_BYTES, BoundedCommand.Streams.SEPARATE);
+            answer = CliVersion.probe(found.get().path(), env, Map.of("PATH", path), timeout, MAX_OUTPUT_BYTES);
         } catch (IOException e) {
             return ProviderStatus.missing(cli, probe + " could not start: " + e.getMessage());
         }
+        Outcome o = answer.outcome();
         if (o.interrupted()) {
             return ProviderStatus.missing(cli, "interrupted while probing " + probe);
         }
-        String version = CliVersion.parse(o.stdout(), o.stderr()).orElse(null);
-        if (o.succeeded() || version != null) {
-            return ProviderStatus.installed(cli, version, LoginStatus.NOT_CHECKED);
+        if (answer.answered()) {
+            return ProviderStatus.versionOnly(cli, found.get().path().toString(), answer);
         }
         return ProviderStatus.missing(cli, o.exitCode() != null
                 ? probe + " exited with " + o.exitCode() + " and printed nothing"

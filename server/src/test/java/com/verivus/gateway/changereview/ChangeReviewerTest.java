@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
-import com.verivus.gateway.validation.LoginStatus;
+import com.verivus.gateway.doctor.LoginStatus;
 import com.verivus.gateway.validation.ProviderAvailability;
-import com.verivus.gateway.validation.ProviderStatus;
+import com.verivus.gateway.doctor.ProviderStatuses;
 import java.time.Clock;
 import com.verivus.gateway.store.StoredReceipt;
 import java.nio.charset.StandardCharsets;
@@ -165,8 +165,8 @@ class ChangeReviewerTest {
     void aReviewerThatIsNotLoggedInIsSkippedWithoutAJobAndTheOthersStillReview() {
         fx = new ReviewFixtures(dir, new LinkedHashMap<>(Map.of(CliName.CLAUDE, "approve", CliName.CODEX, "approve")));
         ProviderAvailability availability = cli -> cli == CliName.CODEX
-                ? new ProviderStatus(cli, true, "codex 4.2.0", LoginStatus.NOT_AUTHENTICATED, null)
-                : ProviderStatus.installed(cli, "claude 4.2.0", LoginStatus.AUTHENTICATED);
+                ? ProviderStatuses.installed(cli, "codex 4.2.0", LoginStatus.NOT_AUTHENTICATED)
+                : ProviderStatuses.installed(cli, "claude 4.2.0", LoginStatus.AUTHENTICATED);
         Map<String, String> gitEnv = new LinkedHashMap<>(System.getenv());
         gitEnv.put("GIT_CONFIG_GLOBAL", "/dev/null");
         ChangeReviewer reviewer = new ChangeReviewer(fx.engine, availability, UpstreamContracts::assertArgs,
@@ -186,7 +186,7 @@ class ChangeReviewerTest {
     @Test
     void anArgvTheContractRefusesStartsNothing() {
         fx = new ReviewFixtures(dir, new LinkedHashMap<>(Map.of(CliName.CLAUDE, "approve", CliName.CODEX, "approve")));
-        ChangeReviewer reviewer = new ChangeReviewer(fx.engine, cli -> ProviderStatus.installed(cli, "x",
+        ChangeReviewer reviewer = new ChangeReviewer(fx.engine, cli -> ProviderStatuses.installed(cli, "x",
                 LoginStatus.AUTHENTICATED), (cli, argv) -> {
                     if (cli == CliName.CODEX) {
                         throw new IllegalArgumentException("--sandbox is not accepted here");
@@ -195,7 +195,7 @@ class ChangeReviewerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewer.review(new ChangeReviewRequest(repo.root,
                 null, EnumSet.allOf(ChangePart.class), List.of(CliName.CLAUDE, CliName.CODEX), null, null, 100_000,
                 Duration.ofMinutes(1)), (d, t, m) -> progress.add(m)))
-                .isInstanceOf(com.verivus.gateway.validation.ContractViolationException.class)
+                .isInstanceOf(com.verivus.gateway.provider.contract.ContractViolationException.class)
                 .hasMessageContaining("--sandbox is not accepted here");
         assertThat(fx.runs()).isEmpty();
         assertThat(progress).isEmpty();

@@ -1,5 +1,7 @@
 package com.verivus.gateway.validation;
 
+import com.verivus.gateway.doctor.ProviderStatuses;
+import com.verivus.gateway.doctor.LoginStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.job.JobEngine;
@@ -108,7 +110,7 @@ class ValidationOrchestratorTest extends ValidationTestBase {
     @Test
     void aLoginThatIsNotAuthenticatedIsAWarningOnTheResult() {
         fx = ValidationFixtures.in(dir).install(CliName.CLAUDE, "agree").build();
-        ProviderAvailability loggedOut = cli -> ProviderStatus.installed(cli, "claude 2", LoginStatus.NOT_AUTHENTICATED);
+        ProviderAvailability loggedOut = cli -> ProviderStatuses.installed(cli, "claude 2", LoginStatus.NOT_AUTHENTICATED);
         ValidationOrchestrator o = new ValidationOrchestrator(fx.engine(), loggedOut, UpstreamContractStandIn::check);
         ValidationRun run = o.run(ask(CliName.CLAUDE, "q"), new WaitBudget(Duration.ofSeconds(30)),
                 ValidationProgress.NONE);

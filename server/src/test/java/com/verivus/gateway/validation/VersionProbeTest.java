@@ -1,5 +1,7 @@
 package com.verivus.gateway.validation;
 
+import com.verivus.gateway.doctor.ProviderStatus;
+import com.verivus.gateway.doctor.LoginStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.provider.CliName;
@@ -26,8 +28,8 @@ class VersionProbeTest extends ValidationTestBase {
         ProviderStatus s = fx.availability().status(CliName.MISTRAL);
         assertThat(s.installed()).isTrue();
         assertThat(s.version()).isEqualTo("vibe 9.9.9 (fake)");
-        assertThat(s.login()).isEqualTo(LoginStatus.NOT_CHECKED);
-        assertThat(s.problem()).isNull();
+        assertThat(s.loginStatus()).isEqualTo(LoginStatus.NOT_CHECKED);
+        assertThat(s.error()).isNull();
     }
 
     @Test
@@ -35,7 +37,7 @@ class VersionProbeTest extends ValidationTestBase {
         fx = ValidationFixtures.in(dir).build();
         ProviderStatus s = fx.availability().status(CliName.CODEX);
         assertThat(s.installed()).isFalse();
-        assertThat(s.problem()).isEqualTo("'codex' is not on PATH");
+        assertThat(s.error()).isEqualTo("'codex' is not on PATH");
     }
 
     @Test
@@ -44,7 +46,7 @@ class VersionProbeTest extends ValidationTestBase {
         Files.writeString(fx.bin.resolve("grok"), "not a program");
         ProviderStatus s = fx.availability().status(CliName.GROK);
         assertThat(s.installed()).isFalse();
-        assertThat(s.problem()).endsWith("/grok is not executable");
+        assertThat(s.error()).endsWith("/grok is not executable");
     }
 
     @Test
@@ -70,7 +72,7 @@ class VersionProbeTest extends ValidationTestBase {
         assertThat(all.keySet()).containsExactly(CliName.values());
         assertThat(all.values()).allSatisfy(s -> {
             assertThat(s.installed()).isFalse();
-            assertThat(s.problem()).endsWith("--version' printed nothing within 700ms");
+            assertThat(s.error()).endsWith("--version' printed nothing within 700ms");
         });
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class InstalledProbe {
 
     static final int MAX_OUTPUT_BYTES = 1 << 20;
+    private static final Map<String, String> NO_COLOR = Map.of("NO_COLOR", "1");
 
     private final GatewayEnvironment env;
     private final Duration timeout;
@@ -43,13 +44,19 @@ public final class InstalledProbe {
             return new ProbeResult(contract.cli(), exe, false, null, List.of(), List.of(), warnings);
         }
         String version = null;
-        Run v = run(located.get(), List.of("--version"), BoundedCommand.Streams.SEPARATE);
+        Run v;
+        try {
+            CliVersion answer = CliVersion.probe(located.get(), env, NO_COLOR, timeout, MAX_OUTPUT_BYTES);
+            v = Run.of(answer.outcome());
+            version = answer.outcome().interrupted() ? null : answer.version();
+        } catch (IOException e) {
+            v = Run.NOT_STARTED;
+        }
         if (v.timedOut) {
             warnings.add(exe + " --version timed out after " + timeout.toMillis() + "ms");
         } else if (v.exitCode != 0) {
             warnings.add(exe + " --version exited with code " + v.exitCode);
         }
-        version = CliVersion.parse(v.output, v.errors).orElse(null);
 
         List<String> checked = new ArrayList<>();
         StringBuilder help = new StringBuilder();
@@ -79,21 +86,23 @@ public final class InstalledProbe {
         return new ProbeResult(contract.cli(), exe, true, version, checked, missing, warnings);
     }
 
-    /** @param errors stderr, kept apart so that a warning there is never taken for the version */
-    private record Run(String output, String errors, int exitCode, boolean timedOut) {
+    private record Run(String output, int exitCode, boolean timedOut) {
+
+        static final Run NOT_STARTED = new Run("", -1, false);
+
+        static Run of(Outcome o) {
+            if (o.interrupted()) {
+                return new Run("", -1, true);
+            }
+            return new Run(o.stdout(), o.timedOut() ? -1 : o.exitCode(), o.timedOut());
+        }
     }
 
     private Run run(Path exe, List<String> args, BoundedCommand.Streams streams) {
-        Outcome o;
         try {
-            o = BoundedCommand.runFound(exe, args, env, Map.of("NO_COLOR", "1"), timeout, MAX_OUTPUT_BYTES,
-                    streams);
+            return Run.of(BoundedCommand.runFound(exe, args, env, NO_COLOR, timeout, MAX_OUTPUT_BYTES, streams));
         } catch (IOException e) {
-            return new Run("", "", -1, false);
+            return Run.NOT_STARTED;
         }
-        if (o.interrupted()) {
-            return new Run("", "", -1, true);
-        }
-        return new Run(o.stdout(), o.stderr(), o.timedOut() ? -1 : o.exitCode(), o.timedOut());
     }
 }

@@ -60,7 +60,7 @@ public final class UpstreamContracts {
     public static void assertArgs(CliName cli, List<String> args) {
         List<String> problems = checkArgs(cli, args);
         if (!problems.isEmpty()) {
-            throw new ContractViolationException(cli, "contract ", problems);
+            throw ContractViolationException.of(cli, "contract ", problems);
         }
     }
 
@@ -68,7 +68,7 @@ public final class UpstreamContracts {
     public static void assertEnv(CliName cli, Map<String, String> env) {
         List<String> problems = checkEnv(cli, env);
         if (!problems.isEmpty()) {
-            throw new ContractViolationException(cli, "environment contract ", problems);
+            throw ContractViolationException.of(cli, "environment contract ", problems);
         }
     }
 

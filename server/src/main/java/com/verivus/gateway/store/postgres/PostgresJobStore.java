@@ -1,22 +1,20 @@
 package com.verivus.gateway.store.postgres;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static com.verivus.gateway.store.NullableColumns.setLong;
+
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.json.IsoTimestamps;
-import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.store.JobCompletion;
 import com.verivus.gateway.store.JobLease;
 import com.verivus.gateway.store.JobOwner;
 import com.verivus.gateway.store.JobRecord;
+import com.verivus.gateway.store.JobRows;
 import com.verivus.gateway.store.JobSignalListener;
-import com.verivus.gateway.store.JobStatus;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.JobStoreException;
 import com.verivus.gateway.json.JsJson;
 import com.verivus.gateway.store.ReceiptStore;
 import com.verivus.gateway.store.StoredReceipt;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,10 +45,6 @@ import java.util.Set;
  */
 public final class PostgresJobStore implements JobStore, ReceiptStore {
 
-    private static final ObjectMapper JSON = NodeJson.MAPPER;
-    private static final String COLUMNS = "id, correlation_id, request_key, cli, args_json, output_format, status, "
-            + "exit_code, stdout, stderr, output_truncated, error, started_at, finished_at, pid, expires_at, "
-            + "owner_host, owner_pid, owner_started_at, heartbeat_at, working_dir";
     private static final Instant FAR_FUTURE = Instant.parse(IsoTimestamps.FAR_FUTURE);
 
     private final PostgresDatabase db;
@@ -118,7 +112,7 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
     }
 
     private static void insert(Connection c, JobRecord job) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (" + JobRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
                 + "'running', NULL, '', '', FALSE, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, job.id());
             ps.setString(2, job.correlationId());
@@ -181,10 +175,10 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
     @Override
     public Optional<JobRecord> find(String id) {
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(JobRows.record(rs, PostgresJobStore::time)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure("find", e);
@@ -202,12 +196,12 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
 
     private static Optional<JobRecord> findReusable(Connection c, String requestKey, Instant startedNotBefore)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE request_key = ? "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE request_key = ? "
                 + "AND started_at >= ? AND status IN ('running', 'completed') ORDER BY started_at DESC LIMIT 1")) {
             ps.setString(1, requestKey);
             setTime(ps, 2, startedNotBefore);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(JobRows.record(rs, PostgresJobStore::time)) : Optional.empty();
             }
         }
     }
@@ -220,8 +214,7 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
              ResultSet rs = ps.executeQuery()) {
             List<JobLease> leases = new ArrayList<>();
             while (rs.next()) {
-                leases.add(new JobLease(rs.getString("id"), time(rs, "started_at"), owner(rs),
-                        time(rs, "heartbeat_at")));
+                leases.add(JobRows.lease(rs, PostgresJobStore::time));
             }
             return leases;
         } catch (SQLException e) {
@@ -400,37 +393,6 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
         }
     }
 
-    private static JobRecord record(ResultSet rs) throws SQLException {
-        String status = rs.getString("status");
-        return new JobRecord(rs.getString("id"), rs.getString("correlation_id"), rs.getString("request_key"),
-                rs.getString("cli"), args(rs.getString("args_json")), rs.getString("output_format"),
-                JobStatus.fromKey(status).orElseThrow(() -> new SQLException("unknown job status '" + status + "'")),
-                intOrNull(rs, "exit_code"), rs.getString("stdout"), rs.getString("stderr"),
-                rs.getBoolean("output_truncated"), rs.getString("error"), time(rs, "started_at"),
-                time(rs, "finished_at"), longOrNull(rs, "pid"), time(rs, "expires_at"), owner(rs),
-                time(rs, "heartbeat_at"), rs.getString("working_dir"));
-    }
-
-    private static JobOwner owner(ResultSet rs) throws SQLException {
-        String host = rs.getString("owner_host");
-        Long pid = longOrNull(rs, "owner_pid");
-        if (host == null || pid == null) {
-            return null;
-        }
-        return new JobOwner(host, pid, time(rs, "owner_started_at"));
-    }
-
-    private static List<String> args(String json) throws SQLException {
-        if (json == null || json.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
-        } catch (IOException e) {
-            throw new SQLException("args_json is not a JSON array of strings: " + e.getMessage(), e);
-        }
-    }
-
     /** PostgreSQL text cannot contain NUL; a CLI may print one. */
     static String text(String s) {
         return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
@@ -449,21 +411,4 @@ public final class PostgresJobStore implements JobStore, ReceiptStore {
         }
     }
 
-    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
 }

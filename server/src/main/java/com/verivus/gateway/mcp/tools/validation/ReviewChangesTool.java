@@ -13,7 +13,7 @@ import com.verivus.gateway.mcp.InputSchema;
 import com.verivus.gateway.mcp.ToolCall;
 import com.verivus.gateway.mcp.ToolResults;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.validation.ContractViolationException;
+import com.verivus.gateway.provider.contract.ContractViolationException;
 import com.verivus.gateway.workspace.WorkingDirectoryPolicy;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.file.Path;

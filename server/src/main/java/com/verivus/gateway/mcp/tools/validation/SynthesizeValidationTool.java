@@ -8,7 +8,7 @@ import com.verivus.gateway.mcp.ToolResults;
 import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import java.nio.file.Path;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.validation.ContractViolationException;
+import com.verivus.gateway.provider.contract.ContractViolationException;
 import com.verivus.gateway.validation.NormalizedResult;
 import com.verivus.gateway.validation.SynthesisRun;
 import com.verivus.gateway.validation.ValidationOrchestrator;

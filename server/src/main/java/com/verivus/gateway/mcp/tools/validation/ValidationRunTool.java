@@ -6,7 +6,7 @@ import com.verivus.gateway.mcp.ToolCall;
 import com.verivus.gateway.mcp.ToolResults;
 import com.verivus.gateway.mcp.tools.WorkspaceParameters;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.validation.ContractViolationException;
+import com.verivus.gateway.provider.contract.ContractViolationException;
 import com.verivus.gateway.validation.ValidationOrchestrator;
 import com.verivus.gateway.validation.ValidationProgress;
 import com.verivus.gateway.validation.ValidationRequest;

@@ -1,6 +1,7 @@
 package com.verivus.gateway.mcp.tools.request;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.GatewayRuntime;
 import com.verivus.gateway.config.GatewayEnvironment;
@@ -84,6 +85,18 @@ final class RequestGateway implements AutoCloseable {
 
     List<String> toolNames() {
         return runtime.catalog().tools().stream().map(GatewayTool::name).toList();
+    }
+
+    /** metrics://performance as a client reads it; whole numbers as Long, as PerformanceMetrics counts them. */
+    Map<String, Object> metrics() {
+        try {
+            String text = runtime.catalog().resources().stream()
+                    .filter(r -> r.uri().equals("metrics://performance")).findFirst().orElseThrow().read();
+            return JSON.readerFor(new TypeReference<LinkedHashMap<String, Object>>() { })
+                    .with(DeserializationFeature.USE_LONG_FOR_INTS).readValue(text);
+        } catch (Exception e) {
+            throw new AssertionError("metrics://performance could not be read as JSON", e);
+        }
     }
 
     CallToolResult call(String name, Map<String, Object> args) {

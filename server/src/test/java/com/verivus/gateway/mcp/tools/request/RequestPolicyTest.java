@@ -6,12 +6,17 @@ import static com.verivus.gateway.mcp.tools.request.RequestGateway.structured;
 import static com.verivus.gateway.mcp.tools.request.RequestGateway.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.approval.ApprovalGate;
+import com.verivus.gateway.approval.ApprovalLog;
+import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobEngineSettings;
 import com.verivus.gateway.mcp.ToolCall;
+import com.verivus.gateway.models.ModelRegistry;
 import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.PrepareContext;
+import com.verivus.gateway.recorder.PerformanceMetrics;
 import com.verivus.gateway.request.PollTools;
 import com.verivus.gateway.request.PreparedRequest;
 import com.verivus.gateway.request.ProgressSink;
@@ -73,7 +78,7 @@ class RequestPolicyTest {
                 .containsEntry("approval_decision", "denied")
                 .containsEntry("error_message", "claude_request denied by MCP-managed approval policy");
         assertThat(Files.readString(gw.home.resolve(".llm-cli-gateway/approvals.jsonl"))).contains("\"denied\"");
-        assertThat(gw.runtime.metrics().snapshot()).containsEntry("totalFailures", 1L);
+        assertThat(gw.metrics()).containsEntry("totalFailures", 1L);
     }
 
     @Test
@@ -185,10 +190,12 @@ class RequestPolicyTest {
         try (RequestGateway hang = RequestGateway.start(dir.resolve("hang"), Map.of("FAKE_CLI_MODE", "hang"));
              JobEngine engine = new JobEngine(settings, Optional.empty(),
                      new ProcessLauncher(hang.runtime.environment()), Clock.systemUTC())) {
-            RequestPipeline pipeline = new RequestPipeline(new RequestServices(hang.runtime.models(),
-                    hang.runtime.sessions(), hang.runtime.approvals(), hang.runtime.recorder(),
-                    hang.runtime.metrics(), engine, PrepareContext.of(hang.runtime.environment(),
-                    hang.runtime.dataDirectory()), 45_000, PollTools.NONE));
+            GatewayEnvironment env = hang.runtime.environment();
+            Path data = env.defaultDataDirectory();
+            RequestPipeline pipeline = new RequestPipeline(new RequestServices(new ModelRegistry(env),
+                    hang.runtime.sessions(), new ApprovalGate(new ApprovalLog(data.resolve("approvals.jsonl")), env),
+                    hang.runtime.recorder(), new PerformanceMetrics(), engine, PrepareContext.of(env, data), 45_000,
+                    PollTools.NONE));
             ToolCall call = new ToolCall("claude_request", ClaudeRequestTools.SYNC.schema().validate(Map.of(
                     "prompt", "stay quiet", "outputFormat", "stream-json", "correlationId", "p-idle")), null);
             PreparedRequest prepared = pipeline.prepare(ClaudeRequestTools.SYNC.parser().apply(call));

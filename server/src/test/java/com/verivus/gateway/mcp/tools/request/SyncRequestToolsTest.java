@@ -189,7 +189,7 @@ class SyncRequestToolsTest {
         assertThat(gw.recorderRow("s-2")).containsEntry("status", "completed")
                 .containsEntry("async_job_id", gw.recorderRow("s-1").get("async_job_id"));
         assertThat(gw.recorderRow("s-3").get("async_job_id")).isNotEqualTo(gw.recorderRow("s-1").get("async_job_id"));
-        assertThat(gw.runtime.metrics().snapshot()).containsEntry("totalRequests", 3L);
+        assertThat(gw.metrics()).containsEntry("totalRequests", 3L);
     }
 
     @Test
@@ -238,7 +238,7 @@ class SyncRequestToolsTest {
             assertThat(structured(r)).containsEntry("errorCategory", "cli_error").containsEntry("exitCode", 3);
             assertThat(failing.recorderRow("c-fail")).containsEntry("status", "failed").containsEntry("exit_code", 3)
                     .containsEntry("error_message", "fake claude failure\n");
-            assertThat(failing.runtime.metrics().snapshot()).containsEntry("totalRequests", 1L)
+            assertThat(failing.metrics()).containsEntry("totalRequests", 1L)
                     .containsEntry("totalFailures", 1L);
         }
     }
@@ -249,7 +249,7 @@ class SyncRequestToolsTest {
         gw.call("gemini_request", Map.of("prompt", "two", "correlationId", "m-2"));
         gw.call("grok_request", Map.of("prompt", "three", "correlationId", "m-3"));
 
-        Map<String, Object> metrics = gw.runtime.metrics().snapshot();
+        Map<String, Object> metrics = gw.metrics();
         assertThat(metrics).containsEntry("totalRequests", 3L).containsEntry("totalSuccesses", 3L);
         assertThat(gw.query("SELECT correlation_id, status FROM requests JOIN gateway_metadata ON request_id = id "
                 + "ORDER BY correlation_id"))
