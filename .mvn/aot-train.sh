@@ -2,8 +2,9 @@
 # Builds the gateway's JDK AOT cache (JEP 483/514/515) with one training run, for ./jbang.
 # Usage: aot-train.sh AOT_FILE JAVA_BIN JVM_ARGS... MAIN_CLASS
 # The training run is the gateway in stdio mode answering what every MCP client sends first
-# (initialize, tools/list, resources/list, one cheap tool call), then stdin closes and it exits; the JVM
-# writes the cache at exit. It runs with a throw-away HOME so it never touches the user's job store,
+# (initialize, tools/list, resources/list, one cheap tool call) and one synchronous claude_request against
+# a stand-in `claude` (so the cache also holds the request path and the native spawn calls a first CLI run
+# needs), then stdin closes and it exits; the JVM writes the cache at exit. It runs with a throw-away HOME so it never touches the user's job store,
 # sessions or flight recorder. One training at a time per cache file (a mkdir lock); the file appears
 # whole (written beside it, then renamed) or not at all. Cache files of older fingerprints are removed.
 # It also extracts SQLite's native library for the platform into AOT_FILE.sqlite/ (see below).
@@ -25,7 +26,15 @@ cat > "$work/requests.jsonl" <<'JSONRPC'
 {"jsonrpc":"2.0","id":3,"method":"resources/list","params":{}}
 {"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"llm_process_health","arguments":{}}}
 {"jsonrpc":"2.0","id":5,"method":"ping"}
+{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"claude_request","arguments":{"prompt":"AOT training run"}}}
 JSONRPC
+# the stand-in claude: answers at once, in the real CLI's JSON result format
+mkdir -p "$work/bin"
+cat > "$work/bin/claude" <<'FAKE'
+#!/bin/sh
+printf '%s\n' '{"type":"result","subtype":"success","is_error":false,"result":"trained","session_id":"7d7a4c1e-2f0b-4a51-9c3e-0a1b2c3d4e5f"}'
+FAKE
+chmod +x "$work/bin/claude"
 # SQLite's native library, extracted once beside the cache: otherwise sqlite-jdbc writes a fresh copy to
 # /tmp on every start, reads it back to compare it with the jar, and leaves it behind when killed.
 native="$aot.sqlite"
@@ -42,7 +51,7 @@ if [ -n "$sqlite_jar" ] && [ ! -s "$native/libsqlitejdbc.so" ]; then
   esac
 fi
 mkdir -p "$work/home"
-if env -i "HOME=$work/home" "PATH=/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" \
+if env -i "HOME=$work/home" "PATH=$work/bin:/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" "LLM_GATEWAY_LOGIN_CHECK=off" \
      "$java_bin" "-XX:AOTCacheOutput=$aot.tmp.$$" "$@" < "$work/requests.jsonl" > "$work/stdout" 2> "$work/stderr" \
    && [ -s "$aot.tmp.$$" ]; then
   for old in "${aot%-*}"-*.aot "${aot%-*}"-*.aot.sqlite "${aot%-*}"-*.aot.failed; do

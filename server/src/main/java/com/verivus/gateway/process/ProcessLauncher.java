@@ -31,7 +31,7 @@ public final class ProcessLauncher {
     private static final Pattern ERRNO = Pattern.compile("error(?:=|: )(\\d+)");
     private static final File DEV_NULL = new File("/dev/null");
     private static final int ENOEXEC = 8;
-    private static final Duration WARM_UP_DELAY = Duration.ofSeconds(2);
+    private static final Duration WARM_UP_DELAY = Duration.ofSeconds(1);
     private static final AtomicBoolean WARMED = new AtomicBoolean();
 
     private final GatewayEnvironment env;
@@ -52,7 +52,7 @@ public final class ProcessLauncher {
     }
 
     /**
-     * A few seconds after the first launcher is built (start-up and the client's first requests come first),
+     * A second after the first launcher is built (when a stdio client has had its tools/list answer),
      * decides the spawn method and links posix_spawn's native calls, so the first CLI run does not pay the
      * one-time cost (0.1–0.3 s on an idle machine, seconds under load).
      */
