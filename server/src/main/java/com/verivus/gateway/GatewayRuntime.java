@@ -13,9 +13,8 @@ import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.job.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
-import com.verivus.gateway.job.JobHealth;
-import com.verivus.gateway.job.JobHealthReport;
-import com.verivus.gateway.job.JobHealthSnapshot;
+import com.verivus.gateway.job.DirectRunner;
+import com.verivus.gateway.job.JobHealthSampler;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.changereview.ChangeReviewer;
 import com.verivus.gateway.changereview.ChangeSetCapture;
@@ -161,7 +160,8 @@ public final class GatewayRuntime implements AutoCloseable {
         closeables.add(this::closePipeline);
         closeables.add(this::closeProviderRuns);
         closeables.add(engine);
-        this.processHealth = new ProcessHealthReport(persistence, env, () -> healthOf(engine), asyncJobs,
+        this.processHealth = new ProcessHealthReport(persistence, env,
+                new JobHealthSampler(engine, Clock.systemUTC()), asyncJobs,
                 () -> storeDetails(engine));
 
         this.dataDirectory = persistence.dataDirectory(env);
@@ -184,7 +184,8 @@ public final class GatewayRuntime implements AutoCloseable {
         // registered exactly when asyncJobs is enabled (checked against the built list below)
         PollTools pollTools = PollTools.registered(asyncJobs.enabled());
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
-                PrepareContext.of(env, dataDirectory), syncDeadlineMs, pollTools));
+                DirectRunner.open(env, engine.settings()), PrepareContext.of(env, dataDirectory), syncDeadlineMs,
+                pollTools));
         SkillCatalog skills = SkillCatalog.fromClasspath();
 
         List<GatewayTool> tools = new ArrayList<>();
@@ -288,13 +289,6 @@ public final class GatewayRuntime implements AutoCloseable {
         if (pipeline != null) {
             pipeline.close();
         }
-    }
-
-    /** The engine's running jobs as llm_process_health shows them. */
-    private static JobHealthSnapshot healthOf(JobEngine engine) {
-        JobHealthReport report = engine.health();
-        return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
-                report.jobs().stream().map(JobHealth::toMap).toList());
     }
 
     /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */

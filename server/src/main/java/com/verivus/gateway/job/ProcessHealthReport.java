@@ -44,13 +44,9 @@ public final class ProcessHealthReport {
     }
 
     public Map<String, Object> body() {
-        JobHealthSnapshot snapshot = jobs.health();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
-        body.put("runningJobs", snapshot.runningJobs());
-        body.put("deadJobs", snapshot.deadJobs());
-        body.put("zombieJobs", snapshot.zombieJobs());
-        body.put("jobs", snapshot.jobs());
+        body.putAll(jobs.health().toMap());
         body.put("persistence", persistenceBlock());
         return body;
     }

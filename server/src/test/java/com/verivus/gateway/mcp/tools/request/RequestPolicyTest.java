@@ -6,6 +6,7 @@ import static com.verivus.gateway.mcp.tools.request.RequestGateway.structured;
 import static com.verivus.gateway.mcp.tools.request.RequestGateway.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.job.DirectRunner;
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobEngineSettings;
 import com.verivus.gateway.mcp.ToolCall;
@@ -187,7 +188,8 @@ class RequestPolicyTest {
                      new ProcessLauncher(hang.runtime.environment()), Clock.systemUTC())) {
             RequestPipeline pipeline = new RequestPipeline(new RequestServices(hang.runtime.models(),
                     hang.runtime.sessions(), hang.runtime.approvals(), hang.runtime.recorder(),
-                    hang.runtime.metrics(), engine, PrepareContext.of(hang.runtime.environment(),
+                    hang.runtime.metrics(), engine, DirectRunner.open(hang.runtime.environment(), settings),
+                    PrepareContext.of(hang.runtime.environment(),
                     hang.runtime.dataDirectory()), 45_000, PollTools.NONE));
             ToolCall call = new ToolCall("claude_request", ClaudeRequestTools.SYNC.schema().validate(Map.of(
                     "prompt", "stay quiet", "outputFormat", "stream-json", "correlationId", "p-idle")), null);
