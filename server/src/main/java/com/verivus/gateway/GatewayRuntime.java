@@ -131,7 +131,7 @@ public final class GatewayRuntime implements AutoCloseable {
         securePrivateDirectories(env, persistence);
         this.syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
-        // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
+        // The flight recorder first: requests and runs whose jobs end write to it until the engine has shut down.
         this.recorder = FlightRecorder.open(env, persistence);
         closeables.add(recorder);
 

@@ -41,8 +41,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Runs CLI invocations as jobs: spawns them, deduplicates identical requests, records them in the
  * job store, signals completion, cancels and kills process trees, recovers from gateways that died.
- * Sync and async tools share it: both {@link #start} a job; a sync tool then {@link #awaitTerminal}s
- * it up to its deadline, an async tool returns the snapshot at once.
+ * Sync and async tools share it: both {@link #start} a job; a sync tool then waits for it
+ * ({@link #finished}) up to its deadline, an async tool returns the snapshot at once. Sampling the
+ * running jobs' processes is {@link JobHealthSampler}'s; the direct path is {@link DirectRunner}.
  *
  * <p>Without a store (backend none) jobs still run but are never deduplicated and vanish from memory
  * an hour after they finish.
