@@ -359,8 +359,9 @@ public final class JobEngine implements AutoCloseable {
      * persisted), and for a job of another gateway sharing the store when the store signals its end
      * (PostgreSQL NOTIFY, re-read every few seconds in case a signal was lost) or a re-read finds it
      * over (a shared SQLite file: every 250 ms). Fails with {@link IllegalArgumentException} when no
-     * such job exists. Cancel the future to stop waiting; the job is not affected. Read the output with
-     * {@link #result} once it completes.
+     * such job exists, with {@link IllegalStateException} when the engine shuts down before a job of
+     * another gateway ends. Cancel the future to stop waiting; the job is not affected. Read the output
+     * with {@link #finalResult} once it completes.
      */
     public CompletableFuture<JobSnapshot> finished(String jobId) {
         LiveJob job = jobs.get(jobId);
@@ -379,7 +380,8 @@ public final class JobEngine implements AutoCloseable {
     }
 
     /**
-     * {@link #finished}, blocking: the terminal snapshot, or empty when {@code timeout} passes first.
+     * {@link #finished}, blocking: the terminal snapshot, or empty when {@code timeout} passes (or the
+     * engine shuts down) first.
      *
      * @throws IllegalArgumentException when no such job exists
      */
@@ -390,10 +392,10 @@ public final class JobEngine implements AutoCloseable {
         } catch (TimeoutException e) {
             return Optional.empty();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+            if (e.getCause() instanceof IllegalArgumentException notFound) {
+                throw notFound;
             }
-            throw new IllegalStateException("waiting for job " + jobId + " failed", e.getCause());
+            return Optional.empty(); // the gateway shut down first: the job is not over, as far as it knows
         } finally {
             end.cancel(false); // a no-op once complete; else the foreign watch drops this waiter
         }
