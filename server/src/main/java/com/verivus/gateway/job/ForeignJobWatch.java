@@ -32,16 +32,21 @@ final class ForeignJobWatch implements AutoCloseable {
         }
     }
 
+    private final Function<String, Optional<CompletableFuture<JobSnapshot>>> local;
     private final Function<String, Optional<JobSnapshot>> read;
     private final Duration recheck;
     private final ScheduledExecutorService timer;
     private final Map<String, Watched> watched = new HashMap<>(); // guarded by this
 
     /**
-     * @param read    the job's current state (empty: no such job)
+     * @param local   the settlement of a job that turned out to be this gateway's (its row is recorded
+     *                just before it is registered in memory); empty for a job of another gateway
+     * @param read    the job's row (empty: no such job)
      * @param recheck how often a row is re-read without a signal
      */
-    ForeignJobWatch(Function<String, Optional<JobSnapshot>> read, Duration recheck) {
+    ForeignJobWatch(Function<String, Optional<CompletableFuture<JobSnapshot>>> local,
+                    Function<String, Optional<JobSnapshot>> read, Duration recheck) {
+        this.local = local;
         this.read = read;
         this.recheck = recheck;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,6 +124,13 @@ final class ForeignJobWatch implements AutoCloseable {
                 watched.remove(w.id);
                 return false;
             }
+        }
+        Optional<CompletableFuture<JobSnapshot>> settlement = local.apply(w.id);
+        if (settlement.isPresent()) {
+            // this gateway runs it after all: its waiters wait for it to settle, not for its row
+            List<CompletableFuture<JobSnapshot>> waiters = release(w);
+            settlement.get().whenComplete((s, failure) -> waiters.forEach(f -> f.complete(s)));
+            return false;
         }
         Optional<JobSnapshot> now;
         try {

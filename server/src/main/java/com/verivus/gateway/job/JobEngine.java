@@ -87,7 +87,8 @@ public final class JobEngine implements AutoCloseable {
         this.signalled = store.map(JobStore::signalsAcrossGateways).orElse(false);
         // with signals a re-read only covers a lost notification; without, it is how a completion is seen
         this.foreign = journal == null ? null
-                : new ForeignJobWatch(this::snapshot, signalled ? SIGNALLED_RECHECK : FOREIGN_POLL);
+                : new ForeignJobWatch(this::localSettlement, this::readSnapshot,
+                        signalled ? SIGNALLED_RECHECK : FOREIGN_POLL);
         if (journal != null) {
             journal.sweepOrphans(jobs::containsKey);
             journal.evictExpired();
@@ -372,6 +373,14 @@ public final class JobEngine implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Job not found: " + jobId));
         }
         return foreign.watch(jobId);
+    }
+
+    private Optional<CompletableFuture<JobSnapshot>> localSettlement(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).map(job -> job.settled);
+    }
+
+    private Optional<JobSnapshot> readSnapshot(String jobId) {
+        return readStore(jobId).map(JobSnapshot::of);
     }
 
     /** The untruncated result of a job {@link #finished} reported; without output when none is kept any more. */
