@@ -12,6 +12,7 @@ import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.job.ProcessHealthReport;
 import com.verivus.gateway.job.AsyncJobsAvailability;
 import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.DirectRunner;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.store.MemoryReceiptStore;
 import com.verivus.gateway.store.ReceiptStore;
@@ -75,7 +76,7 @@ public final class GatewayRuntime implements AutoCloseable {
         securePrivateDirectories(env, persistence);
         long syncDeadlineMs = SyncDeadline.fromEnvironment(env, GatewayLog::warn);
 
-        // The flight recorder first: the job engine's listeners write to it until the engine has shut down.
+        // The flight recorder first: requests and runs whose jobs end write to it until the engine has shut down.
         this.recorder = FlightRecorder.open(env, persistence);
         closeables.add(recorder);
 
@@ -125,7 +126,8 @@ public final class GatewayRuntime implements AutoCloseable {
         // registered exactly when asyncJobs is enabled (checked against the built list below)
         PollTools pollTools = PollTools.registered(asyncJobs.enabled());
         this.pipeline = new RequestPipeline(new RequestServices(models, sessions, approvals, recorder, metrics, engine,
-                PrepareContext.of(env, dataDirectory), syncDeadlineMs, pollTools));
+                DirectRunner.open(env, engine.settings()), PrepareContext.of(env, dataDirectory), syncDeadlineMs,
+                pollTools));
         SkillCatalog skills = SkillCatalog.fromClasspath();
         this.providerRuns = new ProviderRunRecorder(engine, recorder);
         this.catalog = GatewayCatalog.assemble(new GatewayCatalog.Subsystems(env, syncDeadlineMs, asyncJobs.enabled(),

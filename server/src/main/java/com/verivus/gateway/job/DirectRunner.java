@@ -1,5 +1,6 @@
 package com.verivus.gateway.job;
 
+import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.process.CapturedOutput;
 import com.verivus.gateway.process.LaunchOutcome;
@@ -39,14 +40,31 @@ public final class DirectRunner {
         this.settings = settings;
     }
 
+    /** The direct path of a gateway: the extended PATH of {@code env}, the engine's limits, Node's retry policy. */
+    public static DirectRunner open(GatewayEnvironment env, JobEngineSettings settings) {
+        return new DirectRunner(new ProcessLauncher(env), RetryPolicy.defaults(), settings);
+    }
+
     /** The breaker state of a command (claude, codex, gemini, grok, vibe), for the flight recorder. */
     public CircuitBreaker.State circuitState(String executable) {
         CircuitBreaker b = breakers.get(executable);
         return b == null ? CircuitBreaker.State.CLOSED : b.state();
     }
 
-    /** Runs and retries; the invocation's temp files are deleted when it is done. */
-    public DirectResult run(CliInvocation inv, Duration idleTimeout, Duration wallTimeout)
+    /**
+     * Runs the invocation to completion and retries; its temp files are deleted when it is done.
+     *
+     * @param wallTimeout null = none; on expiry the result has code 124 (and is retried)
+     * @throws IllegalArgumentException when its idle timeout is below the settings' minimum
+     * @throws DirectExecutionException for a missing binary, an output overflow or an open circuit
+     */
+    public DirectResult run(CliInvocation inv, Duration wallTimeout)
+            throws DirectExecutionException, InterruptedException {
+        return run(inv, settings.idleTimeout(inv), wallTimeout);
+    }
+
+    /** {@link #run(CliInvocation, Duration)} with the idle timeout given, not taken from the invocation. */
+    DirectResult run(CliInvocation inv, Duration idleTimeout, Duration wallTimeout)
             throws DirectExecutionException, InterruptedException {
         try {
             return withRetry(inv, idleTimeout, wallTimeout);
@@ -130,7 +148,7 @@ public final class DirectRunner {
                 }
                 case STALLED -> {
                     String stderr = out.stderr() + "\n"
-                            + JobEngine.stalledMessage(settings.stallTimeout(), run.repeatedLine());
+                            + settings.stalledMessage(run.repeatedLine());
                     yield new Attempt(new DirectResult(out.stdout(), stderr, 125, attempt, ms), null,
                             "[CircuitBreaker] Operation failed with non-transient error: " + stderr);
                 }

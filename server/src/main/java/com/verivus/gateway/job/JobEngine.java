@@ -7,10 +7,8 @@ import com.verivus.gateway.process.LaunchOutcome;
 import com.verivus.gateway.process.LaunchSpec;
 import com.verivus.gateway.process.LimitBreach;
 import com.verivus.gateway.process.ProcessExit;
-import com.verivus.gateway.process.ProcessHealth;
 import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.process.ProcessRun;
-import com.verivus.gateway.process.ProcessSampler;
 import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.json.IsoTimestamps;
 import com.verivus.gateway.store.JobOwner;
@@ -25,17 +23,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,8 +41,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Runs CLI invocations as jobs: spawns them, deduplicates identical requests, records them in the
  * job store, signals completion, cancels and kills process trees, recovers from gateways that died.
- * Sync and async tools share it: both {@link #start} a job; a sync tool then {@link #awaitTerminal}s
- * it up to its deadline, an async tool returns the snapshot at once.
+ * Sync and async tools share it: both {@link #start} a job; a sync tool then waits for it
+ * ({@link #finished}) up to its deadline, an async tool returns the snapshot at once. Sampling the
+ * running jobs' processes is {@link JobHealthSampler}'s; the direct path is {@link DirectRunner}.
  *
  * <p>Without a store (backend none) jobs still run but are never deduplicated and vanish from memory
  * an hour after they finish.
@@ -66,15 +61,13 @@ public final class JobEngine implements AutoCloseable {
     private final JobJournal journal;
     private final ProcessLauncher launcher;
     private final Clock clock;
-    private final ProcessSampler sampler;
-    private final DirectRunner direct;
     private final ConcurrentHashMap<String, LiveJob> jobs = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LiveJob> latestByKey = new ConcurrentHashMap<>();
     private final ReentrantLock[] keyLocks = new ReentrantLock[KEY_STRIPES];
-    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final SettledRuns settledRuns = new SettledRuns();
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final ForeignJobWaits foreignWaits = new ForeignJobWaits();
+    private final ForeignJobWatch foreign;
     private final boolean signalled;
 
     /**
@@ -88,12 +81,14 @@ public final class JobEngine implements AutoCloseable {
         JobOwner owner = JobOwner.current();
         this.journal = store.map(s -> new JobJournal(s, owner, new OwnerLiveness(owner, settings.lease(), clock),
                 clock)).orElse(null);
-        this.sampler = new ProcessSampler(clock);
-        this.direct = new DirectRunner(launcher, RetryPolicy.defaults(), settings);
         for (int i = 0; i < KEY_STRIPES; i++) {
             keyLocks[i] = new ReentrantLock();
         }
         this.signalled = store.map(JobStore::signalsAcrossGateways).orElse(false);
+        // with signals a re-read only covers a lost notification; without, it is how a completion is seen
+        this.foreign = journal == null ? null
+                : new ForeignJobWatch(this::localSettlement, this::readSnapshot,
+                        signalled ? SIGNALLED_RECHECK : FOREIGN_POLL);
         if (journal != null) {
             journal.sweepOrphans(jobs::containsKey);
             journal.evictExpired();
@@ -109,7 +104,7 @@ public final class JobEngine implements AutoCloseable {
             store.get().subscribe(new JobSignalListener() {
                 @Override
                 public void jobFinished(String id) {
-                    foreignWaits.wake(id);
+                    foreign.wake(id);
                 }
 
                 @Override
@@ -142,12 +137,9 @@ public final class JobEngine implements AutoCloseable {
         return settings;
     }
 
-    public void addListener(JobListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    public void removeListener(JobListener listener) {
-        listeners.remove(listener);
+    /** Every run of this gateway as it settles (for observers that learn from all runs). */
+    public SettledRuns settledRuns() {
+        return settledRuns;
     }
 
     // ---------------------------------------------------------------- start
@@ -168,7 +160,7 @@ public final class JobEngine implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("The gateway is shutting down; no new jobs are started");
         }
-        Duration idle = idleTimeout(invocation);
+        Duration idle = settings.idleTimeout(invocation);
         String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
         String key = RequestKey.of(invocation.cli().key(), invocation.keyArgs(), invocation.env(),
                 invocation.workingDir());
@@ -219,18 +211,6 @@ public final class JobEngine implements AutoCloseable {
             throw new JobStoreException("The job store is unavailable, so the request was not run: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
-    }
-
-    private Duration idleTimeout(CliInvocation invocation) {
-        Long ms = invocation.idleTimeoutMs();
-        if (ms == null || ms <= 0) {
-            return null;
-        }
-        if (ms < settings.minIdleTimeout().toMillis()) {
-            throw new IllegalArgumentException("idleTimeoutMs must be at least " + settings.minIdleTimeout().toMillis()
-                    + " (got " + ms + ")");
-        }
-        return Duration.ofMillis(ms);
     }
 
     /** This gateway's latest job for the key when it is still reusable: no store round trip needed. */
@@ -297,8 +277,8 @@ public final class JobEngine implements AutoCloseable {
         boolean changed = switch (breach) {
             case IDLE_TIMEOUT -> job.transition(JobStatus.FAILED, 125,
                     "Process killed after " + idle.toMillis() + "ms of inactivity", now());
-            case STALLED -> job.transition(JobStatus.FAILED, 125, stalledMessage(settings.stallTimeout(),
-                    repeatedLine), now());
+            case STALLED -> job.transition(JobStatus.FAILED, 125, settings.stalledMessage(repeatedLine),
+                    now());
             case OUTPUT_OVERFLOW -> job.transition(JobStatus.FAILED, 126, "Output exceeded maximum size (50MB)", now());
             case WALL_TIMEOUT -> false; // jobs have no wall-clock limit
         };
@@ -312,19 +292,12 @@ public final class JobEngine implements AutoCloseable {
         persist(job);
     }
 
-    /** The error of a run stopped for printing only the same line: what it was stuck on, quoted. */
-    static String stalledMessage(Duration stall, String repeatedLine) {
-        return "Process stopped after " + stall.toMillis() + "ms without progress: it printed only this line, "
-                + "again and again: \"" + repeatedLine + "\" (" + StallTimeout.ENV + " sets this limit; 0 turns "
-                + "it off)";
-    }
-
     private void onExit(LiveJob job, ProcessExit exit) {
         job.exited(exit == null ? 1 : exit.exitCode(), now());
         settle(job);
     }
 
-    /** Final persistence, temp-file cleanup, completion signal and listeners, exactly once. */
+    /** Final persistence, temp-file cleanup, then the end is told (waiters, settled runs), exactly once. */
     private void settle(LiveJob job) {
         if (!job.beginSettling()) {
             return;
@@ -334,17 +307,7 @@ public final class JobEngine implements AutoCloseable {
             deleteFiles(job.tempFiles);
         }
         job.settled.complete(job.snapshot());
-        if (listeners.isEmpty()) {
-            return;
-        }
-        JobResult result = job.result(Integer.MAX_VALUE); // one copy of the output, only for listeners
-        for (JobListener listener : listeners) {
-            try {
-                listener.onJobFinished(result);
-            } catch (RuntimeException e) {
-                GatewayLog.error("job listener failed for job " + job.id, e);
-            }
-        }
+        settledRuns.publish(job.id, () -> job.result(Integer.MAX_VALUE));
     }
 
     private void persist(LiveJob job) {
@@ -392,64 +355,59 @@ public final class JobEngine implements AutoCloseable {
     }
 
     /**
-     * Waits until the job is terminal and returns its snapshot, or empty when {@code timeout} passes
-     * first. A job of this gateway wakes the caller the moment it settles; a job of another gateway
-     * sharing the store wakes it when the store signals the completion (PostgreSQL NOTIFY), with a
-     * re-read every few seconds in case a signal was lost; a store without signals (a SQLite file
-     * shared by several gateways) is re-read every 250 ms. This is the one way to wait for a job.
+     * The one way to wait for a job: a future completed with its terminal snapshot — at once for a job
+     * already over, when it settles for a job of this gateway (process gone, output complete and
+     * persisted), and for a job of another gateway sharing the store when the store signals its end
+     * (PostgreSQL NOTIFY, re-read every few seconds in case a signal was lost) or a re-read finds it
+     * over (a shared SQLite file: every 250 ms). Fails with {@link IllegalArgumentException} when no
+     * such job exists, with {@link IllegalStateException} when the engine shuts down before a job of
+     * another gateway ends. Cancel the future to stop waiting; the job is not affected. Read the output
+     * with {@link #finalResult} once it completes.
+     */
+    public CompletableFuture<JobSnapshot> finished(String jobId) {
+        LiveJob job = jobs.get(jobId);
+        if (job != null) {
+            return job.settled.copy(); // a copy: a waiter cancelling must not touch the job's own future
+        }
+        if (foreign == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Job not found: " + jobId));
+        }
+        return foreign.watch(jobId);
+    }
+
+    private Optional<CompletableFuture<JobSnapshot>> localSettlement(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).map(job -> job.settled);
+    }
+
+    private Optional<JobSnapshot> readSnapshot(String jobId) {
+        return readStore(jobId).map(JobSnapshot::of);
+    }
+
+    /** The untruncated result of a job {@link #finished} reported; without output when none is kept any more. */
+    public JobResult finalResult(JobSnapshot ended) {
+        return result(ended.id(), Integer.MAX_VALUE).orElseGet(() -> JobResult.of(ended, "", "", Integer.MAX_VALUE));
+    }
+
+    /**
+     * {@link #finished}, blocking: the terminal snapshot, or empty when {@code timeout} passes (or the
+     * engine shuts down) first.
      *
      * @throws IllegalArgumentException when no such job exists
      */
     public Optional<JobSnapshot> awaitTerminal(String jobId, Duration timeout) throws InterruptedException {
-        long timeoutNanos = Math.max(0, timeout.toNanos());
-        LiveJob job = jobs.get(jobId);
-        if (job != null) {
-            try {
-                return Optional.of(job.settled.get(timeoutNanos, TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                return Optional.empty();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("job " + jobId + " failed to settle", e.getCause());
+        CompletableFuture<JobSnapshot> end = finished(jobId);
+        try {
+            return Optional.of(end.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException notFound) {
+                throw notFound;
             }
+            return Optional.empty(); // the gateway shut down first: the job is not over, as far as it knows
+        } finally {
+            end.cancel(false); // a no-op once complete; else the foreign watch drops this waiter
         }
-        long deadline = System.nanoTime() + timeoutNanos;
-        Duration recheck = signalled ? SIGNALLED_RECHECK : FOREIGN_POLL;
-        while (true) {
-            // registered before the read, so a completion signalled in between is not missed
-            CompletableFuture<Void> signal = foreignWaits.register(jobId);
-            try {
-                JobSnapshot s = snapshot(jobId).orElseThrow(
-                        () -> new IllegalArgumentException("Job not found: " + jobId));
-                if (s.status().terminal()) {
-                    return Optional.of(s);
-                }
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return Optional.empty();
-                }
-                LiveJob appeared = jobs.get(jobId);
-                if (appeared != null) {
-                    return awaitTerminal(jobId, Duration.ofNanos(remaining));
-                }
-                try {
-                    signal.get(Math.min(remaining, recheck.toNanos()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException | ExecutionException e) {
-                    // no signal: re-read the row (a lost notification, or a store without signals)
-                }
-            } finally {
-                foreignWaits.release(jobId, signal);
-            }
-        }
-    }
-
-    /**
-     * The settlement of a job of this gateway (its untruncated final result), for callers that compose
-     * futures; empty for unknown jobs and jobs of other gateways.
-     */
-    public Optional<CompletableFuture<JobResult>> completion(String jobId) {
-        LiveJob job = jobs.get(jobId);
-        return job == null ? Optional.empty()
-                : Optional.of(job.settled.thenApply(s -> job.result(Integer.MAX_VALUE)));
     }
 
     private Optional<JobRecord> readStore(String jobId) {
@@ -517,49 +475,10 @@ public final class JobEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- health
 
-    /** Running jobs of this gateway and a /proc sample of each process (llm_process_health). */
-    public JobHealthReport health() {
-        Instant now = now();
-        List<LiveJob> running = jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING)
+    /** The jobs of this gateway still running, oldest first (for {@link JobHealthSampler}). */
+    List<LiveJob> running() {
+        return jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING)
                 .sorted(Comparator.comparing((LiveJob j) -> j.startedAt)).toList();
-        List<JobHealth> health = new ArrayList<>();
-        Set<Long> pids = new HashSet<>();
-        int dead = 0;
-        int zombies = 0;
-        for (LiveJob job : running) {
-            Long pid = job.pid();
-            ProcessHealth ph = null;
-            if (pid != null) {
-                pids.add(pid);
-                ph = sampler.sample(pid);
-            }
-            boolean isDead = ph != null && !ph.alive();
-            boolean isZombie = ph != null && "Z".equals(ph.state());
-            dead += isDead ? 1 : 0;
-            zombies += isZombie ? 1 : 0;
-            health.add(new JobHealth(job.id, job.cli, JobStatus.RUNNING.key(), ph, isDead, isZombie,
-                    Math.max(0, Duration.between(job.startedAt, now).toMillis())));
-        }
-        sampler.retain(pids);
-        return new JobHealthReport(running.size(), dead, zombies, health);
-    }
-
-    // ---------------------------------------------------------------- direct path
-
-    /**
-     * Runs the invocation to completion without a job (SYNC_DEADLINE_MS=0): no dedup, no store, with
-     * the retry and circuit breaker of the Node gateway's executeCli.
-     *
-     * @param wallTimeout null = none; on expiry the result has code 124 (and is retried)
-     * @throws DirectExecutionException for a missing binary, an output overflow or an open circuit
-     */
-    public DirectResult executeDirect(CliInvocation invocation, Duration wallTimeout)
-            throws DirectExecutionException, InterruptedException {
-        return direct.run(invocation, idleTimeout(invocation), wallTimeout);
-    }
-
-    public DirectRunner directRunner() {
-        return direct;
     }
 
     // ---------------------------------------------------------------- timers
@@ -633,6 +552,9 @@ public final class JobEngine implements AutoCloseable {
             return;
         }
         ticker.shutdownNow();
+        if (foreign != null) {
+            foreign.close();
+        }
         List<LiveJob> unsettled = jobs.values().stream().filter(j -> !j.isSettled()).toList();
         for (LiveJob job : unsettled) {
             if (job.transition(JobStatus.ORPHANED, null, SHUTDOWN_ERROR, now())) {

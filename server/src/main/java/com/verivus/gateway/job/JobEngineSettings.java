@@ -1,6 +1,8 @@
 package com.verivus.gateway.job;
 
+import com.verivus.gateway.config.StallTimeout;
 import com.verivus.gateway.process.RunLimits;
+import com.verivus.gateway.provider.CliInvocation;
 import java.time.Duration;
 
 /**
@@ -82,6 +84,30 @@ public record JobEngineSettings(long dedupWindowMs, Duration minIdleTimeout, lon
     public JobEngineSettings withStallTimeout(Duration d) {
         return new JobEngineSettings(dedupWindowMs, minIdleTimeout, maxOutputBytes, killGrace, drainGrace,
                 flushInterval, heartbeatInterval, lease, sweepInterval, memoryRetention, d);
+    }
+
+    /**
+     * The invocation's idle timeout; null for none. Jobs and the direct path check it alike.
+     *
+     * @throws IllegalArgumentException when it is below {@link #minIdleTimeout}
+     */
+    Duration idleTimeout(CliInvocation invocation) {
+        Long ms = invocation.idleTimeoutMs();
+        if (ms == null || ms <= 0) {
+            return null;
+        }
+        if (ms < minIdleTimeout.toMillis()) {
+            throw new IllegalArgumentException("idleTimeoutMs must be at least " + minIdleTimeout.toMillis()
+                    + " (got " + ms + ")");
+        }
+        return Duration.ofMillis(ms);
+    }
+
+    /** The error of a run stopped for printing only the same line: what it was stuck on, quoted. */
+    String stalledMessage(String repeatedLine) {
+        return "Process stopped after " + stallTimeout.toMillis() + "ms without progress: it printed only this line, "
+                + "again and again: \"" + repeatedLine + "\" (" + StallTimeout.ENV + " sets this limit; 0 turns "
+                + "it off)";
     }
 
     RunLimits limits(Duration idleTimeout) {

@@ -4,8 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The job part of llm_process_health: running jobs of this gateway and their processes. */
+/**
+ * The job part of {@code llm_process_health}: counts of running jobs, of running jobs whose process
+ * is gone (dead) or a zombie, and one entry per running job.
+ */
 public record JobHealthReport(int runningJobs, int deadJobs, int zombieJobs, List<JobHealth> jobs) {
+
+    public static final JobHealthReport EMPTY = new JobHealthReport(0, 0, 0, List.of());
 
     public JobHealthReport {
         jobs = List.copyOf(jobs);

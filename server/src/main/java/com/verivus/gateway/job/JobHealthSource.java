@@ -2,13 +2,13 @@ package com.verivus.gateway.job;
 
 /**
  * Where {@code llm_process_health} and {@code GET /process-health} get the state of running jobs:
- * the job engine implements it. Sampled afresh on every call.
+ * a {@link JobHealthSampler} on the gateway's engine. Sampled afresh on every call.
  */
 @FunctionalInterface
 public interface JobHealthSource {
 
     /** A gateway without a job engine (backend none, or no store opened) runs no jobs. */
-    JobHealthSource NONE = () -> JobHealthSnapshot.EMPTY;
+    JobHealthSource NONE = () -> JobHealthReport.EMPTY;
 
-    JobHealthSnapshot health();
+    JobHealthReport health();
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A job started by this gateway, while it is in memory. State changes are synchronized on the
  * instance. Two moments matter: the transition (status decided — at exit, cancel, a limit breach or
  * shutdown) and the settlement (process gone, output complete: persisted, temp files deleted,
- * {@link #settled} completed, listeners told). For a plain exit both happen together; for a kill the
+ * {@link #settled} completed, settled runs told). For a plain exit both happen together; for a kill the
  * settlement follows once the process tree is gone, so output written while dying is kept.
  */
 final class LiveJob {

@@ -3,6 +3,7 @@ package com.verivus.gateway.job;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.config.PersistenceConfig;
 import com.verivus.gateway.json.NodeJson;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,14 +47,8 @@ public final class ProcessHealthReport {
     /** The report on this gateway's engine: its running jobs, and its store's state and lease settings. */
     public static ProcessHealthReport of(PersistenceConfig persistence, GatewayEnvironment env, JobEngine engine,
                                          AsyncJobsAvailability async) {
-        return new ProcessHealthReport(persistence, env, () -> healthOf(engine), async, () -> storeDetails(engine));
-    }
-
-    /** The engine's running jobs as llm_process_health shows them. */
-    private static JobHealthSnapshot healthOf(JobEngine engine) {
-        JobHealthReport report = engine.health();
-        return new JobHealthSnapshot(report.runningJobs(), report.deadJobs(), report.zombieJobs(),
-                report.jobs().stream().map(JobHealth::toMap).toList());
+        return new ProcessHealthReport(persistence, env, new JobHealthSampler(engine, Clock.systemUTC()), async,
+                () -> storeDetails(engine));
     }
 
     /** The open store's state and the owner-lease settings, for llm_process_health; null without a store. */
@@ -72,13 +67,9 @@ public final class ProcessHealthReport {
     }
 
     public Map<String, Object> body() {
-        JobHealthSnapshot snapshot = jobs.health();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
-        body.put("runningJobs", snapshot.runningJobs());
-        body.put("deadJobs", snapshot.deadJobs());
-        body.put("zombieJobs", snapshot.zombieJobs());
-        body.put("jobs", snapshot.jobs());
+        body.putAll(jobs.health().toMap());
         body.put("persistence", persistenceBlock());
         return body;
     }

@@ -3,9 +3,10 @@
  *
  * <p>Where this differs from llm-cli-gateway 1.5.14, on purpose:
  * <ul>
- * <li>Completion is signalled ({@code awaitTerminal} wakes when the job settles), not polled every second.</li>
+ * <li>Completion is signalled ({@code finished} completes when the job settles), not polled every second; a job
+ *     of another gateway on the shared store is re-read (every 250 ms on SQLite; on PostgreSQL at its NOTIFY).</li>
  * <li>Output written while a killed process dies (cancel, idle timeout, shutdown) is captured and persisted;
- *     the job settles — listeners, temp-file cleanup, {@code awaitTerminal} — once the process tree is gone.</li>
+ *     the job settles — temp-file cleanup, {@code finished}, {@code SettledRuns} — once the process tree is gone.</li>
  * <li>A process killed by a signal reports 128 + the signal number (143 for SIGTERM, 137 for SIGKILL), as a
  *     shell does; Node reports null (or 0, and "completed", for a process killed from outside).</li>
  * <li>Several gateways may share one logs.db: running rows carry their owner (host, pid, process start) and

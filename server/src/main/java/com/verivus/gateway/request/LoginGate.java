@@ -4,7 +4,6 @@ import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.doctor.LoginStatus;
 import com.verivus.gateway.doctor.ProviderStatus;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
-import com.verivus.gateway.job.JobListener;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.provider.CliName;
@@ -33,7 +32,7 @@ import java.util.function.Function;
  * ({@code ANTHROPIC_API_KEY}, {@code OPENAI_API_KEY}/{@code CODEX_API_KEY}) is never refused: its login
  * status command may not know about the key.
  */
-public final class LoginGate implements JobListener {
+public final class LoginGate {
 
     public static final String ENV = "LLM_GATEWAY_LOGIN_CHECK";
     static final Duration FRESH = Duration.ofMinutes(5);
@@ -96,9 +95,8 @@ public final class LoginGate implements JobListener {
                 + " minutes; " + ENV + "=off makes it always run the CLI.)");
     }
 
-    /** Learns from every finished run, whichever tool started it. */
-    @Override
-    public void onJobFinished(JobResult result) {
+    /** Learns from every settled run of this gateway, whichever tool started it ({@code SettledRuns}). */
+    public void learn(JobResult result) {
         CliName.fromKey(result.snapshot().cli()).ifPresent(cli -> {
             if (result.snapshot().status() == JobStatus.COMPLETED) {
                 known.put(cli, new Known(true, clock.instant(), "a completed run"));

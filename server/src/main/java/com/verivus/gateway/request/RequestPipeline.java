@@ -41,7 +41,8 @@ import java.util.concurrent.TimeoutException;
  *     its snapshot.</li>
  * </ul>
  * The end of every request (inline, deferred, async, deduplicated) is booked once by {@link RequestTracker}
- * / {@link RequestCompletion}: session actions, recorder row, metrics.
+ * / {@link RequestCompletion}: session actions, recorder row, metrics. The direct path is a
+ * {@link com.verivus.gateway.job.DirectRunner} of its own, not the job engine.
  */
 public final class RequestPipeline implements AutoCloseable {
 
@@ -64,9 +65,8 @@ public final class RequestPipeline implements AutoCloseable {
         this.bookkeeping = new SessionBookkeeping(sessions);
         this.completion = new RequestCompletion(bookkeeping, services.recorder(), services.metrics());
         this.tracker = new RequestTracker(engine, completion);
-        engine.addListener(tracker);
         this.logins = LoginGate.of(services.prepareContext().env());
-        engine.addListener(logins);
+        engine.settledRuns().subscribe(logins::learn);
     }
 
     public long syncDeadlineMs() {
@@ -228,7 +228,8 @@ public final class RequestPipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("request bookkeeping failed", e.getCause());
+                // the job was lost track of: the client gets the deferred reply and can still poll it
+                return Optional.empty();
             }
         }
     }
@@ -237,8 +238,8 @@ public final class RequestPipeline implements AutoCloseable {
     private RequestReply runDirect(PreparedRequest p) {
         CliName cli = p.cli();
         try {
-            DirectResult result = engine.executeDirect(p.invocation(), null);
-            String circuit = engine.directRunner().circuitState(p.invocation().cli().executable()).name()
+            DirectResult result = services.direct().run(p.invocation(), null);
+            String circuit = services.direct().circuitState(p.invocation().cli().executable()).name()
                     .toLowerCase(java.util.Locale.ROOT);
             RunOutcome outcome = RunOutcome.of(result, circuit);
             completion.finished(p, outcome, RequestCompletion.Mode.SYNC);
@@ -338,7 +339,7 @@ public final class RequestPipeline implements AutoCloseable {
 
     /**
      * Call after the job engine has shut down: waits (a few seconds at most) until the requests of the
-     * jobs it ended are booked in the recorder and the session store, then stops listening to the engine.
+     * jobs it ended are booked in the recorder and the session store.
      */
     @Override
     public void close() {
@@ -348,8 +349,6 @@ public final class RequestPipeline implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            engine.removeListener(tracker);
         }
     }
 

@@ -1,21 +1,19 @@
 package com.verivus.gateway.validation;
 
 import com.verivus.gateway.job.JobEngine;
+import com.verivus.gateway.job.JobSnapshot;
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
  * Waits for several jobs at once, until all are terminal or the deadline passes, and says each
- * time one more has finished. Jobs of this gateway wake the waiter the moment they settle; jobs
- * found through dedup that belong to another gateway are watched through the store (the engine's
- * {@link JobEngine#awaitTerminal}).
+ * time one more has finished. Each job is waited for through {@link JobEngine#finished}, so a job
+ * found through dedup that belongs to another gateway ends the same way as one of this gateway.
  */
 public final class JobWaiter {
 
@@ -30,20 +28,18 @@ public final class JobWaiter {
         if (jobIds.isEmpty()) {
             return 0;
         }
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        CompletionService<Boolean> finished = new ExecutorCompletionService<>(pool);
-        for (String id : jobIds) {
-            finished.submit(() -> engine.awaitTerminal(id, deadline.remaining()).isPresent());
-        }
+        BlockingQueue<Boolean> ends = new LinkedBlockingQueue<>();
+        List<CompletableFuture<JobSnapshot>> waits = jobIds.stream().map(engine::finished).toList();
+        waits.forEach(w -> w.whenComplete((job, failure) -> ends.add(failure == null || unknown(failure))));
         int done = 0;
         try {
             for (int i = 0; i < jobIds.size(); i++) {
-                Future<Boolean> next = deadline.unbounded() ? finished.take()
-                        : finished.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
-                if (next == null) {
+                Boolean terminal = deadline.unbounded() ? ends.take()
+                        : ends.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+                if (terminal == null) {
                     break;
                 }
-                if (terminal(next)) {
+                if (terminal) {
                     done++;
                     onFinished.accept(done);
                 }
@@ -51,17 +47,15 @@ public final class JobWaiter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            pool.shutdownNow();
+            waits.forEach(w -> w.cancel(false)); // stop watching jobs of other gateways
         }
         return done;
     }
 
     /** A job the engine no longer knows is not running either. */
-    private static boolean terminal(Future<Boolean> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof IllegalArgumentException;
-        }
+    private static boolean unknown(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return cause instanceof IllegalArgumentException;
     }
 }

@@ -1,7 +1,6 @@
 package com.verivus.gateway.validation;
 
 import com.verivus.gateway.job.JobEngine;
-import com.verivus.gateway.job.JobListener;
 import com.verivus.gateway.job.JobResult;
 import com.verivus.gateway.job.JobSnapshot;
 import com.verivus.gateway.job.JobStart;
@@ -17,49 +16,40 @@ import com.verivus.gateway.recorder.RequestStart;
 import com.verivus.gateway.recorder.RequestStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The flight-recorder rows of the provider (and judge) runs of the validation tools and review_changes,
  * so that llm_request_result finds them by the correlation id their result reports: a row
  * {@code started} when the job is started (or reused through dedup), linked to the job, and finished
- * once when the job ends — even after the tool stopped waiting for it. Listens to the engine for that;
- * a job already over when it is recorded (a reused completed job, a fast failure) is finished at once,
- * and a job of another gateway sharing the store is watched through the store.
+ * once when the job ends — even after the tool stopped waiting for it. The end comes through
+ * {@link JobEngine#finished}, alike for a job of this gateway, one already over (a reused completed
+ * job, a fast failure) and one another gateway runs on the shared store.
  *
  * <p>Metrics are not touched: the performance metrics count request tools only, as before.
  */
-public final class ProviderRunRecorder implements JobListener, AutoCloseable {
+public final class ProviderRunRecorder implements AutoCloseable {
 
-    /** How long a job of another gateway is watched for its end. */
-    private static final Duration FOREIGN_WATCH = Duration.ofDays(1);
     /** How long a shutdown waits for the rows of the jobs the engine ended. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
     private final JobEngine engine;
     private final FlightRecorder recorder;
-    private final ConcurrentHashMap<String, List<Run>> byJob = new ConcurrentHashMap<>();
     private final Set<Run> unfinished = ConcurrentHashMap.newKeySet();
 
-    /** Records through {@code recorder}; registers itself as a listener of {@code engine}. */
+    /** Records through {@code recorder} the runs of {@code engine}'s jobs. */
     public ProviderRunRecorder(JobEngine engine, FlightRecorder recorder) {
         this.engine = engine;
         this.recorder = recorder;
-        if (recorder.file().isPresent()) {
-            engine.addListener(this);
-        }
     }
 
-    /** Records nothing (tests and callers without a flight recorder); does not listen to the engine. */
+    /** Records nothing (tests and callers without a flight recorder). */
     public static ProviderRunRecorder disabled(JobEngine engine) {
         return new ProviderRunRecorder(engine, new NoopFlightRecorder());
     }
@@ -80,56 +70,19 @@ public final class ProviderRunRecorder implements JobListener, AutoCloseable {
         recorder.logStart(new RequestStart(run.requestId, cli, null, prompt, null, null, job.id(), correlationId,
                 invocation.workingDir() == null ? null : invocation.workingDir().toString()));
         unfinished.add(run);
-        byJob.computeIfAbsent(job.id(), id -> new CopyOnWriteArrayList<>()).add(run);
-        Optional<CompletableFuture<JobResult>> settlement = engine.completion(job.id());
-        if (settlement.isPresent()) {
-            if (settlement.get().isDone()) {
-                // settled before the run was registered: the listener may have run without it
-                forget(run);
-                finish(run, settlement.get().join());
+        engine.finished(job.id()).whenComplete((end, failure) -> {
+            if (failure != null) {
+                // the job vanished or the gateway is shutting down: the row stays 'started'
+                GatewayLog.warn("Flight recorder lost track of job " + run.jobId + ": " + failure.getMessage());
+                unfinished.remove(run);
+                run.done.complete(null);
+            } else {
+                finish(run, engine.finalResult(end));
             }
-            return;
-        }
-        forget(run);
-        Optional<JobSnapshot> now = engine.snapshot(job.id());
-        if (now.isPresent() && now.get().status().terminal()) {
-            engine.result(job.id(), Integer.MAX_VALUE).ifPresent(r -> finish(run, r));
-        } else {
-            Thread.ofVirtual().name("record-job-" + job.id()).start(() -> watchForeign(run));
-        }
-    }
-
-    @Override
-    public void onJobFinished(JobResult result) {
-        List<Run> runs = byJob.remove(result.snapshot().id());
-        if (runs != null) {
-            runs.forEach(r -> finish(r, result));
-        }
-    }
-
-    private void forget(Run run) {
-        byJob.computeIfPresent(run.jobId, (id, list) -> {
-            list.remove(run);
-            return list.isEmpty() ? null : list;
         });
     }
 
-    private void watchForeign(Run run) {
-        try {
-            if (engine.awaitTerminal(run.jobId, FOREIGN_WATCH).isPresent()) {
-                engine.result(run.jobId, Integer.MAX_VALUE).ifPresent(r -> finish(run, r));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            GatewayLog.warn("Flight recorder lost track of job " + run.jobId + ": " + e.getMessage());
-        }
-    }
-
     private void finish(Run run, JobResult result) {
-        if (!run.finished.compareAndSet(false, true)) {
-            return;
-        }
         try {
             recorder.logComplete(outcome(run, result));
         } catch (RuntimeException e) {
@@ -142,7 +95,7 @@ public final class ProviderRunRecorder implements JobListener, AutoCloseable {
 
     /**
      * Call after the job engine has shut down, before the recorder closes: waits (a few seconds at most)
-     * until the runs of the jobs it ended are recorded, then stops listening to the engine.
+     * until the runs of the jobs it ended are recorded.
      */
     @Override
     public void close() {
@@ -157,8 +110,6 @@ public final class ProviderRunRecorder implements JobListener, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             // finish() never completes exceptionally
-        } finally {
-            engine.removeListener(this);
         }
     }
 
@@ -191,7 +142,6 @@ public final class ProviderRunRecorder implements JobListener, AutoCloseable {
         final CliName cli;
         final String jobId;
         final long startedNanos;
-        final AtomicBoolean finished = new AtomicBoolean();
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
         Run(String requestId, CliName cli, String jobId, long startedNanos) {

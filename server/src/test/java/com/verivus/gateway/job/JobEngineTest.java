@@ -32,7 +32,7 @@ class JobEngineTest extends JobEngineTestBase {
 
     @BeforeEach
     void setUp() {
-        engine.addListener(finished::add);
+        engine.settledRuns().subscribe(finished::add);
     }
 
     private JobSnapshot run(CliInvocation inv) throws InterruptedException {
@@ -244,7 +244,7 @@ class JobEngineTest extends JobEngineTestBase {
     }
 
     @Test
-    void listenersHearEveryJobExactlyOnceWithItsFullOutput() throws Exception {
+    void settledRunsCarryEveryJobExactlyOnceWithItsFullOutput() throws Exception {
         JobSnapshot ok = run(invocation(CliName.CLAUDE, "echo", "a"));
         JobSnapshot bad = run(invocation(CliName.CLAUDE, "exit", "3"));
         Files.delete(fx.bin.resolve("grok"));
@@ -264,14 +264,14 @@ class JobEngineTest extends JobEngineTestBase {
     }
 
     @Test
-    void aThrowingListenerDoesNotStopTheOthers() throws Exception {
-        engine.addListener(r -> {
-            throw new IllegalStateException("listener bug");
+    void aThrowingObserverDoesNotStopTheOthers() throws Exception {
+        engine.settledRuns().subscribe(r -> {
+            throw new IllegalStateException("observer bug");
         });
         List<String> after = new CopyOnWriteArrayList<>();
-        engine.addListener(r -> after.add(r.snapshot().id()));
+        engine.settledRuns().subscribe(r -> after.add(r.snapshot().id()));
         JobSnapshot s = run(invocation(CliName.CLAUDE, "echo", "x"));
-        eventually(WAIT, () -> after.contains(s.id()), "second listener");
+        eventually(WAIT, () -> after.contains(s.id()), "second observer");
     }
 
     @Test
@@ -307,10 +307,11 @@ class JobEngineTest extends JobEngineTestBase {
     void healthDescribesRunningJobsAndTheirProcesses() throws Exception {
         JobStart start = engine.start(invocation(CliName.GEMINI, "sleep", "30"), "c", true);
         String id = start.job().id();
-        eventually(WAIT, () -> engine.health().jobs().stream().anyMatch(h -> h.processHealth() != null
+        JobHealthSampler health = new JobHealthSampler(engine, java.time.Clock.systemUTC());
+        eventually(WAIT, () -> health.health().jobs().stream().anyMatch(h -> h.processHealth() != null
                 && h.processHealth().memoryRssKb() != null), "a sampled process");
-        engine.health();
-        JobHealthReport report = engine.health();
+        health.health();
+        JobHealthReport report = health.health();
 
         assertThat(report.runningJobs()).isEqualTo(1);
         assertThat(report.deadJobs()).isZero();
@@ -328,7 +329,7 @@ class JobEngineTest extends JobEngineTestBase {
 
         engine.cancel(id);
         engine.awaitTerminal(id, WAIT);
-        assertThat(engine.health().runningJobs()).isZero();
+        assertThat(health.health().runningJobs()).isZero();
     }
 
     @Test
@@ -337,7 +338,8 @@ class JobEngineTest extends JobEngineTestBase {
                 Optional.of(store));
         JobSnapshot s = forgetful.awaitTerminal(forgetful.start(invocation(CliName.CLAUDE, "echo", "kept"), "c", true)
                 .job().id(), WAIT).orElseThrow();
-        eventually(WAIT, () -> forgetful.completion(s.id()).isEmpty(), "eviction from memory");
+        eventually(WAIT, () -> forgetful.recentSnapshots().stream().noneMatch(j -> j.id().equals(s.id())),
+                "eviction from memory");
         JobResult r = forgetful.result(s.id(), 1000).orElseThrow();
         assertThat(r.stdout()).isEqualTo("kept\n");
         assertThat(r.snapshot().status()).isEqualTo(JobStatus.COMPLETED);

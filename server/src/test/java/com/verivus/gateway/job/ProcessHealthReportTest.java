@@ -125,12 +125,11 @@ class ProcessHealthReportTest {
         AtomicInteger calls = new AtomicInteger();
         JobHealthSource source = () -> {
             int n = calls.incrementAndGet();
-            List<Map<String, Object>> jobs = new ArrayList<>();
+            List<JobHealth> jobs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                jobs.add(mapOf("jobId", "job-" + i, "cli", "claude", "status", "running", "processHealth", null,
-                        "isDead", true, "isZombie", false, "runningForMs", 10L));
+                jobs.add(new JobHealth("job-" + i, "claude", "running", null, true, false, 10L));
             }
-            return new JobHealthSnapshot(n, n, 0, jobs);
+            return new JobHealthReport(n, n, 0, jobs);
         };
         ProcessHealthReport report = new ProcessHealthReport(cfg, env(), source,
                 AsyncJobsAvailability.decide(cfg, true, null));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.approval.ApprovalGate;
 import com.verivus.gateway.approval.ApprovalLog;
 import com.verivus.gateway.config.GatewayEnvironment;
+import com.verivus.gateway.job.DirectRunner;
 import com.verivus.gateway.job.JobEngine;
 import com.verivus.gateway.job.JobEngineSettings;
 import com.verivus.gateway.mcp.ToolCall;
@@ -194,7 +195,7 @@ class RequestPolicyTest {
             Path data = env.defaultDataDirectory();
             RequestPipeline pipeline = new RequestPipeline(new RequestServices(new ModelRegistry(env),
                     hang.runtime.sessions(), new ApprovalGate(new ApprovalLog(data.resolve("approvals.jsonl")), env),
-                    hang.runtime.recorder(), new PerformanceMetrics(), engine, PrepareContext.of(env, data), 45_000,
+                    hang.runtime.recorder(), new PerformanceMetrics(), engine, DirectRunner.open(env, settings), PrepareContext.of(env, data), 45_000,
                     PollTools.NONE));
             ToolCall call = new ToolCall("claude_request", ClaudeRequestTools.SYNC.schema().validate(Map.of(
                     "prompt", "stay quiet", "outputFormat", "stream-json", "correlationId", "p-idle")), null);
