@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,13 +130,13 @@ class KillPointE2ETest {
                 calls.add(JsonRpc.request(j, "tools/call", JSON.writeValueAsString(Map.of(
                         "name", "claude_request_async", "arguments", Map.of("prompt", prompt)))));
             }
-            Thread reader = Thread.ofVirtual().start(() -> readAcks(gw, prompts, acked));
-            long started = System.nanoTime();
+            CountDownLatch firstAck = new CountDownLatch(1);
+            Thread reader = Thread.ofVirtual().start(() -> readAcks(gw, prompts, acked, firstAck));
             gw.sendAll(calls);
-            long left = killAfterMs - Duration.ofNanos(System.nanoTime() - started).toMillis();
-            if (left > 0) {
-                Thread.sleep(left);
-            }
+            // the kill point counts from the first acknowledgement, not from the send: a cold gateway on a
+            // loaded machine may take longer than the whole window to answer its first call
+            assertThat(firstAck.await(60, TimeUnit.SECONDS)).as("round %d: a first acknowledgement", round).isTrue();
+            Thread.sleep(killAfterMs);
             gw.process().destroyForcibly(); // SIGKILL: no shutdown hook, no final write
             gw.awaitExit(Duration.ofSeconds(30));
             reader.join(Duration.ofSeconds(30));
@@ -142,7 +144,8 @@ class KillPointE2ETest {
         return acked;
     }
 
-    private static void readAcks(GatewayProcess gw, Map<Integer, String> prompts, Map<String, String> acked) {
+    private static void readAcks(GatewayProcess gw, Map<Integer, String> prompts, Map<String, String> acked,
+                                 CountDownLatch firstAck) {
         Set<Integer> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(prompts.keySet());
         while (true) {
@@ -165,6 +168,7 @@ class KillPointE2ETest {
                 String jobId = body.path("job").path("id").asText(null);
                 if (jobId != null && pending.remove(id)) {
                     acked.put(jobId, prompts.get(id));
+                    firstAck.countDown();
                 }
             } catch (Exception e) {
                 // a line cut by the kill is no acknowledgement
