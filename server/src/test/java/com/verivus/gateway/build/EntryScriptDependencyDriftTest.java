@@ -2,7 +2,7 @@ package com.verivus.gateway.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verivus.gateway.e2e.GatewayProcess;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package com.verivus.gateway.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
-import com.verivus.gateway.testsupport.ExecutableResource;
+import com.verivus.gateway.testing.ExecutableResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

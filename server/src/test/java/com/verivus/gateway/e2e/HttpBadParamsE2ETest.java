@@ -1,10 +1,11 @@
 package com.verivus.gateway.e2e;
 
+import com.verivus.gateway.testing.JsonRpc;
+import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.log.ListeningLine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,7 @@ class HttpBadParamsE2ETest {
     void badToolCallParamsGetOneJsonRpcErrorWithTheirId() throws Exception {
         try (GatewayProcess gw = GatewayProcess.builder(home).args("--transport=http")
                 .env("LLM_GATEWAY_HTTP_PORT", "0").env("LLM_GATEWAY_AUTH_TOKEN", TOKEN).start()) {
-            URI url = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90)).group(1));
+            URI url = gw.awaitUrl(Duration.ofSeconds(90));
             HttpResponse<String> init = post(url, null, "application/json, text/event-stream", JsonRpc.initialize(1));
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
             assertThat(post(url, session, "application/json", JsonRpc.initialized()).statusCode()).isEqualTo(202);

@@ -1,8 +1,9 @@
 package com.verivus.gateway.e2e;
 
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -74,7 +75,7 @@ class LoggedOutCliE2ETest {
                 .env(fakes.env(Map.of("FAKE_CLI_MODE", "logged-out")))
                 .env(Map.of("LLM_GATEWAY_HTTP_PORT", "0", "LLM_GATEWAY_AUTH_TOKEN", token))
                 .args("--transport=http").start()) {
-            URI mcp = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(60)).group(1));
+            URI mcp = gw.awaitUrl(Duration.ofSeconds(60));
             HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                     .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
                     .addHttpRequestCustomizer((b, method, uri, body, context) ->

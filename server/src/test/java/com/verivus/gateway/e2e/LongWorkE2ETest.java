@@ -1,10 +1,11 @@
 package com.verivus.gateway.e2e;
 
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -125,7 +126,7 @@ class LongWorkE2ETest {
                 "FAKE_CLI_SLEEP_MS", "3000"))).env("LLM_GATEWAY_AUTH_TOKEN", "long-work-token")
                 .env("LLM_GATEWAY_HTTP_PORT", "0").args("--transport=http");
         try (GatewayProcess gw = launch.start()) {
-            URI mcp = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90)).group(1));
+            URI mcp = gw.awaitUrl(Duration.ofSeconds(90));
             HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                     .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
                     .addHttpRequestCustomizer((builder, method, uri, body, context) ->

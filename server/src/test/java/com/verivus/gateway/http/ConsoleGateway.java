@@ -1,5 +1,6 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.testing.GatewayProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.console.LoginLink;
@@ -56,11 +57,12 @@ final class ConsoleGateway implements AutoCloseable {
     static ConsoleGateway start(Path dir, Map<String, String> extra) throws IOException {
         FakeClis fakes = FakeClis.install(Files.createDirectories(dir.resolve("fakes")));
         Path home = Files.createDirectories(dir.resolve("home"));
-        Map<String, String> all = new java.util.HashMap<>(Map.of("LLM_GATEWAY_HTTP_PORT", "0",
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "LLM_GATEWAY_AUTH_TOKEN", TOKEN, "FAKE_CLI_MODE_GEMINI", "hang"));
         all.putAll(extra);
         Map<String, String> env = fakes.env(all);
-        return new ConsoleGateway(GatewayProcess.start(Files.createDirectories(dir.resolve("work")), home, env));
+        return new ConsoleGateway(GatewayProcess.builder(home).workingDirectory(Files.createDirectories(
+                dir.resolve("work"))).http().env(env).start());
     }
 
     /** A fresh one-time login link, minted as {@code gateway status} mints it. */

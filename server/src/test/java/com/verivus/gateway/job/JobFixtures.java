@@ -6,7 +6,7 @@ import com.verivus.gateway.provider.CliInvocation;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.testing.HermeticPath;
-import com.verivus.gateway.testsupport.ExecutableResource;
+import com.verivus.gateway.testing.ExecutableResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.postgres.PostgresDatabase;
 import com.verivus.gateway.store.postgres.PostgresTestDatabase;
 import com.verivus.gateway.testing.TcpProxy;
-import com.verivus.gateway.testsupport.MutableClock;
+import com.verivus.gateway.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -10,7 +10,7 @@ import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.session.FileSessionStore;
 import com.verivus.gateway.session.SessionStore;
-import com.verivus.gateway.testsupport.MutableClock;
+import com.verivus.gateway.testing.MutableClock;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
