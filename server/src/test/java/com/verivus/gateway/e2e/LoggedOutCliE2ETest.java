@@ -1,16 +1,16 @@
 package com.verivus.gateway.e2e;
 
-import com.verivus.gateway.testing.GatewayClient;
-import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,17 +1,17 @@
 package com.verivus.gateway.e2e;
 
-import com.verivus.gateway.testing.GatewayClient;
-import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.changereview.TempGitRepo;
 import com.verivus.gateway.testing.ExecutableResource;
-import io.modelcontextprotocol.spec.McpSchema;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.verivus.gateway.e2e;
 
-import com.verivus.gateway.testing.GatewayClient;
-import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package com.verivus.gateway.e2e;
 
-import com.verivus.gateway.testing.GatewayClient;
-import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;

@@ -1,11 +1,11 @@
 package com.verivus.gateway.e2e;
 
-import com.verivus.gateway.testing.GatewayClient;
-import com.verivus.gateway.testing.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

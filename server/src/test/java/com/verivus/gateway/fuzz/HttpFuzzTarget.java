@@ -3,7 +3,6 @@ package com.verivus.gateway.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.verivus.gateway.testing.GatewayProcess;
 import com.verivus.gateway.testing.JsonRpc;
-import com.verivus.gateway.fuzz.FuzzInput.Expect;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

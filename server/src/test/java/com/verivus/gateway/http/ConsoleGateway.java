@@ -1,10 +1,10 @@
 package com.verivus.gateway.http;
 
-import com.verivus.gateway.testing.GatewayProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.console.LoginLink;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

@@ -1,9 +1,9 @@
 package com.verivus.gateway.http;
 
-import com.verivus.gateway.testing.GatewayProcess;
-import com.verivus.gateway.log.ListeningLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.log.ListeningLine;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
