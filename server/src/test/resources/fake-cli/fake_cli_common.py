@@ -6,6 +6,7 @@ answers in the real CLI's output format. $FAKE_CLI_MODE picks a behaviour; see R
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -27,10 +28,40 @@ def env(name, default=None):
     return default if value is None or value == "" else value
 
 
+JUDGE_MARKER = "You are the explicit judge model"
+
+# Reviewer modes (the validation tools' tests): the answer is a review of the prompt in one of these shapes.
+REVIEWS = {
+    "agree": "Verdict: correct\nRationale: the answer holds (%(cli)s).\nRisks: none significant\n"
+             "Suggested next step: ship it",
+    "disagree": "Verdict: incorrect\nRationale: the answer is wrong (%(cli)s).\n"
+                "Risks: the claim ignores edge cases\nSuggested next step: revise it",
+    "markdown": "## Verdict\n\n**Correct** - the answer holds.\n\n## Rationale\nIt checks out (%(cli)s).\n\n"
+                "## Risks\n- Risky when inputs are huge\n- Untested on Windows\n\n## Suggested next step\nShip it.",
+    "plain": "Paris is the capital of France (%(cli)s).",
+    "empty": "",
+}
+
+
+def judge_text(cli, prompt):
+    """The judge's synthesis, naming the providers whose results the prompt holds."""
+    reviewed = re.findall(r'"provider"\s*:\s*"([a-z]+)"', prompt)
+    return "\n".join(["Verdict: synthesized", "Summary: judged by %s." % cli,
+                      "Reviewed providers: " + ", ".join(reviewed),
+                      "Disagreements: " + ("none" if "incorrect" not in prompt else "the reviewers disagree"),
+                      "Recommendation: follow the majority."])
+
+
 def response_text(cli, prompt):
     fixed = env("FAKE_CLI_RESPONSE")
     if fixed is not None:
         return fixed
+    # a reviewer mode, else $FAKE_CLI_REVIEW: the review shape of every other answering mode (slow, tick, ...)
+    review = mode() if mode() in REVIEWS else env("FAKE_CLI_REVIEW")
+    if review in REVIEWS:
+        if JUDGE_MARKER in (prompt or "") and review != "empty":
+            return judge_text(cli, prompt)
+        return REVIEWS[review] % {"cli": cli}
     return "fake %s answer: %s" % (cli, (prompt or "")[:200])
 
 
@@ -201,6 +232,8 @@ def run(cli, version, spec_for, answer, help_for, offline=None):
     argv = sys.argv[1:]
     if argv[:1] in (["--version"], ["-V"], ["-v"]):
         record(cli, argv)
+        if mode() == "no-version":
+            return 1  # a broken install: silent, exit 1
         print(env("FAKE_CLI_VERSION", version))
         return 0
     try:
@@ -256,6 +289,8 @@ def run(cli, version, spec_for, answer, help_for, offline=None):
         return 0
     elif behaviour == "garbage":
         out = garble(out, line_oriented)
+    elif behaviour == "empty":
+        out = ""  # a reviewer that answers nothing, exit 0
 
     emit(sys.stderr, err)
     emit(sys.stdout, out)
