@@ -7,6 +7,7 @@ answers in the real CLI's output format. $FAKE_CLI_MODE picks a behaviour; see R
 import json
 import os
 import re
+import select
 import subprocess
 import sys
 import time
@@ -153,12 +154,27 @@ def describe_file(path):
         return {"exists": False}
 
 
-def record(cli, argv, files=None, error=None):
+def read_stdin():
+    """What the caller gave on stdin, for status checks whose callers must close it at once: "" when closed
+    (or /dev/null), None when it is still open and silent after a while (nothing is waited for longer)."""
+    try:
+        ready, _, _ = select.select([sys.stdin], [], [], 2.0)
+        if not ready:
+            return None
+        return os.read(sys.stdin.fileno(), 65536).decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def record(cli, argv, files=None, error=None, stdin=False):
+    """Appends one call to $FAKE_CLI_RECORD; stdin=True also records what came on stdin (see read_stdin)."""
     path = env("FAKE_CLI_RECORD")
     if not path:
         return
     entry = {"cli": cli, "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "pid": os.getpid(),
              "time": time.time(), "mode": mode()}
+    if stdin:
+        entry["stdin"] = read_stdin()
     if files:
         entry["files"] = files
     if error:
@@ -220,9 +236,37 @@ def retry_loop(lines, repeat, stream):
         time.sleep(interval)
 
 
-def run(cli, version, spec_for, answer, help_for, offline=None):
+LEAK = " account=alice@example.com org=123e4567-e89b-12d3-a456-426614174000 token=s3cr3t-value"
+
+
+def hang_tree():
+    """Modes hang-tree and hang-login: a child that also hangs, holding our stdout, so the caller must kill
+    the whole tree; its argv names the record file, so a test can find leftovers of its own run."""
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "fake-child-of",
+                      env("FAKE_CLI_RECORD", "-")])
+    time.sleep(120)
+    sys.exit(0)
+
+
+def logged_in():
+    """The login state the login checks report: logged in unless mode logged-out (or unknown: not said)."""
+    return mode() not in ("logged-out", "unknown")
+
+
+def out_exit(stdout, code=0, stderr=""):
+    if stdout:
+        print(stdout)
+    if stderr:
+        print(stderr, file=sys.stderr)
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+def run(cli, version, spec_for, answer, help_for, offline=None, login=None):
     """The main loop shared by every fake.
 
+    login(argv), when given, answers the CLI's login status check (None: argv is not that check) as
+    (stdout, exit_code, stderr) in the login state of the mode (logged_in(); mode hang-login hangs).
     spec_for(argv) -> (spec, max_positionals, context, rest): how to parse argv (context e.g. 'exec resume').
     offline(flags, context), when given, runs in mode offline and never returns (codex without a network).
     answer(flags, positionals, context) -> (stdout, stderr, exit_code, line_oriented, files).
@@ -230,12 +274,21 @@ def run(cli, version, spec_for, answer, help_for, offline=None):
     """
     CURRENT_CLI[0] = cli
     argv = sys.argv[1:]
+    if mode() == "hang-tree":
+        record(cli, argv, stdin=True)
+        hang_tree()
     if argv[:1] in (["--version"], ["-V"], ["-v"]):
-        record(cli, argv)
+        record(cli, argv, stdin=True)
         if mode() == "no-version":
             return 1  # a broken install: silent, exit 1
-        print(env("FAKE_CLI_VERSION", version))
+        print(env("FAKE_CLI_VERSION", version) + (LEAK if mode() == "leaky" else ""))
         return 0
+    check = login(argv) if login is not None else None
+    if check is not None:
+        record(cli, argv, stdin=True)
+        if mode() == "hang-login":
+            hang_tree()
+        out_exit(*check)
     try:
         spec, max_positionals, context, rest = spec_for(argv)
         if "--help" in rest or "-h" in rest:

@@ -44,7 +44,7 @@ class CliToolsOverMcpTest {
 
             CallToolResult versions = client.callTool(new CallToolRequest("cli_versions", Map.of("cli", "codex")));
             JsonNode v = JSON.readTree(((TextContent) versions.content().getFirst()).text());
-            assertThat(v.at("/versions/0/version").asText()).isEqualTo("codex-cli 0.46.0");
+            assertThat(v.at("/versions/0/version").asText()).isEqualTo("codex-cli 0.169.0");
             assertThat(v.at("/versions/0/loginStatus").asText()).isEqualTo("authenticated");
 
             CallToolResult plan = client.callTool(new CallToolRequest("cli_upgrade", Map.of("cli", "gemini")));
