@@ -61,7 +61,7 @@ public final class GatewayClient implements AutoCloseable {
         client.initialize();
     }
 
-    private GatewayClient(GatewayProcess process, String token) {
+    private GatewayClient(GatewayProcess process, String token, Consumer<McpSchema.ProgressNotification> progress) {
         this.httpProcess = process;
         try {
             this.url = process.awaitUrl();
@@ -74,9 +74,13 @@ public final class GatewayClient implements AutoCloseable {
                         }
                     })
                     .build();
-            this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+            McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                     .initializationTimeout(Duration.ofSeconds(60))
-                    .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0")).build();
+                    .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0"));
+            if (progress != null) {
+                spec.progressConsumer(progress);
+            }
+            this.client = spec.build();
             client.initialize();
         } catch (RuntimeException | Error e) {
             process.close();
@@ -93,7 +97,13 @@ public final class GatewayClient implements AutoCloseable {
      * unless {@code token} is null; closing the client also ends the process.
      */
     public static GatewayClient connectHttp(GatewayProcess process, String token) {
-        return new GatewayClient(process, token);
+        return new GatewayClient(process, token, null);
+    }
+
+    /** As {@link #connectHttp(GatewayProcess, String)}, handing the server's progress notifications to {@code progress}. */
+    public static GatewayClient connectHttp(GatewayProcess process, String token,
+                                            Consumer<McpSchema.ProgressNotification> progress) {
+        return new GatewayClient(process, token, progress);
     }
 
     /** Connects with a consumer of the progress notifications the server sends (see {@link #call(String, Map, Object)}). */

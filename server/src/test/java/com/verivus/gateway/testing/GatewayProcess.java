@@ -413,6 +413,12 @@ public final class GatewayProcess implements AutoCloseable {
             return GatewayClient.connectHttp(start(), token);
         }
 
+        /** As {@link #connectHttp(String)}, handing the server's progress notifications to {@code progress}. */
+        public GatewayClient connectHttp(String token,
+                                         java.util.function.Consumer<io.modelcontextprotocol.spec.McpSchema.ProgressNotification> progress) {
+            return GatewayClient.connectHttp(start(), token, progress);
+        }
+
         /** Starts the process under the MCP SDK's own stdio client, initialized and ready. */
         public GatewayClient connect() {
             return GatewayClient.connect(this);
