@@ -6,6 +6,8 @@ answers in the real CLI's output format. $FAKE_CLI_MODE picks a behaviour; see R
 """
 import json
 import os
+import re
+import select
 import subprocess
 import sys
 import time
@@ -27,10 +29,40 @@ def env(name, default=None):
     return default if value is None or value == "" else value
 
 
+JUDGE_MARKER = "You are the explicit judge model"
+
+# Reviewer modes (the validation tools' tests): the answer is a review of the prompt in one of these shapes.
+REVIEWS = {
+    "agree": "Verdict: correct\nRationale: the answer holds (%(cli)s).\nRisks: none significant\n"
+             "Suggested next step: ship it",
+    "disagree": "Verdict: incorrect\nRationale: the answer is wrong (%(cli)s).\n"
+                "Risks: the claim ignores edge cases\nSuggested next step: revise it",
+    "markdown": "## Verdict\n\n**Correct** - the answer holds.\n\n## Rationale\nIt checks out (%(cli)s).\n\n"
+                "## Risks\n- Risky when inputs are huge\n- Untested on Windows\n\n## Suggested next step\nShip it.",
+    "plain": "Paris is the capital of France (%(cli)s).",
+    "empty": "",
+}
+
+
+def judge_text(cli, prompt):
+    """The judge's synthesis, naming the providers whose results the prompt holds."""
+    reviewed = re.findall(r'"provider"\s*:\s*"([a-z]+)"', prompt)
+    return "\n".join(["Verdict: synthesized", "Summary: judged by %s." % cli,
+                      "Reviewed providers: " + ", ".join(reviewed),
+                      "Disagreements: " + ("none" if "incorrect" not in prompt else "the reviewers disagree"),
+                      "Recommendation: follow the majority."])
+
+
 def response_text(cli, prompt):
     fixed = env("FAKE_CLI_RESPONSE")
     if fixed is not None:
         return fixed
+    # a reviewer mode, else $FAKE_CLI_REVIEW: the review shape of every other answering mode (slow, tick, ...)
+    review = mode() if mode() in REVIEWS else env("FAKE_CLI_REVIEW")
+    if review in REVIEWS:
+        if JUDGE_MARKER in (prompt or "") and review != "empty":
+            return judge_text(cli, prompt)
+        return REVIEWS[review] % {"cli": cli}
     return "fake %s answer: %s" % (cli, (prompt or "")[:200])
 
 
@@ -122,12 +154,27 @@ def describe_file(path):
         return {"exists": False}
 
 
-def record(cli, argv, files=None, error=None):
+def read_stdin():
+    """What the caller gave on stdin, for status checks whose callers must close it at once: "" when closed
+    (or /dev/null), None when it is still open and silent after a while (nothing is waited for longer)."""
+    try:
+        ready, _, _ = select.select([sys.stdin], [], [], 2.0)
+        if not ready:
+            return None
+        return os.read(sys.stdin.fileno(), 65536).decode("utf-8", "replace")
+    except (OSError, ValueError):
+        return ""
+
+
+def record(cli, argv, files=None, error=None, stdin=False):
+    """Appends one call to $FAKE_CLI_RECORD; stdin=True also records what came on stdin (see read_stdin)."""
     path = env("FAKE_CLI_RECORD")
     if not path:
         return
     entry = {"cli": cli, "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "pid": os.getpid(),
              "time": time.time(), "mode": mode()}
+    if stdin:
+        entry["stdin"] = read_stdin()
     if files:
         entry["files"] = files
     if error:
@@ -189,9 +236,37 @@ def retry_loop(lines, repeat, stream):
         time.sleep(interval)
 
 
-def run(cli, version, spec_for, answer, help_for, offline=None):
+LEAK = " account=alice@example.com org=123e4567-e89b-12d3-a456-426614174000 token=s3cr3t-value"
+
+
+def hang_tree():
+    """Modes hang-tree and hang-login: a child that also hangs, holding our stdout, so the caller must kill
+    the whole tree; its argv names the record file, so a test can find leftovers of its own run."""
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "fake-child-of",
+                      env("FAKE_CLI_RECORD", "-")])
+    time.sleep(120)
+    sys.exit(0)
+
+
+def logged_in():
+    """The login state the login checks report: logged in unless mode logged-out (or unknown: not said)."""
+    return mode() not in ("logged-out", "unknown")
+
+
+def out_exit(stdout, code=0, stderr=""):
+    if stdout:
+        print(stdout)
+    if stderr:
+        print(stderr, file=sys.stderr)
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+def run(cli, version, spec_for, answer, help_for, offline=None, login=None):
     """The main loop shared by every fake.
 
+    login(argv), when given, answers the CLI's login status check (None: argv is not that check) as
+    (stdout, exit_code, stderr) in the login state of the mode (logged_in(); mode hang-login hangs).
     spec_for(argv) -> (spec, max_positionals, context, rest): how to parse argv (context e.g. 'exec resume').
     offline(flags, context), when given, runs in mode offline and never returns (codex without a network).
     answer(flags, positionals, context) -> (stdout, stderr, exit_code, line_oriented, files).
@@ -199,10 +274,21 @@ def run(cli, version, spec_for, answer, help_for, offline=None):
     """
     CURRENT_CLI[0] = cli
     argv = sys.argv[1:]
+    if mode() == "hang-tree":
+        record(cli, argv, stdin=True)
+        hang_tree()
     if argv[:1] in (["--version"], ["-V"], ["-v"]):
-        record(cli, argv)
-        print(env("FAKE_CLI_VERSION", version))
+        record(cli, argv, stdin=True)
+        if mode() == "no-version":
+            return 1  # a broken install: silent, exit 1
+        print(env("FAKE_CLI_VERSION", version) + (LEAK if mode() == "leaky" else ""))
         return 0
+    check = login(argv) if login is not None else None
+    if check is not None:
+        record(cli, argv, stdin=True)
+        if mode() == "hang-login":
+            hang_tree()
+        out_exit(*check)
     try:
         spec, max_positionals, context, rest = spec_for(argv)
         if "--help" in rest or "-h" in rest:
@@ -256,6 +342,8 @@ def run(cli, version, spec_for, answer, help_for, offline=None):
         return 0
     elif behaviour == "garbage":
         out = garble(out, line_oriented)
+    elif behaviour == "empty":
+        out = ""  # a reviewer that answers nothing, exit 0
 
     emit(sys.stderr, err)
     emit(sys.stdout, out)

@@ -2,7 +2,7 @@ package com.verivus.gateway.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verivus.gateway.e2e.GatewayProcess;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,18 +44,18 @@ class EntryScriptDependencyDriftTest {
     }
 
     @Test
-    void gateway_java_declares_the_server_modules_dependencies() throws IOException {
+    void gatewayJavaDeclaresTheServerModulesDependencies() throws IOException {
         assertThat(EntryScript.read(ROOT.resolve("gateway.java")).sources()).isNotEmpty();
         assertThat(drift(ROOT, "gateway.java", "server")).isEmpty();
     }
 
     @Test
-    void doctor_java_declares_no_dependency_the_server_module_lacks() throws IOException {
+    void doctorJavaDeclaresNoDependencyTheServerModuleLacks() throws IOException {
         assertThat(drift(ROOT, "doctor.java", "server")).isEmpty();
     }
 
     @Test
-    void isolate_java_declares_no_dependency_the_dag_module_lacks() throws IOException {
+    void isolateJavaDeclaresNoDependencyTheDagModuleLacks() throws IOException {
         assertThat(drift(ROOT, "isolate.java", "dag")).isEmpty();
     }
 
@@ -81,13 +81,13 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void an_unchanged_copy_has_no_drift() throws IOException {
+        void anUnchangedCopyHasNoDrift() throws IOException {
             copyRepoFiles();
             assertThat(drift(copy, "gateway.java", "server")).isEmpty();
         }
 
         @Test
-        void a_dependency_the_pom_lacks() throws IOException {
+        void aDependencyThePomLacks() throws IOException {
             copyRepoFiles();
             edit("gateway.java", "//DEPS info.picocli:picocli:4.7.7", "//DEPS info.picocli:picocli:4.7.7 org.example:extra:1.0");
             assertThat(drift(copy, "gateway.java", "server")).singleElement().asString()
@@ -95,7 +95,7 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void a_pom_dependency_the_script_lacks() throws IOException {
+        void aPomDependencyTheScriptLacks() throws IOException {
             copyRepoFiles();
             edit("gateway.java", "//DEPS org.xerial:sqlite-jdbc:3.54.1.0\n", "");
             assertThat(drift(copy, "gateway.java", "server")).singleElement().asString()
@@ -103,7 +103,7 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void a_version_changed_through_a_parent_property() throws IOException {
+        void aVersionChangedThroughAParentProperty() throws IOException {
             copyRepoFiles();
             edit("pom.xml", "<picocli.version>4.7.7</picocli.version>", "<picocli.version>4.7.6</picocli.version>");
             assertThat(drift(copy, "gateway.java", "server")).singleElement().asString()
@@ -113,7 +113,7 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void an_unpinned_entry_that_maven_pins() throws IOException {
+        void anUnpinnedEntryThatMavenPins() throws IOException {
             copyRepoFiles();
             edit("gateway.java", "//DEPS org.xerial:sqlite-jdbc:3.54.1.0", "//DEPS org.xerial:sqlite-jdbc");
             assertThat(drift(copy, "gateway.java", "server")).singleElement().asString()
@@ -121,7 +121,7 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void a_bom_version_that_differs_from_the_parent_pom() throws IOException {
+        void aBomVersionThatDiffersFromTheParentPom() throws IOException {
             copyRepoFiles();
             edit("gateway.java", "helidon-dependencies:4.5.0@pom", "helidon-dependencies:4.4.0@pom");
             assertThat(drift(copy, "gateway.java", "server")).singleElement().asString()
@@ -130,7 +130,7 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void test_scoped_pom_dependencies_are_not_expected_in_the_script() throws IOException {
+        void testScopedPomDependenciesAreNotExpectedInTheScript() throws IOException {
             copyRepoFiles();
             assertThat(ModulePom.read(copy.resolve("server/pom.xml"), copy.resolve("pom.xml")).dependencies())
                     .extracting(Coordinate::key).doesNotContain("org.junit.jupiter:junit-jupiter",
@@ -138,7 +138,7 @@ class EntryScriptDependencyDriftTest {
         }
 
         @Test
-        void a_stub_script_may_declare_a_subset_but_nothing_foreign() throws IOException {
+        void aStubScriptMayDeclareASubsetButNothingForeign() throws IOException {
             copyRepoFiles();
             assertThat(drift(copy, "isolate.java", "dag")).isEmpty();
             edit("isolate.java", "//DEPS info.picocli:picocli:4.7.7", "//DEPS info.picocli:picocli:4.7.7\n"
@@ -149,7 +149,7 @@ class EntryScriptDependencyDriftTest {
     }
 
     @Test
-    void jbang_coordinates_parse_with_and_without_version_and_type() {
+    void jbangCoordinatesParseWithAndWithoutVersionAndType() {
         assertThat(EntryScript.parse("io.helidon:helidon-dependencies:4.5.0@pom"))
                 .isEqualTo(new Coordinate("io.helidon", "helidon-dependencies", "4.5.0", true));
         assertThat(EntryScript.parse("com.fasterxml.jackson.core:jackson-databind"))

@@ -9,7 +9,7 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.provider.contract.UpstreamContracts;
 import com.verivus.gateway.store.MemoryJobStore;
-import com.verivus.gateway.testsupport.ExecutableResource;
+import com.verivus.gateway.testing.ExecutableResource;
 import com.verivus.gateway.validation.VersionProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;

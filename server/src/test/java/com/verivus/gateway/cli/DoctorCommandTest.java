@@ -58,19 +58,19 @@ class DoctorCommandTest {
     void plainOutputMarksEachCheckAndExitsOneWhenSomethingBlocks() {
         CommandRun blocked = doctor(Map.of("MCP_TRANSPORT", "http"));
         assertThat(blocked.exitCode()).isEqualTo(1);
-        assertThat(blocked.out()).contains("✗ auth: ").contains("✓ claude (Claude Code): 2.0.14 (Claude Code); logged in")
+        assertThat(blocked.out()).contains("✗ auth: ").contains("✓ claude (Claude Code): 2.1.332 (Claude Code); logged in")
                 .contains("Something blocks the gateway").contains("Next actions:\n  1. Set LLM_GATEWAY_AUTH_TOKEN");
 
         CommandRun fine = doctor(Map.of());
         assertThat(fine.exitCode()).isZero();
         assertThat(fine.out()).doesNotContain("✗").contains("Nothing blocks the gateway.")
-                .containsPattern("(?m)^! gemini \\(Gemini CLI\\): 0\\.9\\.0; login state unknown");
+                .containsPattern("(?m)^! gemini \\(Gemini CLI\\): 0\\.61\\.0; login state unknown");
         assertThat(fine.out().lines().filter(l -> l.matches("^[✓!✗] .*"))).hasSizeGreaterThanOrEqualTo(10);
     }
 
     @Test
     void gatewayDoctorAndDoctorEntryRunAsProcessesAndStayReadOnly() throws Exception {
-        fakes.mode("grok", "hang"); // one hung CLI: the doctor still finishes within its bound
+        fakes.mode("grok", "hang-tree"); // one hung CLI: the doctor still finishes within its bound
         Map<String, String> vars = new HashMap<>(fakes.vars());
         vars.put("HOME", home.toString());
         Path data = Files.createDirectories(home.resolve(".llm-cli-gateway"));
@@ -88,7 +88,7 @@ class DoctorCommandTest {
 
         ProcessRun viaEntry = ProcessRun.java(DoctorCommand.class.getName(), vars, home, 60);
         assertThat(viaEntry.exitCode()).as(viaEntry.err()).isZero();
-        assertThat(viaEntry.out()).contains("✓ codex (Codex CLI): codex-cli 0.46.0; logged in");
+        assertThat(viaEntry.out()).contains("✓ codex (Codex CLI): codex-cli 0.169.0; logged in");
 
         assertThat(TreeSnapshot.of(home)).isEqualTo(before);
     }

@@ -1,5 +1,6 @@
 package com.verivus.gateway.cli;
 
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +12,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a gateway entry point in its own JVM, the way a user runs it: java with the module's
- * classes and runtime class path (target/runtime-classpath.txt, written by the build).
+ * One run of a gateway entry point in its own JVM to completion, the way a user runs it, with exactly
+ * {@code env} and stdout/stderr in files (a command that leaves a detached gateway behind must not keep
+ * a pipe of this test open). The java binary and classpath are {@link GatewayProcess}'s; a gateway
+ * the test talks to while it runs is a {@link GatewayProcess}.
  */
 record ProcessRun(int exitCode, String out, String err) {
 
     static ProcessRun java(String mainClass, Map<String, String> env, Path cwd, long timeoutSeconds, String... args) {
         try {
-            Path target = Path.of(ProcessRun.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-            String cp = target.resolve("classes") + java.io.File.pathSeparator
-                    + Files.readString(target.resolve("runtime-classpath.txt")).strip();
-            List<String> cmd = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"),
-                    "--enable-native-access=ALL-UNNAMED", "-cp", cp, mainClass));
+            List<String> cmd = new ArrayList<>(List.of(GatewayProcess.javaHome().resolve("bin/java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-cp", GatewayProcess.classpath(), mainClass));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
             pb.environment().clear();
@@ -48,8 +47,6 @@ record ProcessRun(int exitCode, String out, String err) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,7 +3,7 @@ package com.verivus.gateway.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
-import com.verivus.gateway.testsupport.ExecutableResource;
+import com.verivus.gateway.testing.ExecutableResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,12 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A temp bin directory holding copies of doctor-fakes/fake_tool.py under real command names (plus
- * python3), and the environment that puts only that directory on PATH. See doctor-fakes/README.md.
+ * A temp bin directory holding the fake CLIs of {@code src/test/resources/fake-cli} under their command
+ * names, its {@code installer} fake as npm, pip, pip3, uv and brew, plus python3, and the environment that
+ * puts only that directory on PATH. Modes ({@code FAKE_CLI_MODE_<NAME>}) and the record
+ * ({@code FAKE_CLI_RECORD}) are the fake-cli ones; see fake-cli/README.md.
  */
 public final class DoctorFakes {
 
     public static final List<String> CLIS = List.of("claude", "codex", "gemini", "grok", "vibe");
+    public static final List<String> INSTALLERS = List.of("npm", "pip", "pip3", "uv", "brew");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path bin;
@@ -32,7 +35,8 @@ public final class DoctorFakes {
         this.record = root.resolve("fake-calls.jsonl");
         Files.createSymbolicLink(bin.resolve("python3"), Path.of(python3()));
         vars.put("PATH", bin.toString());
-        vars.put("DOCTOR_FAKE_RECORD", record.toString());
+        vars.put("FAKE_CLI_RECORD", record.toString());
+        ExecutableResource.install("/fake-cli/fake_cli_common.py", bin.resolve("fake_cli_common.py"));
     }
 
     /** A fake bin under {@code root} (not under HOME, so HOME stays untouched). */
@@ -57,7 +61,10 @@ public final class DoctorFakes {
     public DoctorFakes install(String... names) {
         try {
             for (String name : names) {
-                ExecutableResource.install("/doctor-fakes/fake_tool.py", bin.resolve(name));
+                if (!CLIS.contains(name) && !INSTALLERS.contains(name)) {
+                    throw new IllegalArgumentException("no fake for " + name);
+                }
+                ExecutableResource.install("/fake-cli/" + (CLIS.contains(name) ? name : "installer"), bin.resolve(name));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +77,7 @@ public final class DoctorFakes {
     }
 
     public DoctorFakes mode(String name, String mode) {
-        vars.put("DOCTOR_FAKE_MODE_" + name.toUpperCase(Locale.ROOT), mode);
+        vars.put("FAKE_CLI_MODE_" + name.toUpperCase(Locale.ROOT), mode);
         return this;
     }
 
@@ -78,7 +85,7 @@ public final class DoctorFakes {
         return bin;
     }
 
-    /** The fake variables (PATH, DOCTOR_FAKE_*). */
+    /** The fake variables (PATH, FAKE_CLI_*). */
     public Map<String, String> vars() {
         return Map.copyOf(vars);
     }
@@ -106,7 +113,7 @@ public final class DoctorFakes {
     }
 
     public List<JsonNode> calls(String name) {
-        return calls().stream().filter(c -> c.get("name").asText().equals(name)).toList();
+        return calls().stream().filter(c -> c.get("cli").asText().equals(name)).toList();
     }
 
     /** Fails when a process started by a hung fake (found by its record-file marker) is still alive. */

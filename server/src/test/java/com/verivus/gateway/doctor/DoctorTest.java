@@ -205,7 +205,7 @@ class DoctorTest {
         assertThat(r.ok()).isTrue();
         assertThat(r.nextActions()).containsExactly(Doctor.DEFAULT_ACTION);
         assertThat(j.at("/providers/claude/login_status").asText()).isEqualTo("authenticated");
-        assertThat(j.at("/providers/claude/version").asText()).isEqualTo("2.0.14 (Claude Code)");
+        assertThat(j.at("/providers/claude/version").asText()).isEqualTo("2.1.332 (Claude Code)");
         assertThat(j.at("/providers/gemini/login_check/method").asText()).isEqualTo("credential_store");
         assertThat(j.at("/endpoint_exposure/mode").asText()).isEqualTo("byo_reverse_proxy");
         assertThat(j.at("/endpoint_exposure/web_clients_supported").asBoolean()).isTrue();
@@ -239,7 +239,7 @@ class DoctorTest {
     void notLoggedInProvidersAndGeminiAndVibeGapsBecomeNextActionsInOrder() throws Exception {
         fakes.installAllClis();
         for (String cli : DoctorFakes.CLIS) {
-            fakes.mode(cli, "logged_out");
+            fakes.mode(cli, "logged-out");
         }
         write(".gemini/settings.json", "{\"mcpServers\":{\"sqry\":{}}}");
         DoctorReport r = run(Map.of());
@@ -261,13 +261,13 @@ class DoctorTest {
         assertThat(json(r).at("/providers/gemini/login_status").asText()).isEqualTo("unknown");
         assertThat(actions).anySatisfy(a -> assertThat(a).startsWith("gemini: login state unknown")
                 .contains("(gemini)"));
-        assertThat(r.plainText()).contains("! codex (Codex CLI): codex-cli 0.46.0; NOT logged in");
+        assertThat(r.plainText()).contains("! codex (Codex CLI): codex-cli 0.169.0; NOT logged in");
         assertThat(r.ok()).isTrue();
     }
 
     @Test
     void aHungCliStillYieldsAValidReport() {
-        fakes.install("claude", "codex").mode("claude", "hang");
+        fakes.install("claude", "codex").mode("claude", "hang-tree");
         GatewayEnvironment env = fakes.env(home, Map.of());
         DoctorReport r = new Doctor(env, new ProviderStatusProbe(env, Duration.ofSeconds(1)),
                 url -> new PublicUrlVerifier.Result(200, null), CLOCK).run();

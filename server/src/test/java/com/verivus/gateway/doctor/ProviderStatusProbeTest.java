@@ -41,8 +41,8 @@ class ProviderStatusProbeTest {
             assertThat(s.loginStatus()).as(s.cli().key()).isEqualTo(LoginStatus.AUTHENTICATED);
             assertThat(s.error()).isNull();
         });
-        assertThat(all.get(CliName.CLAUDE).version()).isEqualTo("2.0.14 (Claude Code)");
-        assertThat(all.get(CliName.MISTRAL).version()).isEqualTo("vibe 1.2.0");
+        assertThat(all.get(CliName.CLAUDE).version()).isEqualTo("2.1.332 (Claude Code)");
+        assertThat(all.get(CliName.MISTRAL).version()).isEqualTo("vibe 1.0.0 (fake)");
         assertThat(all.get(CliName.MISTRAL).command()).isEqualTo("vibe");
         assertThat(all.get(CliName.MISTRAL).versionCommand()).containsExactly("vibe", "--version");
         assertThat(all.get(CliName.CLAUDE).loginCheck().command()).containsExactly("claude", "auth", "status", "--json");
@@ -61,7 +61,7 @@ class ProviderStatusProbeTest {
     void loggedOutClisAreReportedNotAuthenticated() throws Exception {
         DoctorFakes fakes = DoctorFakes.in(tmp).installAllClis();
         for (String cli : DoctorFakes.CLIS) {
-            fakes.mode(cli, "logged_out");
+            fakes.mode(cli, "logged-out");
         }
         Map<CliName, ProviderStatus> all = probe(fakes.env(home(), Map.of())).probeAll(List.of(CliName.values()));
 
@@ -94,7 +94,7 @@ class ProviderStatusProbeTest {
 
     @Test
     void aVersionThatExitsNonZeroWithoutOutputIsNotInstalled() throws Exception {
-        DoctorFakes fakes = DoctorFakes.in(tmp).install("codex").mode("codex", "broken");
+        DoctorFakes fakes = DoctorFakes.in(tmp).install("codex").mode("codex", "no-version");
         ProviderStatus s = probe(fakes.env(home(), Map.of())).probe(CliName.CODEX);
         assertThat(s.installed()).isFalse();
         assertThat(s.error()).isEqualTo("codex --version exited 1 without output");
@@ -105,7 +105,7 @@ class ProviderStatusProbeTest {
     void aHungCliCostsOneBoundAndItsProcessTreeIsKilled() throws Exception {
         DoctorFakes fakes = DoctorFakes.in(tmp).installAllClis();
         for (String cli : DoctorFakes.CLIS) {
-            fakes.mode(cli, "hang");
+            fakes.mode(cli, "hang-tree");
         }
         GatewayEnvironment env = fakes.env(home(), Map.of());
         long start = System.nanoTime();
@@ -128,15 +128,15 @@ class ProviderStatusProbeTest {
 
     @Test
     void aHungLoginCheckFallsBackToTheCredentialFile() throws Exception {
-        DoctorFakes fakes = DoctorFakes.in(tmp).install("grok", "vibe").mode("grok", "hang_login")
-                .mode("vibe", "hang_login");
+        DoctorFakes fakes = DoctorFakes.in(tmp).install("grok", "vibe").mode("grok", "hang-login")
+                .mode("vibe", "hang-login");
         Path home = home();
         Files.createDirectories(home.resolve(".grok"));
         Files.writeString(home.resolve(".grok/auth.json"), "{\"token\":\"never read\"}");
         ProviderStatusProbe probe = new ProviderStatusProbe(fakes.env(home, Map.of()), Duration.ofSeconds(1));
 
         ProviderStatus grok = probe.probe(CliName.GROK);
-        assertThat(grok.version()).isEqualTo("grok 1.0.3");
+        assertThat(grok.version()).isEqualTo("grok 0.1.0 (fake)");
         assertThat(grok.loginStatus()).isEqualTo(LoginStatus.AUTHENTICATED);
         assertThat(grok.loginCheck().credentialStore()).isEqualTo("present");
         assertThat(grok.loginCheck().detail()).contains("did not answer within 1 s").contains("credential file");
@@ -218,7 +218,7 @@ class ProviderStatusProbeTest {
     void versionOutputIsSanitised() throws Exception {
         DoctorFakes fakes = DoctorFakes.in(tmp).install("claude").mode("claude", "leaky");
         ProviderStatus s = probe(fakes.env(home(), Map.of())).probe(CliName.CLAUDE);
-        assertThat(s.version()).startsWith("2.0.14 (Claude Code)")
+        assertThat(s.version()).startsWith("2.1.332 (Claude Code)")
                 .contains("<redacted-email>", "<redacted-id>", "token=<redacted>")
                 .doesNotContain("alice@example.com", "123e4567", "s3cr3t");
         assertThat(s.versionStdout()).doesNotContain("alice@example.com", "s3cr3t");

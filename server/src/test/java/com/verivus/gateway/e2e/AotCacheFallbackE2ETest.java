@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +32,14 @@ class AotCacheFallbackE2ETest {
     Path home;
 
     @Test
-    void a_missing_aot_cache_starts_normally_with_one_warning() throws IOException {
+    void aMissingAotCacheStartsNormallyWithOneWarning() throws IOException {
         Path missing = home.resolve("no-such.aot");
         String stderr = serveToolsList(missing);
         assertThat(warnings(stderr)).singleElement().asString().contains(missing.toString());
     }
 
     @Test
-    void a_corrupt_aot_cache_starts_normally_with_one_warning_and_is_removed_for_a_rebuild() throws IOException {
+    void aCorruptAotCacheStartsNormallyWithOneWarningAndIsRemovedForARebuild() throws IOException {
         Path corrupt = home.resolve("corrupt.aot");
         byte[] junk = new byte[64 * 1024];
         new Random(11).nextBytes(junk);

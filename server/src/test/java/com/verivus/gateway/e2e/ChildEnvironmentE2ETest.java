@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.store.postgres.PostgresTestDatabase;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Files;
@@ -48,7 +50,7 @@ class ChildEnvironmentE2ETest {
     Path tools;
 
     @Test
-    void no_spawned_cli_sees_the_gateways_secrets_but_each_keeps_the_rest_of_the_environment() throws Exception {
+    void noSpawnedCliSeesTheGatewaysSecretsButEachKeepsTheRestOfTheEnvironment() throws Exception {
         FakeClis fakes = FakeClis.install(tools);
         Map<String, String> env = new HashMap<>(fakes.env(Map.of()));
         Map<String, String> secrets;
@@ -79,7 +81,7 @@ class ChildEnvironmentE2ETest {
     }
 
     @Test
-    void allow_list_mode_passes_only_the_baseline_the_provider_logins_and_the_listed_names() throws Exception {
+    void allowListModePassesOnlyTheBaselineTheProviderLoginsAndTheListedNames() throws Exception {
         FakeClis fakes = FakeClis.install(tools);
         Path config = home.resolve("gateway.toml");
         Files.writeString(config, """
@@ -127,7 +129,7 @@ class ChildEnvironmentE2ETest {
     }
 
     @Test
-    void an_unknown_child_environment_mode_stops_the_gateway_with_the_reason() throws Exception {
+    void anUnknownChildEnvironmentModeStopsTheGatewayWithTheReason() throws Exception {
         try (GatewayProcess gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CHILD_ENV", "alowlist").start()) {
             gw.closeStdin();
             assertThat(gw.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);

@@ -2,6 +2,8 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +19,7 @@ class DataDirectoryModeE2ETest {
     Path home;
 
     @Test
-    void a_plain_run_creates_the_data_directory_0700_and_tightens_one_an_older_version_left_0755() throws Exception {
+    void aPlainRunCreatesTheDataDirectory0700AndTightensOneAnOlderVersionLeft0755() throws Exception {
         Path data = home.resolve(".llm-cli-gateway");
         try (GatewayClient gw = GatewayProcess.builder(home).connect()) {
             assertThat(gw.toolNames()).contains("llm_process_health");
@@ -33,7 +35,7 @@ class DataDirectoryModeE2ETest {
     }
 
     @Test
-    void a_per_project_store_gets_new_directories_0700_and_an_existing_chosen_directory_keeps_its_mode()
+    void aPerProjectStoreGetsNewDirectories0700AndAnExistingChosenDirectoryKeepsItsMode()
             throws Exception {
         Path repo = Files.createDirectories(home.resolve("repo"));
         Files.setPosixFilePermissions(repo, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.store.postgres.PostgresTestDatabase;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import com.verivus.gateway.testing.TcpProxy;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -35,7 +37,7 @@ class DatabaseOutageE2ETest {
     Path tools;
 
     @Test
-    void requests_fail_clearly_while_the_database_is_away_and_nothing_completed_is_lost() throws Exception {
+    void requestsFailClearlyWhileTheDatabaseIsAwayAndNothingCompletedIsLost() throws Exception {
         FakeClis fakes = FakeClis.install(tools);
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
              TcpProxy proxy = new TcpProxy(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT)) {
@@ -83,7 +85,7 @@ class DatabaseOutageE2ETest {
     }
 
     @Test
-    void a_database_that_cannot_be_reached_at_start_up_is_fatal_with_exit_1_and_no_password_shown() throws Exception {
+    void aDatabaseThatCannotBeReachedAtStartUpIsFatalWithExit1AndNoPasswordShown() throws Exception {
         try (TcpProxy proxy = new TcpProxy(PostgresTestDatabase.HOST, PostgresTestDatabase.PORT)) {
             proxy.stop(); // a port whose server drops every connection
             Path config = tools.resolve("config.toml");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.store.postgres.PostgresTestDatabase;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
@@ -117,7 +119,7 @@ class FleetE2ETest {
     }
 
     @Test
-    void fifty_identical_requests_over_two_gateways_start_exactly_one_cli_process() throws Exception {
+    void fiftyIdenticalRequestsOverTwoGatewaysStartExactlyOneCliProcess() throws Exception {
         try (GatewayClient a = gateway(home, Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "3000"));
              GatewayClient b = gateway(home, Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "3000"))) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -146,7 +148,7 @@ class FleetE2ETest {
     }
 
     @Test
-    void a_job_running_on_a_is_read_on_b_and_a_sync_call_on_b_wakes_when_it_finishes() throws Exception {
+    void aJobRunningOnAIsReadOnBAndASyncCallOnBWakesWhenItFinishes() throws Exception {
         try (GatewayClient a = gateway(home, Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "3000"));
              GatewayClient b = gateway(home, Map.of())) {
             Map<String, Object> health = a.callJson("llm_process_health", Map.of());
@@ -173,7 +175,7 @@ class FleetE2ETest {
     }
 
     @Test
-    void cancel_on_b_stops_the_process_tree_of_a_job_running_on_a() throws Exception {
+    void cancelOnBStopsTheProcessTreeOfAJobRunningOnA() throws Exception {
         try (GatewayClient a = gateway(home, Map.of("FAKE_CLI_MODE", "hang"));
              GatewayClient b = gateway(home, Map.of())) {
             String jobId = (String) job(json(a.call("claude_request_async", Map.of("prompt", "forever")))).get("id");
@@ -195,7 +197,7 @@ class FleetE2ETest {
     }
 
     @Test
-    void a_sigkilled_gateways_running_job_is_orphaned_by_the_other_with_its_partial_output() throws Exception {
+    void aSigkilledGatewaysRunningJobIsOrphanedByTheOtherWithItsPartialOutput() throws Exception {
         try (GatewayClient a = gateway(home, Map.of("FAKE_CLI_MODE", "hang"));
              GatewayClient b = gateway(home, Map.of())) {
             String jobId = (String) job(json(a.call("codex_request_async", Map.of("prompt", "doomed")))).get("id");
@@ -222,7 +224,7 @@ class FleetE2ETest {
     }
 
     @Test
-    void two_live_gateways_under_load_never_orphan_each_others_jobs() throws Exception {
+    void twoLiveGatewaysUnderLoadNeverOrphanEachOthersJobs() throws Exception {
         try (GatewayClient a = gateway(home, Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "2500"));
              GatewayClient b = gateway(home, Map.of("FAKE_CLI_MODE", "slow", "FAKE_CLI_SLEEP_MS", "2500"))) {
             List<String> ids = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.store.postgres.PostgresTestDatabase;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ class FleetSessionsE2ETest {
     Path home;
 
     @Test
-    void migrated_and_new_sessions_are_shared_by_two_gateways_through_postgres_and_redis() throws Exception {
+    void migratedAndNewSessionsAreSharedByTwoGatewaysThroughPostgresAndRedis() throws Exception {
         String prefix = "e2e-" + UUID.randomUUID() + ":";
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
             Path data = Files.createDirectories(home.resolve(".llm-cli-gateway"));

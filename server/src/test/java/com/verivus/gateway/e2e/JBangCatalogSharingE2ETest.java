@@ -2,6 +2,7 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class JBangCatalogSharingE2ETest {
     Path work;
 
     @Test
-    void the_verivus_catalog_is_not_re_pointed_while_its_clone_lives_and_the_launcher_follows_it() throws Exception {
+    void theVerivusCatalogIsNotRePointedWhileItsCloneLivesAndTheLauncherFollowsIt() throws Exception {
         Path a = bootstrapCopy(work.resolve("clone-a"));
         Path b = bootstrapCopy(work.resolve("clone-b"));
         Path jbangDir = work.resolve("jbang-home");

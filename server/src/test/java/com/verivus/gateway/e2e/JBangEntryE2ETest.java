@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ class JBangEntryE2ETest {
     Path home;
 
     @Test
-    void the_jbang_entry_serves_mcp_over_stdio_with_nothing_but_json_rpc_on_stdout() throws IOException {
+    void theJbangEntryServesMcpOverStdioWithNothingButJsonRpcOnStdout() throws IOException {
         Path userCatalog = Path.of(System.getProperty("user.home"), ".jbang", "jbang-catalog.json");
         String userCatalogBefore = Files.exists(userCatalog) ? Files.readString(userCatalog) : null;
 

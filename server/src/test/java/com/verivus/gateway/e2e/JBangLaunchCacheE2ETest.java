@@ -3,6 +3,8 @@ package com.verivus.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class JBangLaunchCacheE2ETest {
     Path clone;
 
     @Test
-    void the_launch_cache_follows_source_edits_and_the_aot_cache_falls_back_cleanly() throws IOException {
+    void theLaunchCacheFollowsSourceEditsAndTheAotCacheFallsBackCleanly() throws IOException {
         copyRepository(GatewayProcess.repoRoot(), clone);
         Path launchCache = home.resolve(".jbang/cache/llm-cli-gateway-launch");
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +55,7 @@ class KillPointE2ETest {
     }
 
     @Test
-    void every_acknowledged_job_is_completed_or_orphaned_with_its_output_after_twenty_sigkills() throws Exception {
+    void everyAcknowledgedJobIsCompletedOrOrphanedWithItsOutputAfterTwentySigkills() throws Exception {
         fakes = FakeClis.install(tools);
         Map<String, String> env = fakes.env(Map.of("FAKE_CLI_MODE", "tick", "FAKE_CLI_TICKS", String.valueOf(TICKS),
                 "FAKE_CLI_TICK_MS", "150"));

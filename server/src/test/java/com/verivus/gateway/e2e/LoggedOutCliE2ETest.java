@@ -2,17 +2,12 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,26 +65,11 @@ class LoggedOutCliE2ETest {
     void aLoggedOutCliSaysSoOverHttp() throws Exception {
         FakeClis fakes = FakeClis.install(tools);
         String token = "logged-out-test-token";
-        try (GatewayProcess gw = GatewayProcess.builder(home)
+        try (GatewayClient gw = GatewayProcess.builder(home)
                 .env(fakes.env(Map.of("FAKE_CLI_MODE", "logged-out")))
-                .env(Map.of("LLM_GATEWAY_HTTP_PORT", "0", "LLM_GATEWAY_AUTH_TOKEN", token))
-                .args("--transport=http").start()) {
-            URI mcp = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(60)).group(1));
-            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                    .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
-                    .addHttpRequestCustomizer((b, method, uri, body, context) ->
-                            b.header("Authorization", "Bearer " + token))
-                    .build();
-            McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
-            try {
-                client.initialize();
-                assertClaudeLoggedOut(client.callTool(new McpSchema.CallToolRequest("claude_request",
-                        Map.of("prompt", "hi", "outputFormat", "stream-json"))));
-                assertClaudeLoggedOut(client.callTool(new McpSchema.CallToolRequest("claude_request",
-                        Map.of("prompt", "hi"))));
-            } finally {
-                client.closeGracefully();
-            }
+                .env("LLM_GATEWAY_AUTH_TOKEN", token).http().connectHttp(token)) {
+            assertClaudeLoggedOut(gw.call("claude_request", Map.of("prompt", "hi", "outputFormat", "stream-json")));
+            assertClaudeLoggedOut(gw.call("claude_request", Map.of("prompt", "hi")));
         }
     }
 

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.spec.McpSchema;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.net.URI;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,28 +118,15 @@ class LongWorkE2ETest {
         FakeClis fakes = FakeClis.install(tools);
         List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
         GatewayProcess.Builder launch = GatewayProcess.builder(home).env(fakes.env(Map.of("FAKE_CLI_MODE", "slow",
-                "FAKE_CLI_SLEEP_MS", "3000"))).env("LLM_GATEWAY_AUTH_TOKEN", "long-work-token")
-                .env("LLM_GATEWAY_HTTP_PORT", "0").args("--transport=http");
-        try (GatewayProcess gw = launch.start()) {
-            URI mcp = URI.create(gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90)).group(1));
-            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                    .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
-                    .addHttpRequestCustomizer((builder, method, uri, body, context) ->
-                            builder.header("Authorization", "Bearer long-work-token"))
-                    .build();
-            try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-                    .progressConsumer(progress::add).build()) {
-                client.initialize();
-                Map<String, Object> started = json(client.callTool(new McpSchema.CallToolRequest("gemini_request_async",
-                        Map.of("prompt", "over http"))));
-                String jobId = (String) map(started.get("job")).get("id");
-                CallToolResult done = client.callTool(new McpSchema.CallToolRequest("llm_job_watch",
-                        Map.of("jobId", jobId, "timeoutMs", 60000), Map.of("progressToken", "http-watch")));
-                assertThat(structured(done)).containsEntry("finished", true).containsEntry("timedOut", false);
-                assertThat(map(structured(done).get("job"))).containsEntry("status", "completed");
-                assertThat(progress).filteredOn(p -> "http-watch".equals(p.progressToken())).isNotEmpty()
-                        .allSatisfy(p -> assertThat(p.message()).contains("gemini job " + jobId + " running"));
-            }
+                "FAKE_CLI_SLEEP_MS", "3000"))).env("LLM_GATEWAY_AUTH_TOKEN", "long-work-token").http();
+        try (GatewayClient gw = launch.connectHttp("long-work-token", progress::add)) {
+            Map<String, Object> started = json(gw.call("gemini_request_async", Map.of("prompt", "over http")));
+            String jobId = (String) map(started.get("job")).get("id");
+            CallToolResult done = gw.call("llm_job_watch", Map.of("jobId", jobId, "timeoutMs", 60000), "http-watch");
+            assertThat(structured(done)).containsEntry("finished", true).containsEntry("timedOut", false);
+            assertThat(map(structured(done).get("job"))).containsEntry("status", "completed");
+            assertThat(progress).filteredOn(p -> "http-watch".equals(p.progressToken())).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.message()).contains("gemini job " + jobId + " running"));
         }
     }
 

@@ -2,6 +2,8 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ class ProjectConfigDiscoveryE2ETest {
     }
 
     @Test
-    void an_unapproved_repository_config_is_ignored_and_reported_then_used_once_approved() throws IOException {
+    void anUnapprovedRepositoryConfigIsIgnoredAndReportedThenUsedOnceApproved() throws IOException {
         try (GatewayClient gw = GatewayProcess.builder(home).workingDirectory(repo).connect()) {
             Map<String, Object> health = gw.callJson("llm_process_health", Map.of());
             assertThat(sources(health)).containsEntry("selectedBy", "default").containsEntry("configFile", null)

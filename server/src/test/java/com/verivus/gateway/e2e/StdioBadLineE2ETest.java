@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13 §1 on the real process: after initialize and ping, the line {@code {} used to stop the
  * gateway (exit 0, every later request unanswered). Now each bad line gets its JSON-RPC error, later
- * requests are answered, and the process exits 0 only when stdin ends.
+ * requests are answered, and the process exits 0 only when stdin ends. (Malformed tools/call params,
+ * the same on both transports, are a scenario of {@link AbstractMcpScenarioSuite}.)
  */
 class StdioBadLineE2ETest {
 
@@ -37,11 +40,6 @@ class StdioBadLineE2ETest {
             assertThat(reply(gw).at("/error/code").asInt()).isEqualTo(-32600);
             gw.sendBytes(new byte[] {(byte) 0xc3, '{', '}'});
             assertThat(reply(gw).at("/error/code").asInt()).isEqualTo(-32700);
-            gw.send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":[\"x\"]}}");
-            JsonNode badName = reply(gw);
-            assertThat(badName.get("id").asInt()).isEqualTo(4);
-            assertThat(badName.at("/error/message").asText())
-                    .isEqualTo("Invalid params: params.name: expected a string, not an array");
 
             gw.send(JsonRpc.request(5, "ping", "{}")).closeStdin();
             assertThat(reply(gw).get("id").asInt()).isEqualTo(5);

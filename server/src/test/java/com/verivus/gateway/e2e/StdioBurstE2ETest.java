@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ class StdioBurstE2ETest {
     Path home;
 
     @Test
-    void every_request_of_a_burst_is_answered_before_exit_and_exit_follows_within_a_second() throws Exception {
+    void everyRequestOfABurstIsAnsweredBeforeExitAndExitFollowsWithinASecond() throws Exception {
         List<String> burst = new ArrayList<>();
         burst.add(JsonRpc.initialize(1));
         burst.add(JsonRpc.initialized());
@@ -69,7 +71,7 @@ class StdioBurstE2ETest {
      * afterwards, and stdin EOF still ends the process.
      */
     @Test
-    void concurrent_tool_calls_all_get_their_replies_and_the_session_stays_alive() throws Exception {
+    void concurrentToolCallsAllGetTheirRepliesAndTheSessionStaysAlive() throws Exception {
         com.verivus.gateway.testing.FakeClis fakes = com.verivus.gateway.testing.FakeClis.install(home.resolve("bin"));
         int calls = 40;
         try (GatewayProcess gw = GatewayProcess.builder(home)

@@ -2,8 +2,8 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real gateway process over stdio, driven by the MCP SDK's own client. */
+/**
+ * The real gateway process over stdio, driven by the MCP SDK's own client: configuration and lifecycle. The
+ * MCP scenarios every transport shares are in {@link AbstractMcpScenarioSuite}.
+ */
 class StdioGatewayE2ETest {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -32,30 +35,6 @@ class StdioGatewayE2ETest {
         return (Map<String, Object>) health.get("persistence");
     }
 
-    @Test
-    void a_real_client_lists_the_tools_and_reads_process_health_with_defaults() {
-        try (GatewayClient gw = GatewayProcess.builder(home).connect()) {
-            assertThat(gw.mcp().getServerInfo().name()).isEqualTo("llm-cli-gateway");
-            assertThat(gw.mcp().getServerInfo().version()).isEqualTo(System.getProperty("project.version"));
-            assertThat(gw.mcp().getServerInstructions()).contains("llm_process_health");
-            // the default sqlite job store opens, so the async and job tools are registered
-            assertThat(gw.toolNames()).contains("llm_process_health").containsAll(ASYNC_TOOLS);
-
-            CallToolResult raw = gw.call("llm_process_health", Map.of());
-            assertThat(raw.isError()).isFalse();
-            assertThat(raw.structuredContent()).isNull();
-            assertThat(((TextContent) raw.content().getFirst()).text()).startsWith("{\n  \"success\": true,");
-
-            Map<String, Object> health = gw.callJson("llm_process_health", Map.of());
-            assertThat(health).containsEntry("success", true).containsEntry("runningJobs", 0)
-                    .containsEntry("jobs", List.of());
-            String db = home.resolve(".llm-cli-gateway/logs.db").toString();
-            assertThat(persistence(health)).containsEntry("backend", "sqlite").containsEntry("dbPath", db)
-                    .containsEntry("path", db).containsEntry("dataDir", home.resolve(".llm-cli-gateway").toString())
-                    .containsEntry("sources", sources(null));
-        }
-    }
-
     /**
      * The expected persistence.sources block (configFile may be null); a configFile means it came from
      * LLM_GATEWAY_CONFIG in these tests, none means the default location was used.
@@ -70,7 +49,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void a_project_config_named_by_llm_gateway_config_moves_the_store_and_the_data_directory() throws IOException {
+    void aProjectConfigNamedByLlmGatewayConfigMovesTheStoreAndTheDataDirectory() throws IOException {
         Path gatewayDir = work.resolve("repo/.gateway");
         Files.createDirectories(gatewayDir);
         Path config = gatewayDir.resolve("config.toml");
@@ -93,7 +72,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void legacy_environment_overrides_are_listed_and_warned_about_on_stderr() throws IOException {
+    void legacyEnvironmentOverridesAreListedAndWarnedAboutOnStderr() throws IOException {
         Path db = work.resolve("legacy/jobs.db");
         try (GatewayClient gw = GatewayProcess.builder(home).env("LLM_GATEWAY_JOBS_DB", db.toString())
                 .env("LLM_GATEWAY_JOB_RETENTION_DAYS", "3").connect()) {
@@ -110,7 +89,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void backend_none_registers_no_async_tool_and_health_carries_the_warning() throws IOException {
+    void backendNoneRegistersNoAsyncToolAndHealthCarriesTheWarning() throws IOException {
         Path config = work.resolve("none.toml");
         Files.writeString(config, "[persistence]\nbackend = \"none\"\n");
         try (GatewayClient gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).connect()) {
@@ -127,7 +106,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void memory_without_acknowledgement_refuses_to_start_with_the_documented_message() throws IOException {
+    void memoryWithoutAcknowledgementRefusesToStartWithTheDocumentedMessage() throws IOException {
         Path config = work.resolve("memory.toml");
         Files.writeString(config, "[persistence]\nbackend = \"memory\"\n");
         try (GatewayProcess gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).start()) {
@@ -140,7 +119,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void an_unknown_persistence_key_refuses_to_start_naming_the_key() throws IOException {
+    void anUnknownPersistenceKeyRefusesToStartNamingTheKey() throws IOException {
         Path config = work.resolve("typo.toml");
         Files.writeString(config, "[persistence]\nbackend = \"sqlite\"\nretentionDayz = 3\n");
         try (GatewayProcess gw = GatewayProcess.builder(home).env("LLM_GATEWAY_CONFIG", config.toString()).start()) {
@@ -151,7 +130,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void contracts_json_prints_the_contract_report_and_writes_nothing() {
+    void contractsJsonPrintsTheContractReportAndWritesNothing() {
         try (GatewayProcess gw = GatewayProcess.builder(home).args("contracts", "--json").start()) {
             assertThat(gw.awaitExit(STARTUP)).isZero();
             assertThat(gw.stdoutLines().stream().map(GatewayProcess.Line::text).collect(java.util.stream.Collectors.joining("\n"))).contains("\"schemaVersion\": \"upstream-cli-contracts.v1\"")
@@ -161,7 +140,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void doctor_json_prints_the_report_and_writes_nothing() {
+    void doctorJsonPrintsTheReportAndWritesNothing() {
         try (GatewayProcess gw = GatewayProcess.builder(home).args("doctor", "--json").start()) {
             assertThat(gw.awaitExit(java.time.Duration.ofSeconds(60))).isZero();
             assertThat(gw.stdoutLines().stream().map(GatewayProcess.Line::text)
@@ -172,7 +151,7 @@ class StdioGatewayE2ETest {
     }
 
     @Test
-    void sigterm_with_stdin_still_open_stops_cleanly_with_exit_0() throws Exception {
+    void sigtermWithStdinStillOpenStopsCleanlyWithExit0() throws Exception {
         try (GatewayProcess gw = GatewayProcess.builder(home).start()) {
             gw.awaitStderr("MCP server running on stdio", STARTUP);
             // kill(1), not Process.destroy(): destroy() also closes our end of the child's stdin, and

@@ -3,6 +3,8 @@ package com.verivus.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;

@@ -2,21 +2,17 @@ package com.verivus.gateway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verivus.gateway.log.ListeningLine;
 import com.verivus.gateway.testing.FakeClis;
-import io.modelcontextprotocol.client.McpClient;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,53 +100,39 @@ class WorkingDirectoryE2ETest {
         Path outside = Files.createDirectories(area.resolve("secrets"));
         Path link = Files.createSymbolicLink(root.resolve("escape"), outside);
         GatewayProcess.Builder launch = GatewayProcess.builder(home).env(fakes.env(Map.of()))
-                .env("LLM_GATEWAY_AUTH_TOKEN", TOKEN).env("LLM_GATEWAY_HTTP_PORT", "0")
-                .env("LLM_GATEWAY_ALLOWED_ROOTS", root.toString()).args("--transport=http");
-        try (GatewayProcess gw = launch.start()) {
-            Matcher listening = gw.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90));
-            URI mcp = URI.create(listening.group(1));
-            try (McpSyncClient client = httpClient(mcp)) {
-                client.initialize();
-                CallToolResult ok = call(client, "claude_request", Map.of("prompt", "inside", "workingDir",
-                        inside.toString()));
-                assertThat(ok.isError()).as(text(ok)).isFalse();
-                assertThat(fakes.lastRecord().get("cwd")).isEqualTo(inside.toRealPath().toString());
-                int calls = fakes.records().size();
+                .env("LLM_GATEWAY_AUTH_TOKEN", TOKEN).env("LLM_GATEWAY_ALLOWED_ROOTS", root.toString()).http();
+        try (GatewayClient gw = launch.connectHttp(TOKEN)) {
+            McpSyncClient client = gw.mcp();
+            CallToolResult ok = call(client, "claude_request", Map.of("prompt", "inside", "workingDir",
+                    inside.toString()));
+            assertThat(ok.isError()).as(text(ok)).isFalse();
+            assertThat(fakes.lastRecord().get("cwd")).isEqualTo(inside.toRealPath().toString());
+            int calls = fakes.records().size();
 
-                Map<String, String> refused = Map.of(
-                        inside + "/../../secrets", "is outside the allowed roots",
-                        link.toString(), "is outside the allowed roots",
-                        "projects/app", "must be an absolute path",
-                        outside.toString(), "is outside the allowed roots",
-                        area.resolve("gone").toString(), "is outside the allowed roots",
-                        root.resolve("gone").toString(), "does not exist");
-                for (Map.Entry<String, String> e : refused.entrySet()) {
-                    CallToolResult r = call(client, "claude_request", Map.of("prompt", "escape", "workingDir",
-                            e.getKey()));
-                    assertThat(r.isError()).as(e.getKey()).isTrue();
-                    assertThat(text(r)).as(e.getKey()).contains(e.getValue());
-                    if (e.getValue().contains("outside")) {
-                        assertThat(text(r)).contains("LLM_GATEWAY_ALLOWED_ROOTS").contains("[workspace] allowedRoots");
-                    }
+            Map<String, String> refused = Map.of(
+                    inside + "/../../secrets", "is outside the allowed roots",
+                    link.toString(), "is outside the allowed roots",
+                    "projects/app", "must be an absolute path",
+                    outside.toString(), "is outside the allowed roots",
+                    area.resolve("gone").toString(), "is outside the allowed roots",
+                    root.resolve("gone").toString(), "does not exist");
+            for (Map.Entry<String, String> e : refused.entrySet()) {
+                CallToolResult r = call(client, "claude_request", Map.of("prompt", "escape", "workingDir",
+                        e.getKey()));
+                assertThat(r.isError()).as(e.getKey()).isTrue();
+                assertThat(text(r)).as(e.getKey()).contains(e.getValue());
+                if (e.getValue().contains("outside")) {
+                    assertThat(text(r)).contains("LLM_GATEWAY_ALLOWED_ROOTS").contains("[workspace] allowedRoots");
                 }
-                CallToolResult addDir = call(client, "gemini_request", Map.of("prompt", "p", "workingDir",
-                        inside.toString(), "addDir", List.of(link.toString())));
-                assertThat(text(addDir)).contains("addDir").contains("is outside the allowed roots");
-                assertThat(fakes.records()).hasSize(calls);
             }
+            CallToolResult addDir = call(client, "gemini_request", Map.of("prompt", "p", "workingDir",
+                    inside.toString(), "addDir", List.of(link.toString())));
+            assertThat(text(addDir)).contains("addDir").contains("is outside the allowed roots");
+            assertThat(fakes.records()).hasSize(calls);
         }
     }
 
     private static CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {
         return client.callTool(new CallToolRequest(tool, args));
-    }
-
-    static McpSyncClient httpClient(URI mcp) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder("http://" + mcp.getHost() + ":" + mcp.getPort()).endpoint(mcp.getPath())
-                .addHttpRequestCustomizer((builder, method, uri, body, context) ->
-                        builder.header("Authorization", "Bearer " + TOKEN))
-                .build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
     }
 }

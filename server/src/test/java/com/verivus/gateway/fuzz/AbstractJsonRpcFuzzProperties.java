@@ -2,8 +2,8 @@ package com.verivus.gateway.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verivus.gateway.e2e.GatewayProcess;
 import com.verivus.gateway.testing.FakeClis;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

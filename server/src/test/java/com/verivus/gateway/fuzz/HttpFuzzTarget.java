@@ -1,10 +1,8 @@
 package com.verivus.gateway.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.verivus.gateway.e2e.GatewayProcess;
-import com.verivus.gateway.e2e.JsonRpc;
-import com.verivus.gateway.fuzz.FuzzInput.Expect;
-import com.verivus.gateway.log.ListeningLine;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +43,7 @@ final class HttpFuzzTarget implements FuzzTarget {
 
     private void start() {
         gateway = launch.start();
-        url = URI.create(gateway.awaitStderr(ListeningLine.PATTERN.pattern(), Duration.ofSeconds(90)).group(1));
+        url = gateway.awaitUrl(Duration.ofSeconds(90));
         HttpResponse<String> init = post(JsonRpc.initialize(0).getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         sessionId = init.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new AssertionError(
                 "initialize gave no session id: " + init.statusCode() + " " + init.body()));

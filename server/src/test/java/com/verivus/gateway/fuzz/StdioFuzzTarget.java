@@ -1,9 +1,9 @@
 package com.verivus.gateway.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.verivus.gateway.e2e.GatewayProcess;
-import com.verivus.gateway.e2e.JsonRpc;
 import com.verivus.gateway.fuzz.FuzzInput.Expect;
+import com.verivus.gateway.testing.GatewayProcess;
+import com.verivus.gateway.testing.JsonRpc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -232,8 +232,8 @@ class ConsoleApiTest {
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(stream.statusCode()).isEqualTo(200);
             assertThat(stream.body().read()).isNotNegative(); // the stream is open and flowing
-            doomed.process.process.toHandle().destroy(); // SIGTERM
-            assertThat(doomed.process.waitForExit(20)).as(doomed.process.stderr()).isZero();
+            doomed.process.terminate(); // SIGTERM
+            assertThat(doomed.process.awaitExit(java.time.Duration.ofSeconds(20))).as(doomed.process.stderr()).isZero();
             assertThat(doomed.process.stderr()).contains("HTTP gateway stopping");
         } finally {
             doomed.close();

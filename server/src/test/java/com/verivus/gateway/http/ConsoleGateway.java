@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.console.LoginLink;
 import com.verivus.gateway.testing.FakeClis;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +20,9 @@ import java.util.Map;
 
 /**
  * A real {@code gateway --transport=http} process with the fake CLIs on PATH (claude answers, gemini
- * hangs), for the web console's tests: an MCP client with the bearer token to start jobs, and plain
- * HTTP calls to the console as a browser or an API client would make them.
+ * hangs), for the web console's tests: the shared {@link GatewayProcess} and its HTTP {@link GatewayClient}
+ * with the bearer token to start jobs, and plain HTTP calls to the console as a browser or an API client
+ * would make them.
  */
 final class ConsoleGateway implements AutoCloseable {
 
@@ -33,19 +33,13 @@ final class ConsoleGateway implements AutoCloseable {
     final URI mcp;
     final URI base;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final McpSyncClient client;
+    private final GatewayClient client;
 
     private ConsoleGateway(GatewayProcess process) {
         this.process = process;
-        this.mcp = process.awaitUrl();
+        this.client = GatewayClient.connectHttp(process, TOKEN);
+        this.mcp = client.url();
         this.base = URI.create("http://" + mcp.getHost() + ":" + mcp.getPort());
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString())
-                .endpoint(mcp.getPath())
-                .addHttpRequestCustomizer((builder, method, uri, body, context) ->
-                        builder.header("Authorization", "Bearer " + TOKEN))
-                .build();
-        this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
-        client.initialize();
     }
 
     static ConsoleGateway start(Path dir) throws IOException {
@@ -56,11 +50,12 @@ final class ConsoleGateway implements AutoCloseable {
     static ConsoleGateway start(Path dir, Map<String, String> extra) throws IOException {
         FakeClis fakes = FakeClis.install(Files.createDirectories(dir.resolve("fakes")));
         Path home = Files.createDirectories(dir.resolve("home"));
-        Map<String, String> all = new java.util.HashMap<>(Map.of("LLM_GATEWAY_HTTP_PORT", "0",
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "LLM_GATEWAY_AUTH_TOKEN", TOKEN, "FAKE_CLI_MODE_GEMINI", "hang"));
         all.putAll(extra);
         Map<String, String> env = fakes.env(all);
-        return new ConsoleGateway(GatewayProcess.start(Files.createDirectories(dir.resolve("work")), home, env));
+        return new ConsoleGateway(GatewayProcess.builder(home).workingDirectory(Files.createDirectories(
+                dir.resolve("work"))).http().env(env).start());
     }
 
     /** A fresh one-time login link, minted as {@code gateway status} mints it. */
@@ -70,7 +65,7 @@ final class ConsoleGateway implements AutoCloseable {
 
     /** Starts an async job through MCP and returns its id. */
     String startJob(String tool, String prompt) throws IOException {
-        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, Map.of("prompt", prompt)));
+        McpSchema.CallToolResult r = client.call(tool, Map.of("prompt", prompt));
         String text = ((McpSchema.TextContent) r.content().getFirst()).text();
         JsonNode body = JSON.readTree(text);
         String id = body.path("jobId").asText(body.path("job").path("id").asText());
@@ -82,7 +77,7 @@ final class ConsoleGateway implements AutoCloseable {
 
     /** Calls a tool through MCP and returns its JSON text. */
     JsonNode tool(String name, Map<String, Object> args) throws IOException {
-        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(name, args));
+        McpSchema.CallToolResult r = client.call(name, args);
         return JSON.readTree(((McpSchema.TextContent) r.content().getFirst()).text());
     }
 
@@ -110,10 +105,6 @@ final class ConsoleGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.closeGracefully();
-        } finally {
-            process.close();
-        }
+        client.close(); // ends the process too
     }
 }

@@ -1,5 +1,6 @@
 package com.verivus.gateway.http;
 
+import com.verivus.gateway.testing.GatewayProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ class ProcessHttpFramingTest extends AbstractHttpFramingSuite {
     @Override
     URI startGateway() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
-        gateway = GatewayProcess.start(temp, home, GatewayProcess.env("LLM_GATEWAY_HTTP_PORT", "0",
-                "LLM_GATEWAY_AUTH_TOKEN", TOKEN, "LLM_GATEWAY_HTTP_MAX_BODY_BYTES", String.valueOf(LIMIT)));
+        gateway = GatewayProcess.builder(home).workingDirectory(temp).http().env("LLM_GATEWAY_AUTH_TOKEN", TOKEN)
+                .env("LLM_GATEWAY_HTTP_MAX_BODY_BYTES", String.valueOf(LIMIT)).start();
         return gateway.awaitUrl();
     }
 

@@ -2,6 +2,8 @@ package com.verivus.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verivus.gateway.log.ListeningLine;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -29,7 +31,7 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
 
     @BeforeAll
     void startProcess() throws Exception {
-        gateway = start("main", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT", "0", "LLM_GATEWAY_AUTH_TOKEN", TOKEN,
+        gateway = start("main", Map.of("LLM_GATEWAY_AUTH_TOKEN", TOKEN,
                 "LLM_GATEWAY_HTTP_MAX_BODY_BYTES", String.valueOf(MAX_BODY)));
         url = gateway.awaitUrl();
     }
@@ -42,7 +44,7 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     static GatewayProcess start(String name, Map<String, String> env) throws Exception {
         Path dir = Files.createDirectories(temp.resolve(name));
         Path home = Files.createDirectories(dir.resolve("home"));
-        return GatewayProcess.start(dir, home, env);
+        return GatewayProcess.builder(home).workingDirectory(dir).http().env(env).start();
     }
 
     @Override
@@ -57,7 +59,7 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
 
     @Test
     void logsTheListeningLineExactlyOnceWithTheEphemeralPort() {
-        Matcher m = GatewayProcess.LISTENING.matcher(gateway.stderr());
+        Matcher m = ListeningLine.PATTERN.matcher(gateway.stderr());
         int count = 0;
         while (m.find()) {
             count++;
@@ -79,8 +81,7 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
 
     @Test
     void sigtermEndsOpenStreamsAndExitsZeroPromptly() throws Exception {
-        try (GatewayProcess doomed = start("sigterm", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT", "0",
-                "LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
+        try (GatewayProcess doomed = start("sigterm", Map.of("LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
             URI mcp = doomed.awaitUrl();
             HttpResponse<String> init = postInitialize(mcp);
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
@@ -97,8 +98,8 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
             });
 
             long started = System.nanoTime();
-            doomed.process.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of stderr)
-            int exit = doomed.waitForExit(15);
+            doomed.terminate();
+            int exit = doomed.awaitExit(Duration.ofSeconds(15));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             System.err.println("SIGTERM to exit: " + took.toMillis() + " ms");
@@ -113,9 +114,9 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
     void aPortInUseFailsFastWithExitCode1InsteadOfHanging() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getLoopbackAddress());
-             GatewayProcess clash = start("inuse", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT",
+             GatewayProcess clash = start("inuse", Map.of("LLM_GATEWAY_HTTP_PORT",
                      String.valueOf(taken.getLocalPort()), "LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
-            assertThat(clash.waitForExit(30)).isEqualTo(1);
+            assertThat(clash.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
             assertThat(clash.stderr()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("listening on");
         }
@@ -123,9 +124,9 @@ class ProcessHttpGatewayTest extends AbstractHttpGatewaySuite {
 
     @Test
     void invalidPortSettingFailsFastWithAClearMessage() throws Exception {
-        try (GatewayProcess bad = start("badport", GatewayProcess.env("LLM_GATEWAY_HTTP_PORT", "http",
+        try (GatewayProcess bad = start("badport", Map.of("LLM_GATEWAY_HTTP_PORT", "http",
                 "LLM_GATEWAY_AUTH_TOKEN", TOKEN))) {
-            assertThat(bad.waitForExit(30)).isEqualTo(1);
+            assertThat(bad.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
             assertThat(bad.stderr()).contains("LLM_GATEWAY_HTTP_PORT must be a port number 0-65535, got 'http'");
         }
     }

@@ -8,6 +8,7 @@ import com.verivus.gateway.store.JobOwner;
 import com.verivus.gateway.store.JobRecord;
 import com.verivus.gateway.store.JobStatus;
 import com.verivus.gateway.store.SqliteJobStore;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,44 @@ class JobRestartTest {
         }
     }
 
+    /** A {@link JobGatewayMain} in its own JVM (the shared launcher) and the id of the one job it started. */
+    record JobGateway(GatewayProcess process, String jobId) implements AutoCloseable {
+
+        static JobGateway start(JobFixtures fx, Path db, String name, String... cliArgs) {
+            List<String> args = new ArrayList<>(List.of(db.toString(), fx.home.toString(),
+                    fx.env.workingDirectory().toString()));
+            args.addAll(List.of(cliArgs));
+            GatewayProcess p = GatewayProcess.builder(fx.home).testMain(JobGatewayMain.class).jvmArgs("-Xshare:auto")
+                    .args(args.toArray(String[]::new)).start().closeStdin();
+            String line = p.readLine(WAIT).orElse(null);
+            if (line == null || !line.startsWith("JOB ")) {
+                p.close();
+                throw new AssertionError("gateway " + name + " did not start a job: " + line + "; stderr:\n"
+                        + p.stderr());
+            }
+            return new JobGateway(p, line.substring(4).trim());
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** SIGKILL: no shutdown hook, no final write. */
+        void kill() {
+            process.kill();
+        }
+
+        /** SIGTERM: the JVM runs its shutdown hook (the engine's shutdown). */
+        void stop() {
+            process.terminate().awaitExit(Duration.ofSeconds(30));
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
     private JobRecord row(String id) {
         return store.find(id).orElseThrow();
     }
@@ -64,7 +103,7 @@ class JobRestartTest {
 
     @Test
     void aGatewayKilledMidJobIsOrphanedAtOnceByTheNextWithItsPartialOutput() throws Exception {
-        try (GatewayProcess a = GatewayProcess.start(fx, db, "a", "partial", "half-done", "300")) {
+        try (JobGateway a = JobGateway.start(fx, db, "a", "partial", "half-done", "300")) {
             awaitOutput(a.jobId, "half-done");
             long cliPid = row(a.jobId).pid();
             strayPids.add(cliPid); // the CLI outlives a SIGKILLed gateway (nobody kills it)
@@ -88,8 +127,8 @@ class JobRestartTest {
 
     @Test
     void liveGatewaysOnOneFileDoNotOrphanEachOthersJobs() throws Exception {
-        try (GatewayProcess a = GatewayProcess.start(fx, db, "a", "partial", "from-a", "300");
-             GatewayProcess b = GatewayProcess.start(fx, db, "b", "partial", "from-b", "300")) {
+        try (JobGateway a = JobGateway.start(fx, db, "a", "partial", "from-a", "300");
+             JobGateway b = JobGateway.start(fx, db, "b", "partial", "from-b", "300")) {
             awaitOutput(a.jobId, "from-a");
             awaitOutput(b.jobId, "from-b");
             strayPids.add(row(a.jobId).pid());
@@ -127,13 +166,13 @@ class JobRestartTest {
 
     @Test
     void aJobOfAnotherGatewayIsWatchedUntilItFinishes() throws Exception {
-        try (GatewayProcess a = GatewayProcess.start(fx, db, "a", "partial", "remote", "1.5")) {
+        try (JobGateway a = JobGateway.start(fx, db, "a", "partial", "remote", "1.5")) {
             JobEngine watcher = fx.engine(JobFixtures.testSettings(), Optional.of(store));
             assertThat(watcher.snapshot(a.jobId).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
             JobSnapshot done = watcher.awaitTerminal(a.jobId, WAIT).orElseThrow();
             assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(watcher.result(a.jobId, 1000).orElseThrow().stdout()).isEqualTo("remote\ntail\n");
-            assertThat(a.nextLine()).isEqualTo("DONE completed");
+            assertThat(a.process.readLine(WAIT)).contains("DONE completed");
         }
     }
 

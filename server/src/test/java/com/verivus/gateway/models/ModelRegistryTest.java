@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.mcp.ToolResults;
 import com.verivus.gateway.provider.CliName;
-import com.verivus.gateway.testsupport.MutableClock;
+import com.verivus.gateway.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

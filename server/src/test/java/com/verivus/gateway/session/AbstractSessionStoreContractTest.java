@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.session.SessionStore.Activation;
-import com.verivus.gateway.testsupport.MutableClock;
+import com.verivus.gateway.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

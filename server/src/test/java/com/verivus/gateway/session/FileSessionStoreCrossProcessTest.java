@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.session.SessionStore.Activation;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.verivus.gateway.testing.GatewayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,30 +18,16 @@ class FileSessionStoreCrossProcessTest {
     @TempDir
     Path dataDir;
 
-    private static String classpath() throws IOException {
-        Path target = Path.of("target").toAbsolutePath();
-        String runtime = Files.readString(target.resolve("runtime-classpath.txt")).strip();
-        return target.resolve("classes") + File.pathSeparator + target.resolve("test-classes")
-                + File.pathSeparator + runtime;
+    private GatewayProcess launch(String... args) {
+        return GatewayProcess.builder(dataDir).testMain(SessionStoreProcess.class)
+                .jvmArgs("-Xshare:auto", "-XX:TieredStopAtLevel=1").args(args).start().closeStdin();
     }
 
-    private Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath(),
-                SessionStoreProcess.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("HOME", dataDir.toString());
-        pb.environment().remove("SESSION_TTL");
-        return pb.start();
-    }
-
-    private static String finish(Process p) throws Exception {
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(stderr).isZero();
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8) + "\n--stderr--\n" + stderr;
+    private static String finish(GatewayProcess p) {
+        int exit = p.awaitExit(Duration.ofSeconds(60));
+        assertThat(exit).as(p.stderr()).isZero();
+        return p.stdoutLines().stream().map(GatewayProcess.Line::text).collect(Collectors.joining("\n", "", "\n"))
+                + "\n--stderr--\n" + p.stderr();
     }
 
     @Test
@@ -54,8 +37,8 @@ class FileSessionStoreCrossProcessTest {
                 java.time.Clock.systemUTC());
         here.create(CliName.CODEX, "shared", "shared", Activation.NEVER);
         int perProcess = 40;
-        Process a = launch("create", dataDir.toString(), "a", String.valueOf(perProcess));
-        Process b = launch("create", dataDir.toString(), "b", String.valueOf(perProcess));
+        GatewayProcess a = launch("create", dataDir.toString(), "a", String.valueOf(perProcess));
+        GatewayProcess b = launch("create", dataDir.toString(), "b", String.valueOf(perProcess));
         for (int i = 0; i < perProcess; i++) {
             here.create(CliName.GEMINI, null, "here-" + i, Activation.IF_NONE_ACTIVE);
         }

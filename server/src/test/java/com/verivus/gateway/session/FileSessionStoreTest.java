@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.session.SessionStore.Activation;
-import com.verivus.gateway.testsupport.MutableClock;
+import com.verivus.gateway.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

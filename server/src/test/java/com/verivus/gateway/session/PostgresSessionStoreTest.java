@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.postgres.PostgresDatabase;
 import com.verivus.gateway.store.postgres.PostgresTestDatabase;
-import com.verivus.gateway.testsupport.MutableClock;
+import com.verivus.gateway.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -9,8 +9,8 @@ import com.verivus.gateway.process.ProcessLauncher;
 import com.verivus.gateway.provider.CliName;
 import com.verivus.gateway.store.JobStore;
 import com.verivus.gateway.store.MemoryJobStore;
+import com.verivus.gateway.testing.ExecutableResource;
 import com.verivus.gateway.testing.HermeticPath;
-import com.verivus.gateway.testsupport.ExecutableResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,9 +26,10 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * A temp HOME whose ~/.local/bin (first on the job engine's extended PATH) holds the fake provider
- * under the executable names of the installed providers only, a gateway environment that tells
- * each fake how to behave, and job engines on a memory store (so dedup applies) closed with it.
+ * A temp HOME whose ~/.local/bin (first on the job engine's extended PATH) holds the fake CLIs of
+ * {@code src/test/resources/fake-cli} of the installed providers only, a gateway environment that puts
+ * each in its reviewer mode ({@code FAKE_CLI_MODE_<EXE>}: agree, disagree, markdown, plain, empty, or
+ * fail, slow, hang, no-version), and job engines on a memory store (so dedup applies) closed with it.
  */
 public final class ValidationFixtures implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class ValidationFixtures implements AutoCloseable {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.putAll(HermeticPath.environment(HermeticPath.withFakes(bin), home));
         vars.put("FAKE_CLI_RECORD", record.toString());
+        vars.put("FAKE_CLI_REVIEW", "agree"); // slow and hang answer (if ever) as reviewers that agree
         for (Map.Entry<CliName, String> e : modes.entrySet()) {
             install(e.getKey().executable());
             vars.put("FAKE_CLI_MODE_" + e.getKey().executable().toUpperCase(Locale.ROOT), e.getValue());
@@ -89,8 +91,10 @@ public final class ValidationFixtures implements AutoCloseable {
         }
     }
 
+    /** The fake-cli fake of this executable (and the module the fakes share), in reviewer modes. */
     private void install(String name) throws IOException {
-        ExecutableResource.install("/validation-fakes/fake-provider", bin.resolve(name));
+        ExecutableResource.install("/fake-cli/" + name, bin.resolve(name));
+        ExecutableResource.install("/fake-cli/fake_cli_common.py", bin.resolve("fake_cli_common.py"));
     }
 
     /** An engine on a memory store (dedup on), closed with the fixtures. */

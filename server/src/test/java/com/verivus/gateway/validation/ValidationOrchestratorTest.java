@@ -37,7 +37,7 @@ class ValidationOrchestratorTest extends ValidationTestBase {
 
     @Test
     void concurrentIdenticalRunsShareOneRunningJobAndBothSeeItComplete() throws Exception {
-        fx = ValidationFixtures.in(dir).install(CliName.CODEX, "slow").variable("FAKE_CLI_DELAY", "1").build();
+        fx = ValidationFixtures.in(dir).install(CliName.CODEX, "slow").variable("FAKE_CLI_SLEEP_MS", "1000").build();
         ValidationOrchestrator o = fx.orchestrator(fx.engine());
         List<AtomicReference<ValidationRun>> runs = List.of(new AtomicReference<>(), new AtomicReference<>());
         List<Thread> threads = runs.stream().map(ref -> Thread.ofVirtual().start(() -> ref.set(o.run(
@@ -79,7 +79,7 @@ class ValidationOrchestratorTest extends ValidationTestBase {
 
     @Test
     void syncDeadlineZeroWaitsUntilEveryProviderFinished() {
-        fx = ValidationFixtures.in(dir).install(CliName.CODEX, "slow").variable("FAKE_CLI_DELAY", "1.5").build();
+        fx = ValidationFixtures.in(dir).install(CliName.CODEX, "slow").variable("FAKE_CLI_SLEEP_MS", "1500").build();
         ValidationOrchestrator o = fx.orchestrator(fx.engine());
         ValidationRun run = o.run(ask(CliName.CODEX, "slow one"), WaitBudget.fromSyncDeadlineMs(0),
                 ValidationProgress.NONE);

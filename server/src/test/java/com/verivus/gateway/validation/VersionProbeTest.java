@@ -27,7 +27,7 @@ class VersionProbeTest extends ValidationTestBase {
         fx = ValidationFixtures.in(dir).install(CliName.MISTRAL, "agree").build();
         ProviderStatus s = fx.availability().status(CliName.MISTRAL);
         assertThat(s.installed()).isTrue();
-        assertThat(s.version()).isEqualTo("vibe 9.9.9 (fake)");
+        assertThat(s.version()).isEqualTo("vibe 1.0.0 (fake)");
         assertThat(s.loginStatus()).isEqualTo(LoginStatus.NOT_CHECKED);
         assertThat(s.error()).isNull();
     }

@@ -4,48 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelcontextprotocol.client.McpClient;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import java.io.File;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** skills:// and metrics://process-health as a real MCP client sees them over stdio. */
 class ResourcesOverMcpTest {
 
+    @TempDir
+    static Path home;
+
+    private static GatewayClient gateway;
     private static McpSyncClient client;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        String runtime = Files.readString(Path.of("target/runtime-classpath.txt")).strip();
-        String classpath = String.join(File.pathSeparator, Path.of("target/test-classes").toAbsolutePath().toString(),
-                Path.of("target/classes").toAbsolutePath().toString(), runtime);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ServerParameters params = ServerParameters.builder(java).args("--enable-native-access=ALL-UNNAMED", "-cp",
-                classpath, ResourceServerMain.class.getName()).build();
-        client = McpClient.sync(new StdioClientTransport(params, McpJsonDefaults.getMapper()))
-                .requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60))
-                .clientInfo(new McpSchema.Implementation("resources-test", "1.0.0")).build();
-        client.initialize();
+    static void startServer() {
+        gateway = GatewayProcess.builder(home).testMain(ResourceServerMain.class).connect();
+        client = gateway.mcp();
     }
 
     @AfterAll
     static void stopServer() {
-        if (client != null) {
-            client.closeGracefully();
+        if (gateway != null) {
+            gateway.close();
         }
     }
 

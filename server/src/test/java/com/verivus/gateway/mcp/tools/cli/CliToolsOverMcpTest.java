@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.doctor.DoctorFakes;
-import com.verivus.gateway.mcp.McpServerFactory;
-import io.modelcontextprotocol.client.McpClient;
+import com.verivus.gateway.testing.GatewayClient;
+import com.verivus.gateway.testing.GatewayProcess;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +30,9 @@ class CliToolsOverMcpTest {
     void aRealMcpClientListsAndCallsBothTools() throws Exception {
         DoctorFakes fakes = DoctorFakes.in(tmp).install("codex", "npm").mode("npm", "fail");
         Path home = Files.createDirectories(tmp.resolve("home"));
-        Path testClasses = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path target = testClasses.getParent();
-        String cp = testClasses + File.pathSeparator + target.resolve("classes") + File.pathSeparator
-                + Files.readString(target.resolve("runtime-classpath.txt")).strip();
-        Map<String, String> env = new java.util.HashMap<>(fakes.vars());
-        env.put("HOME", home.toString());
-        ServerParameters params = ServerParameters.builder(ProcessHandle.current().info().command().orElseThrow())
-                .args("--enable-native-access=ALL-UNNAMED", "-cp", cp, CliToolsStdioServer.class.getName())
-                .env(env).build();
-        McpSyncClient client = McpClient.sync(new StdioClientTransport(params, McpServerFactory.jsonMapper()))
-                .requestTimeout(Duration.ofSeconds(60)).build();
-        try {
-            client.initialize();
+        try (GatewayClient gateway = GatewayProcess.builder(home).testMain(CliToolsStdioServer.class)
+                .env(fakes.vars()).connect()) {
+            McpSyncClient client = gateway.mcp();
             Map<String, Tool> tools = new java.util.HashMap<>();
             client.listTools().tools().forEach(t -> tools.put(t.name(), t));
             assertThat(tools).containsOnlyKeys("cli_versions", "cli_upgrade");
@@ -58,7 +44,7 @@ class CliToolsOverMcpTest {
 
             CallToolResult versions = client.callTool(new CallToolRequest("cli_versions", Map.of("cli", "codex")));
             JsonNode v = JSON.readTree(((TextContent) versions.content().getFirst()).text());
-            assertThat(v.at("/versions/0/version").asText()).isEqualTo("codex-cli 0.46.0");
+            assertThat(v.at("/versions/0/version").asText()).isEqualTo("codex-cli 0.169.0");
             assertThat(v.at("/versions/0/loginStatus").asText()).isEqualTo("authenticated");
 
             CallToolResult plan = client.callTool(new CallToolRequest("cli_upgrade", Map.of("cli", "gemini")));
@@ -73,8 +59,6 @@ class CliToolsOverMcpTest {
             assertThat(f.get("success").asBoolean()).isFalse();
             assertThat(f.get("exitCode").asInt()).isEqualTo(1);
             assertThat(fakes.calls("npm")).hasSize(1);
-        } finally {
-            client.closeGracefully();
         }
     }
 }

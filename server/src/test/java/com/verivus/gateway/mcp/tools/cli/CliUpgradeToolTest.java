@@ -98,7 +98,7 @@ class CliUpgradeToolTest {
             "brew | 3.1.0  | brew | [\"upgrade\",\"mistral-vibe\"] | brew-upgrade"})
     void mistralIsUpgradedThroughTheInstallerThatOwnsIt(String installer, String target, String command, String args,
                                                         String strategy) throws Exception {
-        fakes.install("pip", "pip3", "uv", "brew", "vibe").mode(installer, "has_vibe");
+        fakes.install("pip", "pip3", "uv", "brew", "vibe").mode(installer, "has-vibe");
         JsonNode plan = dryRun("mistral", target);
         assertThat(plan.get("command").asText()).isEqualTo(command);
         assertThat(plan.get("args").toString()).isEqualTo(args);
@@ -119,7 +119,7 @@ class CliUpgradeToolTest {
         assertThat(b.get("success").asBoolean()).isFalse();
         assertThat(b.get("error").asText()).isEqualTo(UpgradePlanner.MISTRAL_UNDETECTED)
                 .startsWith("Could not detect how Mistral Vibe was installed.");
-        assertThat(fakes.calls()).extracting(c -> c.get("name").asText() + " " + c.get("argv"))
+        assertThat(fakes.calls()).extracting(c -> c.get("cli").asText() + " " + c.get("argv"))
                 .containsExactly("pip [\"show\",\"mistral-vibe\"]", "uv [\"tool\",\"list\"]",
                         "brew [\"list\",\"mistral-vibe\"]");
     }
@@ -181,7 +181,7 @@ class CliUpgradeToolTest {
 
     @Test
     void aHungUpgradeTimesOutOnceAndIsNotRetried() throws Exception {
-        fakes.install("npm").mode("npm", "hang");
+        fakes.install("npm").mode("npm", "hang-tree");
         tool();
         UpgradePlan plan = new UpgradePlanner(new MistralInstallDetector(env, Duration.ofSeconds(5)))
                 .plan(CliName.GEMINI, "latest");

@@ -37,7 +37,7 @@ class CliVersionsToolTest {
 
     @Test
     void listsAllFiveInOrderWithVersionsAndLoginState() throws Exception {
-        DoctorFakes fakes = DoctorFakes.in(tmp).install("claude", "codex", "vibe").mode("codex", "logged_out");
+        DoctorFakes fakes = DoctorFakes.in(tmp).install("claude", "codex", "vibe").mode("codex", "logged-out");
         CallToolResult r = call(fakes, Map.of());
         assertThat(r.isError()).isFalse();
         JsonNode versions = body(r).get("versions");
@@ -48,8 +48,8 @@ class CliVersionsToolTest {
         assertThat(claude.get("command").asText()).isEqualTo("claude");
         assertThat(claude.get("args").toString()).isEqualTo("[\"--version\"]");
         assertThat(claude.get("installed").asBoolean()).isTrue();
-        assertThat(claude.get("version").asText()).isEqualTo("2.0.14 (Claude Code)");
-        assertThat(claude.get("stdout").asText()).isEqualTo("2.0.14 (Claude Code)");
+        assertThat(claude.get("version").asText()).isEqualTo("2.1.332 (Claude Code)");
+        assertThat(claude.get("stdout").asText()).isEqualTo("2.1.332 (Claude Code)");
         assertThat(claude.get("stderr").asText()).isEmpty();
         assertThat(claude.get("loginStatus").asText()).isEqualTo("authenticated");
         assertThat(claude.has("error")).isFalse();
@@ -66,7 +66,7 @@ class CliVersionsToolTest {
 
         JsonNode mistral = versions.get(4);
         assertThat(mistral.get("command").asText()).isEqualTo("vibe");
-        assertThat(mistral.get("version").asText()).isEqualTo("vibe 1.2.0");
+        assertThat(mistral.get("version").asText()).isEqualTo("vibe 1.0.0 (fake)");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SynthesisAndJobToolsTest extends ValidationTestBase {
 
         List<Map<String, Object>> judges = judgeRuns();
         assertThat(judges).hasSize(1);
-        assertThat(judges.getFirst()).containsEntry("exe", "gemini");
+        assertThat(judges.getFirst()).containsEntry("cli", "gemini");
         String prompt = argv(judges.getFirst()).get(1);
         assertThat(prompt).contains("Synthesize only from the provider results below. Preserve material disagreement.")
                 .contains("Original request: Is it safe?");
@@ -112,7 +112,7 @@ class SynthesisAndJobToolsTest extends ValidationTestBase {
                 "models", List.of("claude")));
         Map<String, Object> synthesis = map(run(r).get("synthesis"));
         assertThat(synthesis).containsEntry("status", "failed").containsEntry("text", null);
-        assertThat((String) synthesis.get("note")).isEqualTo("The judge job failed: fake codex: quota exceeded");
+        assertThat((String) synthesis.get("note")).isEqualTo("The judge job failed: fake codex failure");
         assertThat(run(r)).containsEntry("status", "completed");
     }
 
@@ -129,7 +129,7 @@ class SynthesisAndJobToolsTest extends ValidationTestBase {
     @Test
     void synthesizeValidationRereadsResultsThatWereRunningAndJudgesThem() {
         fx = ValidationFixtures.in(dir).install(CliName.CLAUDE, "agree").install(CliName.CODEX, "slow")
-                .variable("FAKE_CLI_DELAY", "8").build();
+                .variable("FAKE_CLI_SLEEP_MS", "8000").build();
         // claude must have answered and codex still be running when the deadline passes, on a loaded machine too
         ToolHarness quick = new ToolHarness(fx, Duration.ofSeconds(4));
         CallToolResult started = quick.call("validate_with_models", Map.of("question", "Is 1 < 2?"));

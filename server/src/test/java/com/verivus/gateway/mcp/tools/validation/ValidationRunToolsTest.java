@@ -42,7 +42,7 @@ class ValidationRunToolsTest extends ValidationTestBase {
     }
 
     private Map<String, Object> runOf(String exe) {
-        List<Map<String, Object>> runs = fx.runs().stream().filter(m -> exe.equals(m.get("exe"))).toList();
+        List<Map<String, Object>> runs = fx.runs().stream().filter(m -> exe.equals(m.get("cli"))).toList();
         assertThat(runs).as("runs of " + exe).hasSize(1);
         return runs.getFirst();
     }
@@ -61,7 +61,7 @@ class ValidationRunToolsTest extends ValidationTestBase {
                 .containsEntry("focus", "correctness, missing assumptions, and practical next steps");
         for (String p : List.of("claude", "codex")) {
             assertThat(result(r, p)).containsEntry("status", "completed").containsEntry("verdict", "correct")
-                    .containsEntry("model", (p.equals("claude") ? "claude" : "codex") + " 9.9.9 (fake)")
+                    .containsEntry("model", p.equals("claude") ? "2.1.332 (Claude Code)" : "codex-cli 0.169.0")
                     .containsEntry("error", null);
             assertThat(strings(result(r, p).get("risks"))).containsExactly("Risks: none significant");
             assertThat((String) result(r, p).get("rationale")).startsWith("Verdict: correct\nRationale: the answer holds");
@@ -127,12 +127,12 @@ class ValidationRunToolsTest extends ValidationTestBase {
         CallToolResult r = h.call("validate_with_models", Map.of("question", "q"));
         assertThat(r.isError()).isFalse();
         assertThat(result(r, "codex")).containsEntry("status", "failed").containsEntry("verdict", "failed")
-                .containsEntry("error", "fake codex: quota exceeded")
-                .containsEntry("rationale", "fake codex: quota exceeded");
-        assertThat(strings(result(r, "codex").get("risks"))).containsExactly("fake codex: quota exceeded");
+                .containsEntry("error", "fake codex failure")
+                .containsEntry("rationale", "fake codex failure");
+        assertThat(strings(result(r, "codex").get("risks"))).containsExactly("fake codex failure");
         assertThat(report(r)).containsEntry("confidence", "low").containsEntry("status", "completed");
         assertThat(strings(map(report(r).get("disagreements")).get("signals"))).containsExactly("codex is failed.");
-        assertThat(text(r)).contains("- codex: failed verdict=failed").contains("Error: fake codex: quota exceeded");
+        assertThat(text(r)).contains("- codex: failed verdict=failed").contains("Error: fake codex failure");
     }
 
     @Test
@@ -146,7 +146,7 @@ class ValidationRunToolsTest extends ValidationTestBase {
         assertThat(run(r)).containsEntry("success", true).containsEntry("status", "completed");
         assertThat(report(r)).containsEntry("confidence", "low");
         assertThat(strings(report(r).get("jobIds"))).hasSize(1);
-        assertThat(fx.runs()).extracting(m -> m.get("exe")).containsExactly("claude");
+        assertThat(fx.runs()).extracting(m -> m.get("cli")).containsExactly("claude");
         assertThat(h.progress).extracting(Progress::total).containsOnly(1.0);
     }
 

@@ -1,4 +1,4 @@
-package com.verivus.gateway.e2e;
+package com.verivus.gateway.testing;
 
 /** JSON-RPC lines a stdio MCP client sends, for tests that drive the gateway by hand. */
 public final class JsonRpc {

@@ -1,16 +1,18 @@
-package com.verivus.gateway.e2e;
+package com.verivus.gateway.testing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +20,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The real gateway under the MCP SDK's own stdio client ({@link StdioClientTransport}), initialized.
- * The SDK client would pass the test JVM's whole environment to the child; the transport here starts
- * it with exactly the environment {@link GatewayProcess.Builder} describes, in its working directory.
+ * The real gateway under the MCP SDK's own client, initialized: over stdio ({@link StdioClientTransport},
+ * the SDK starts the process) or over HTTP ({@link HttpClientStreamableHttpTransport} to a
+ * {@link GatewayProcess} started with {@code --transport=http}). For stdio, the SDK client would pass the
+ * test JVM's whole environment to the child; the transport here starts it with exactly the environment
+ * {@link GatewayProcess.Builder} describes, in its working directory.
  */
 public final class GatewayClient implements AutoCloseable {
 
@@ -28,8 +32,12 @@ public final class GatewayClient implements AutoCloseable {
 
     private final McpSyncClient client;
     private final StringBuffer stderr = new StringBuffer();
+    private final GatewayProcess httpProcess;
+    private final URI url;
 
     private GatewayClient(GatewayProcess.Builder launch, Consumer<McpSchema.ProgressNotification> progress) {
+        this.httpProcess = null;
+        this.url = null;
         List<String> cmd = launch.command();
         ServerParameters params = ServerParameters.builder(cmd.getFirst()).args(cmd.subList(1, cmd.size()))
                 .env(launch.environment()).build();
@@ -53,12 +61,53 @@ public final class GatewayClient implements AutoCloseable {
         client.initialize();
     }
 
-    static GatewayClient connect(GatewayProcess.Builder launch) {
+    private GatewayClient(GatewayProcess process, String token, Consumer<McpSchema.ProgressNotification> progress) {
+        this.httpProcess = process;
+        try {
+            this.url = process.awaitUrl();
+            URI base = URI.create(url.getScheme() + "://" + url.getRawAuthority());
+            HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString())
+                    .endpoint(url.getRawPath())
+                    .addHttpRequestCustomizer((builder, method, uri, body, context) -> {
+                        if (token != null) {
+                            builder.header("Authorization", "Bearer " + token);
+                        }
+                    })
+                    .build();
+            McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                    .initializationTimeout(Duration.ofSeconds(60))
+                    .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0"));
+            if (progress != null) {
+                spec.progressConsumer(progress);
+            }
+            this.client = spec.build();
+            client.initialize();
+        } catch (RuntimeException | Error e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    public static GatewayClient connect(GatewayProcess.Builder launch) {
         return new GatewayClient(launch, null);
     }
 
+    /**
+     * The SDK's streamable-HTTP client to a started HTTP gateway, with {@code Authorization: Bearer token}
+     * unless {@code token} is null; closing the client also ends the process.
+     */
+    public static GatewayClient connectHttp(GatewayProcess process, String token) {
+        return new GatewayClient(process, token, null);
+    }
+
+    /** As {@link #connectHttp(GatewayProcess, String)}, handing the server's progress notifications to {@code progress}. */
+    public static GatewayClient connectHttp(GatewayProcess process, String token,
+                                            Consumer<McpSchema.ProgressNotification> progress) {
+        return new GatewayClient(process, token, progress);
+    }
+
     /** Connects with a consumer of the progress notifications the server sends (see {@link #call(String, Map, Object)}). */
-    static GatewayClient connect(GatewayProcess.Builder launch, Consumer<McpSchema.ProgressNotification> progress) {
+    public static GatewayClient connect(GatewayProcess.Builder launch, Consumer<McpSchema.ProgressNotification> progress) {
         return new GatewayClient(launch, progress);
     }
 
@@ -92,15 +141,20 @@ public final class GatewayClient implements AutoCloseable {
 
     /** What the gateway wrote to stderr so far. */
     public String stderr() {
-        return stderr.toString();
+        return httpProcess != null ? httpProcess.stderr() : stderr.toString();
+    }
+
+    /** The MCP endpoint of an HTTP gateway; null over stdio. */
+    public URI url() {
+        return url;
     }
 
     /** Waits until stderr contains {@code text} (stderr is read asynchronously); returns all of it. */
     public String awaitStderr(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!stderr.toString().contains(text)) {
+        while (!stderr().contains(text)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("stderr never contained \"" + text + "\"; stderr:\n" + stderr);
+                throw new AssertionError("stderr never contained \"" + text + "\"; stderr:\n" + stderr());
             }
             try {
                 Thread.sleep(20);
@@ -109,11 +163,17 @@ public final class GatewayClient implements AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
         }
-        return stderr.toString();
+        return stderr();
     }
 
     @Override
     public void close() {
-        client.closeGracefully();
+        try {
+            client.closeGracefully();
+        } finally {
+            if (httpProcess != null) {
+                httpProcess.close();
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package com.verivus.gateway.testsupport;
+package com.verivus.gateway.testing;
 
 import java.time.Clock;
 import java.time.Duration;

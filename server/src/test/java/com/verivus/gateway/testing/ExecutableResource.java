@@ -1,4 +1,4 @@
-package com.verivus.gateway.testsupport;
+package com.verivus.gateway.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,13 @@
-package com.verivus.gateway.e2e;
+package com.verivus.gateway.testing;
 
-import com.verivus.gateway.testing.HermeticPath;
+import com.verivus.gateway.log.ListeningLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real gateway as a child process, for end-to-end tests. See README.md beside this class.
+ * The real gateway as a child process: the one launcher every test that needs a gateway JVM uses (stdio
+ * or HTTP, {@code GatewayCommand} or a test's own main class). See README.md beside this class.
  *
  * <pre>{@code
  * try (GatewayProcess gw = GatewayProcess.builder(tempHome).env("LLM_GATEWAY_CONFIG", cfg).start()) {
@@ -190,6 +192,36 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** The MCP URL of an HTTP gateway, from its "listening on" stderr line; fails with stderr if it does not come. */
+    public URI awaitUrl(Duration timeout) {
+        return URI.create(awaitStderr(ListeningLine.PATTERN.pattern(), timeout).group(1));
+    }
+
+    /** {@link #awaitUrl(Duration)} with a minute and a half, enough for a cold JVM on a busy machine. */
+    public URI awaitUrl() {
+        return awaitUrl(Duration.ofSeconds(90));
+    }
+
+    /** SIGTERM (the JVM runs its shutdown hooks) without closing this side's pipes, unlike {@link Process#destroy()}. */
+    public GatewayProcess terminate() {
+        process.toHandle().destroy();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook runs; waits (bounded) until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for the process to exit, fails after {@code timeout}; returns the exit code. */
     public int awaitExit(Duration timeout) {
         try {
@@ -246,6 +278,8 @@ public final class GatewayProcess implements AutoCloseable {
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private Launch launch = Launch.DIRECT;
+        private String mainClass = GATEWAY_MAIN;
+        private boolean testClasses;
         private Path jbangRepo;
         private Path workingDirectory;
 
@@ -290,6 +324,22 @@ public final class GatewayProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs a test's own main class (a gateway assembled for one test) instead of {@code GatewayCommand},
+         * with server/target/test-classes on the classpath too. DIRECT only.
+         */
+        public Builder testMain(Class<?> main) {
+            this.mainClass = main.getName();
+            this.testClasses = true;
+            return this;
+        }
+
+        /** Shorthand for the HTTP transport on an ephemeral port: {@code --transport=http}, port 0. */
+        public Builder http() {
+            args("--transport=http");
+            return env("LLM_GATEWAY_HTTP_PORT", "0");
+        }
+
         public Builder launch(Launch how) {
             this.launch = how;
             return this;
@@ -319,8 +369,8 @@ public final class GatewayProcess implements AutoCloseable {
                 cmd.add("--enable-native-access=ALL-UNNAMED");
                 cmd.addAll(jvmArgs);
                 cmd.add("-cp");
-                cmd.add(classpath());
-                cmd.add("com.verivus.gateway.cli.GatewayCommand");
+                cmd.add(testClasses ? testClasspath() : classpath());
+                cmd.add(mainClass);
             }
             cmd.addAll(args);
             return cmd;
@@ -358,6 +408,17 @@ public final class GatewayProcess implements AutoCloseable {
             }
         }
 
+        /** Starts an HTTP gateway ({@link #http()} first) and connects the MCP SDK's HTTP client with {@code token}. */
+        public GatewayClient connectHttp(String token) {
+            return GatewayClient.connectHttp(start(), token);
+        }
+
+        /** As {@link #connectHttp(String)}, handing the server's progress notifications to {@code progress}. */
+        public GatewayClient connectHttp(String token,
+                                         java.util.function.Consumer<io.modelcontextprotocol.spec.McpSchema.ProgressNotification> progress) {
+            return GatewayClient.connectHttp(start(), token, progress);
+        }
+
         /** Starts the process under the MCP SDK's own stdio client, initialized and ready. */
         public GatewayClient connect() {
             return GatewayClient.connect(this);
@@ -368,6 +429,8 @@ public final class GatewayProcess implements AutoCloseable {
             return GatewayClient.connect(this, progress);
         }
     }
+
+    private static final String GATEWAY_MAIN = "com.verivus.gateway.cli.GatewayCommand";
 
     /** The JDK running the tests (JAVA_HOME, as ./mvnw sets it; else java.home). */
     public static Path javaHome() {
@@ -402,6 +465,11 @@ public final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("missing " + cpFile + ": build with ./mvnw -pl server test-compile first", e);
         }
+    }
+
+    /** {@link #classpath()} with server/target/test-classes first, for test main classes and their fixtures. */
+    public static String testClasspath() {
+        return repoRoot().resolve("server/target/test-classes") + java.io.File.pathSeparator + classpath();
     }
 
     private static Path realCacheHome() {
