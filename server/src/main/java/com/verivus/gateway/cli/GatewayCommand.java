@@ -14,6 +14,7 @@ import com.verivus.gateway.mcp.stdio.StdioGateway;
 import com.verivus.gateway.lifecycle.TerminationSignals;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,10 +69,15 @@ public final class GatewayCommand implements Callable<Integer> {
         GatewayEnvironment env = GatewayEnvironment.fromSystem();
         String chosen = transport != null ? transport
                 : env.nonBlank("LLM_GATEWAY_TRANSPORT").or(() -> env.nonBlank("MCP_TRANSPORT")).orElse("stdio");
+        // stdio: the signal handlers are installed while the runtime starts (their proxy class is generated
+        // at run time, ~20 ms), and are in place before the first answer
+        CompletableFuture<CountDownLatch> signals = chosen.equals("stdio")
+                ? CompletableFuture.supplyAsync(TerminationSignals::install, Thread::startVirtualThread)
+                : null;
         try (GatewayRuntime runtime = GatewayRuntime.start(env)) {
             switch (chosen) {
                 case "stdio" -> {
-                    stopOnSignal(runtime);
+                    stopOnSignal(runtime, signals.join());
                     StdioGateway.serve(runtime.catalog(), runtime.instructions());
                 }
                 case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions(),
@@ -96,8 +102,7 @@ public final class GatewayCommand implements Callable<Integer> {
      * SIGTERM/SIGINT in stdio mode: stop running CLIs (their whole process trees), persist their final
      * state, close the stores, exit 0. The stdin-EOF path closes the runtime through try-with-resources.
      */
-    private static void stopOnSignal(GatewayRuntime runtime) {
-        CountDownLatch signalled = TerminationSignals.install();
+    private static void stopOnSignal(GatewayRuntime runtime, CountDownLatch signalled) {
         if (signalled == null) {
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "gateway-shutdown"));
             return;

@@ -3,6 +3,7 @@ package com.verivus.gateway.mcp;
 import com.verivus.gateway.log.GatewayLog;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * messages), yet building a server checks every tool's input and output schema against the JSON Schema
  * meta-schema, which loads and initialises the whole schema library: about a third of a second of a
  * stdio start before the first answer. Those schemas are the gateway's own constants (a test checks
- * them all with the real validator), so the check runs on one background thread instead, in parallel
- * with the first answers, and a schema that fails it is logged as an error.
+ * them all with the real validator), so the check runs on one background thread instead, a few seconds
+ * after start-up (on a two-core machine it would otherwise take CPU from the first answers), and a schema
+ * that fails it is logged as an error.
  */
 final class LazySchemaValidator implements JsonSchemaValidator {
 
@@ -50,9 +52,21 @@ final class LazySchemaValidator implements JsonSchemaValidator {
             }
         });
         if (checker.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("tool-schema-check").start(this::drain);
+            Thread.ofVirtual().name("tool-schema-check").start(() -> {
+                if (firstCheck.compareAndSet(true, false)) {
+                    try {
+                        Thread.sleep(FIRST_CHECK_DELAY);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                drain();
+            });
         }
     }
+
+    private static final Duration FIRST_CHECK_DELAY = Duration.ofSeconds(3);
+    private final AtomicBoolean firstCheck = new AtomicBoolean(true);
 
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean checker = new AtomicBoolean();
