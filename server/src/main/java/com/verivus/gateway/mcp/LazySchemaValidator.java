@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * messages), yet building a server checks every tool's input and output schema against the JSON Schema
  * meta-schema, which loads and initialises the whole schema library: about a third of a second of a
  * stdio start before the first answer. Those schemas are the gateway's own constants (a test checks
- * them all with the real validator), so the check runs on one background thread instead, a few seconds
- * after start-up (on a two-core machine it would otherwise take CPU from the first answers), and a schema
+ * them all with the real validator), so the check runs on one background thread instead, half a minute
+ * after start-up (on a two-core machine it would otherwise take CPU from the first answers and the first
+ * burst of jobs), and a schema
  * that fails it is logged as an error.
  */
 final class LazySchemaValidator implements JsonSchemaValidator {
@@ -65,7 +66,7 @@ final class LazySchemaValidator implements JsonSchemaValidator {
         }
     }
 
-    private static final Duration FIRST_CHECK_DELAY = Duration.ofSeconds(3);
+    private static final Duration FIRST_CHECK_DELAY = Duration.ofSeconds(30);
     private final AtomicBoolean firstCheck = new AtomicBoolean(true);
 
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();

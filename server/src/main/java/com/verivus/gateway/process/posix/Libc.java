@@ -96,6 +96,148 @@ final class Libc {
     private Libc() {
     }
 
+    // ---------------------------------------------------------------- typed calls (invokeExact: no boxing, no spreading)
+    // The first MemorySegment of the errno-capturing ones is the call state ({@link #callState}).
+
+    static int posixSpawn(MemorySegment pid, MemorySegment path, MemorySegment actions, MemorySegment attr,
+                          MemorySegment argv, MemorySegment envp) {
+        try {
+            return (int) POSIX_SPAWN.invokeExact(pid, path, actions, attr, argv, envp);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int onSegment(MethodHandle handle, MemorySegment segment) {
+        try {
+            return (int) handle.invokeExact(segment);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int onSegments(MethodHandle handle, MemorySegment a, MemorySegment b) {
+        try {
+            return (int) handle.invokeExact(a, b);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int addOpen(MemorySegment actions, int fd, MemorySegment path, int flags, int mode) {
+        try {
+            return (int) FILE_ACTIONS_ADDOPEN.invokeExact(actions, fd, path, flags, mode);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int addDup2(MemorySegment actions, int fd, int newFd) {
+        try {
+            return (int) FILE_ACTIONS_ADDDUP2.invokeExact(actions, fd, newFd);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int addCloseFrom(MemorySegment actions, int lowFd) {
+        try {
+            return (int) FILE_ACTIONS_ADDCLOSEFROM.invokeExact(actions, lowFd);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int setFlags(MemorySegment attr, short flags) {
+        try {
+            return (int) SPAWNATTR_SETFLAGS.invokeExact(attr, flags);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int pipe2(MemorySegment state, MemorySegment fds, int flags) {
+        try {
+            return (int) PIPE2.invokeExact(state, fds, flags);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int fcntl(MemorySegment state, int fd, int command, int argument) {
+        try {
+            return (int) FCNTL.invokeExact(state, fd, command, argument);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int close(MemorySegment state, int fd) {
+        try {
+            return (int) CLOSE.invokeExact(state, fd);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static long read(MemorySegment state, int fd, MemorySegment buffer, long count) {
+        try {
+            return (long) READ.invokeExact(state, fd, buffer, count);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int epollCreate1(MemorySegment state, int flags) {
+        try {
+            return (int) EPOLL_CREATE1.invokeExact(state, flags);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int epollCtl(MemorySegment state, int epollFd, int operation, int fd, MemorySegment event) {
+        try {
+            return (int) EPOLL_CTL.invokeExact(state, epollFd, operation, fd, event);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int epollWait(MemorySegment state, int epollFd, MemorySegment events, int maxEvents, int timeoutMillis) {
+        try {
+            return (int) EPOLL_WAIT.invokeExact(state, epollFd, events, maxEvents, timeoutMillis);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int waitid(MemorySegment state, int idType, int id, MemorySegment info, int options) {
+        try {
+            return (int) WAITID.invokeExact(state, idType, id, info, options);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    static int pidfdOpen(MemorySegment state, long pid) {
+        try {
+            return (int) (long) PIDFD_OPEN.invokeExact(state, SYS_PIDFD_OPEN, (int) pid, 0);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    private static RuntimeException failed(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
     /** A call-state segment for the handles that capture errno (pass it as their first argument). */
     static MemorySegment callState(Arena arena) {
         return arena.allocate(CALL_STATE);

@@ -4,7 +4,6 @@ import com.verivus.gateway.log.GatewayLog;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,7 +40,7 @@ public final class PipeReactor {
     private PipeReactor() throws SpawnFailure {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment s = Libc.callState(call);
-            int fd = (int) PosixSpawn.call(Libc.EPOLL_CREATE1, s, Libc.O_CLOEXEC);
+            int fd = Libc.epollCreate1(s, Libc.O_CLOEXEC);
             if (fd < 0) {
                 throw new SpawnFailure("epoll_create1", Libc.errno(s));
             }
@@ -81,21 +80,15 @@ public final class PipeReactor {
     private void add(int fd, long kind) {
         Libc.EVENT_EVENTS.set(registration, 0L, Libc.EPOLLIN);
         Libc.EVENT_DATA.set(registration, 0L, (kind << KIND_SHIFT) | fd);
-        int rc = (int) PosixSpawn.call(Libc.EPOLL_CTL, registrationState, epollFd, Libc.EPOLL_CTL_ADD, fd, registration);
+        int rc = Libc.epollCtl(registrationState, epollFd, Libc.EPOLL_CTL_ADD, fd, registration);
         if (rc != 0) {
             throw new IllegalStateException("epoll_ctl ADD failed for fd " + fd + ": errno " + Libc.errno(registrationState));
         }
     }
 
     private void run() {
-        MethodHandle wait = Libc.EPOLL_WAIT;
         while (true) {
-            int n;
-            try {
-                n = (int) wait.invokeExact(state, epollFd, events, MAX_EVENTS, nextTimeoutMillis());
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            int n = Libc.epollWait(state, epollFd, events, MAX_EVENTS, nextTimeoutMillis());
             if (n < 0) {
                 if (Libc.errno(state) == Libc.EINTR) {
                     continue;
@@ -150,8 +143,8 @@ public final class PipeReactor {
 
     private void remove(int fd) {
         byFd.remove(fd);
-        PosixSpawn.call(Libc.EPOLL_CTL, state, epollFd, Libc.EPOLL_CTL_DEL, fd, MemorySegment.NULL);
-        PosixSpawn.close(fd);
+        Libc.epollCtl(state, epollFd, Libc.EPOLL_CTL_DEL, fd, MemorySegment.NULL);
+        Libc.close(state, fd);
     }
 
     /** One watched child; touched only on the reactor thread once registered. */
@@ -172,12 +165,7 @@ public final class PipeReactor {
 
         /** One read (level-triggered: what is left is reported again by the next epoll_wait). */
         void drain(int fd, int stream) {
-            long n;
-            try {
-                n = (long) Libc.READ.invokeExact(state, fd, readBuffer, (long) READ_SIZE);
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+            long n = Libc.read(state, fd, readBuffer, READ_SIZE);
             if (n > 0) {
                 MemorySegment.copy(readBuffer, ValueLayout.JAVA_BYTE, 0, chunk, 0, (int) n);
                 report(() -> listener.output(stream, chunk, (int) n));
@@ -210,7 +198,7 @@ public final class PipeReactor {
 
         void reap() {
             int code;
-            int rc = (int) PosixSpawn.call(Libc.WAITID, state, Libc.P_PIDFD, child.pidFd(), siginfo, Libc.WEXITED);
+            int rc = Libc.waitid(state, Libc.P_PIDFD, child.pidFd(), siginfo, Libc.WEXITED);
             if (rc != 0) {
                 if (Libc.errno(state) == Libc.EINTR) {
                     return; // still readable: the next epoll_wait reports it again

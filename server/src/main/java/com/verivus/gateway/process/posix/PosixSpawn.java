@@ -58,7 +58,7 @@ public final class PosixSpawn {
                 close(out[1]);
                 close(err[1]);
             }
-            int pidFd = (int) (long) call(Libc.PIDFD_OPEN, state, Libc.SYS_PIDFD_OPEN, (int) pid, 0);
+            int pidFd = Libc.pidfdOpen(state, pid);
             if (pidFd < 0) {
                 // cannot happen for our own unreaped child; keep the descriptors from leaking anyway
                 close(out[0]);
@@ -75,29 +75,27 @@ public final class PosixSpawn {
                                   int stdoutW, int stderrW) throws SpawnFailure {
         MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
         MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
-        check("posix_spawn_file_actions_init", (int) invoke(Libc.FILE_ACTIONS_INIT, actions));
+        check("posix_spawn_file_actions_init", Libc.onSegment(Libc.FILE_ACTIONS_INIT, actions));
         try {
-            check("posix_spawnattr_init", (int) invoke(Libc.SPAWNATTR_INIT, attr));
+            check("posix_spawnattr_init", Libc.onSegment(Libc.SPAWNATTR_INIT, attr));
             try {
-                check("addopen", (int) invoke(Libc.FILE_ACTIONS_ADDOPEN, actions, 0, arena.allocateFrom("/dev/null"),
-                        Libc.O_RDONLY, 0));
-                check("adddup2", (int) invoke(Libc.FILE_ACTIONS_ADDDUP2, actions, stdoutW, 1));
-                check("adddup2", (int) invoke(Libc.FILE_ACTIONS_ADDDUP2, actions, stderrW, 2));
-                check("addclosefrom_np", (int) invoke(Libc.FILE_ACTIONS_ADDCLOSEFROM, actions, 3));
+                check("addopen", Libc.addOpen(actions, 0, arena.allocateFrom("/dev/null"), Libc.O_RDONLY, 0));
+                check("adddup2", Libc.addDup2(actions, stdoutW, 1));
+                check("adddup2", Libc.addDup2(actions, stderrW, 2));
+                check("addclosefrom_np", Libc.addCloseFrom(actions, 3));
                 if (directory != null) {
-                    check("addchdir_np", (int) invoke(Libc.FILE_ACTIONS_ADDCHDIR, actions,
+                    check("addchdir_np", Libc.onSegments(Libc.FILE_ACTIONS_ADDCHDIR, actions,
                             arena.allocateFrom(directory.toString())));
                 }
                 MemorySegment none = arena.allocate(Libc.SIGSET_SIZE, 8);
                 MemorySegment all = arena.allocate(Libc.SIGSET_SIZE, 8);
-                invoke(Libc.SIGEMPTYSET, none);
-                invoke(Libc.SIGFILLSET, all);
-                check("setsigmask", (int) invoke(Libc.SPAWNATTR_SETSIGMASK, attr, none));
-                check("setsigdefault", (int) invoke(Libc.SPAWNATTR_SETSIGDEFAULT, attr, all));
-                check("setflags", (int) invoke(Libc.SPAWNATTR_SETFLAGS, attr,
-                        (short) (Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)));
+                Libc.onSegment(Libc.SIGEMPTYSET, none);
+                Libc.onSegment(Libc.SIGFILLSET, all);
+                check("setsigmask", Libc.onSegments(Libc.SPAWNATTR_SETSIGMASK, attr, none));
+                check("setsigdefault", Libc.onSegments(Libc.SPAWNATTR_SETSIGDEFAULT, attr, all));
+                check("setflags", Libc.setFlags(attr, (short) (Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)));
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                int rc = (int) invoke(Libc.POSIX_SPAWN, pid, arena.allocateFrom(command.get(0)), actions, attr,
+                int rc = Libc.posixSpawn(pid, arena.allocateFrom(command.get(0)), actions, attr,
                         strings(arena, command), strings(arena, environment.entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
                 if (rc != 0) {
@@ -105,10 +103,10 @@ public final class PosixSpawn {
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                invoke(Libc.SPAWNATTR_DESTROY, attr);
+                Libc.onSegment(Libc.SPAWNATTR_DESTROY, attr);
             }
         } finally {
-            invoke(Libc.FILE_ACTIONS_DESTROY, actions);
+            Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, actions);
         }
     }
 
@@ -125,15 +123,15 @@ public final class PosixSpawn {
     /** A pipe, both ends close-on-exec (the child gets the write end through dup2, which clears the flag). */
     private static int[] pipe(Arena arena, MemorySegment state) throws SpawnFailure {
         MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
-        if ((int) call(Libc.PIPE2, state, fds, Libc.O_CLOEXEC) != 0) {
+        if (Libc.pipe2(state, fds, Libc.O_CLOEXEC) != 0) {
             throw new SpawnFailure("pipe2", Libc.errno(state));
         }
         return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};
     }
 
     private static void nonBlocking(int fd, MemorySegment state) {
-        int flags = (int) call(Libc.FCNTL, state, fd, Libc.F_GETFL, 0);
-        call(Libc.FCNTL, state, fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK);
+        int flags = Libc.fcntl(state, fd, Libc.F_GETFL, 0);
+        Libc.fcntl(state, fd, Libc.F_SETFL, flags | Libc.O_NONBLOCK);
     }
 
     /**
@@ -149,22 +147,22 @@ public final class PosixSpawn {
             MemorySegment state = Libc.callState(arena);
             int[] fds = pipe(arena, state);
             nonBlocking(fds[0], state);
-            long n = (long) Libc.READ.invokeExact(state, fds[0], arena.allocate(16), 16L);
-            int self = (int) (long) call(Libc.PIDFD_OPEN, state, Libc.SYS_PIDFD_OPEN, (int) ProcessHandle.current().pid(), 0);
+            Libc.read(state, fds[0], arena.allocate(16), 16L);
+            int self = Libc.pidfdOpen(state, ProcessHandle.current().pid());
             if (self >= 0) {
-                call(Libc.WAITID, state, Libc.P_PIDFD, self, arena.allocate(Libc.SIGINFO_SIZE, 8), Libc.WEXITED | WNOHANG);
+                Libc.waitid(state, Libc.P_PIDFD, self, arena.allocate(Libc.SIGINFO_SIZE, 8), Libc.WEXITED | WNOHANG);
                 close(self);
             }
             close(fds[0]);
             close(fds[1]);
             MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
             MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
-            invoke(Libc.FILE_ACTIONS_INIT, actions);
-            invoke(Libc.FILE_ACTIONS_ADDCLOSEFROM, actions, 3);
-            invoke(Libc.FILE_ACTIONS_DESTROY, actions);
-            invoke(Libc.SPAWNATTR_INIT, attr);
-            invoke(Libc.SPAWNATTR_DESTROY, attr);
-        } catch (Throwable t) {
+            Libc.onSegment(Libc.FILE_ACTIONS_INIT, actions);
+            Libc.addCloseFrom(actions, 3);
+            Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, actions);
+            Libc.onSegment(Libc.SPAWNATTR_INIT, attr);
+            Libc.onSegment(Libc.SPAWNATTR_DESTROY, attr);
+        } catch (RuntimeException | LinkageError e) {
             // warming is an optimisation: the first spawn will link what this could not
         }
     }
@@ -173,30 +171,13 @@ public final class PosixSpawn {
 
     static void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            call(Libc.CLOSE, Libc.callState(arena), fd);
+            Libc.close(Libc.callState(arena), fd);
         }
     }
 
     private static void check(String what, int rc) throws SpawnFailure {
         if (rc != 0) {
             throw new SpawnFailure(what, rc);
-        }
-    }
-
-    static Object call(java.lang.invoke.MethodHandle handle, MemorySegment state, Object... args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = state;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return invoke(handle, all);
-    }
-
-    static Object invoke(java.lang.invoke.MethodHandle handle, Object... args) {
-        try {
-            return handle.invokeWithArguments(args);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
         }
     }
 
@@ -211,7 +192,7 @@ public final class PosixSpawn {
             }
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment state = Libc.callState(arena);
-                int fd = (int) (long) call(Libc.PIDFD_OPEN, state, Libc.SYS_PIDFD_OPEN, (int) ProcessHandle.current().pid(), 0);
+                int fd = Libc.pidfdOpen(state, ProcessHandle.current().pid());
                 if (fd < 0) {
                     return Optional.of("pidfd_open failed with errno " + Libc.errno(state) + " (Linux 5.3 or later is needed)");
                 }
