@@ -162,7 +162,7 @@ public final class PosixSpawn {
             Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, actions);
             Libc.onSegment(Libc.SPAWNATTR_INIT, attr);
             Libc.onSegment(Libc.SPAWNATTR_DESTROY, attr);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (SpawnFailure | RuntimeException | LinkageError e) {
             // warming is an optimisation: the first spawn will link what this could not
         }
     }
