@@ -530,6 +530,8 @@ class GatewayFailed(RuntimeError):
 
 def async_gateway_run(a, fakes, work, rep, transport):
     env = {"FAKE_CLI_MODE": "slow", "FAKE_CLI_SLEEP_MS": str(a.sleep_ms)}
+    if transport != "node":
+        env.update(dict(kv.split("=", 1) for kv in a.gateway_env))
     # "node": the Node gateway 1.5.14 over stdio, the same driver and fakes
     command = [a.node, a.node_gateway] if transport == "node" else java_command(a)
     g = Gateway(command, fakes, work, f"async-{transport}-{rep}", "stdio" if transport == "node" else transport, env)
@@ -651,7 +653,9 @@ def bench_async(a, fakes, work):
                 print(f"  FAILED: {e.args[0]}", file=sys.stderr, flush=True)
                 failures[t].append(e.args[1])
                 continue
-            records = [x for x in r.pop("records") if "usageError" not in x and x["argv"][:1] != ["--version"]]
+            # the job runs only: not the version and login probes the gateway also makes
+            records = [x for x in r.pop("records")
+                       if any(str(v).startswith("bench async ") for v in x.get("argv", []))]
             template = template or (records[0] if records else None)
             print(f"  wall {r['wall']:.3f} s (all seen done by the poll {r['seen']:.3f} s), {a.jobs} calls "
                   f"answered in {r['accepted']:.3f} s, VmHWM {r['hwm_kb'] / 1024:.1f} MB, {r['ok']}/{a.jobs} "
@@ -739,6 +743,8 @@ def main():
     s.add_argument("--reps", type=int, default=3, help="repetitions, a fresh gateway each (default 3)")
     s.add_argument("--poll-ms", type=int, default=100, help="pause between llm_job_status polls (default 100)")
     s.add_argument("--cli", default="claude", help="which CLI's async tool (default claude)")
+    s.add_argument("--gateway-env", action="append", default=[], metavar="NAME=VALUE",
+                   help="an environment variable for the Java gateway only (repeatable), e.g. LLM_GATEWAY_SPAWN=jdk")
     s.add_argument("--transports", default="stdio,http", help="comma-separated (default stdio,http)")
     s.add_argument("--inflight", type=int, default=0,
                    help="most calls outstanding at once (default 0 = all jobs: one burst)")

@@ -31,16 +31,8 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Transport (default: $LLM_GATEWAY_TRANSPORT, $MCP_TRANSPORT, else stdio).")
     String transport;
 
-    private static final String VIRTUAL_ELASTIC = "reactor.schedulers.defaultBoundedElasticOnVirtualThreads";
-
     public static int run(String... args) {
         AotCacheCheck.warnIfUnused();
-        // The MCP SDK runs each request on Reactor's boundedElastic scheduler (up to 10 workers per core):
-        // as virtual threads they cost no platform stacks (same cap, same queueing). Read once, when
-        // Reactor's Schedulers class initialises, so it must be set before any request.
-        if (System.getProperty(VIRTUAL_ELASTIC) == null) {
-            System.setProperty(VIRTUAL_ELASTIC, "true");
-        }
         if (args.length == 0) {
             // What every MCP client runs: nothing to parse, so skip building picocli's model of all the
             // subcommands (a sizeable share of a stdio start before the first answer).
