@@ -3,9 +3,14 @@
 
 _gw_java_major() {
   # prints the feature version of the java at $1/bin/java, or nothing
-  local release="$1/release" v
+  local release="$1/release" v="" line
   if [ -r "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -1)
+    # read with bash itself: this runs for every candidate on every launch, and a fork costs ~1 ms
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"[0-9]*) v="${line#JAVA_VERSION=\"}"; v="${v%%[!0-9]*}"; break ;;
+      esac
+    done < "$release"
   fi
   if [ -z "${v:-}" ] && [ -x "$1/bin/java" ]; then
     v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -1)
