@@ -10,6 +10,7 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.URI;
@@ -51,14 +52,21 @@ public final class GatewayClient implements AutoCloseable {
             }
         };
         transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
+        this.client = initialized(transport, progress);
+    }
+
+    /** The SDK's sync client over {@code transport}, initialized (both transports get the same settings). */
+    private static McpSyncClient initialized(McpClientTransport transport,
+                                             Consumer<McpSchema.ProgressNotification> progress) {
         McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0"));
         if (progress != null) {
             spec.progressConsumer(progress);
         }
-        this.client = spec.build();
+        McpSyncClient client = spec.build();
         client.initialize();
+        return client;
     }
 
     private GatewayClient(GatewayProcess process, String token, Consumer<McpSchema.ProgressNotification> progress) {
@@ -74,14 +82,7 @@ public final class GatewayClient implements AutoCloseable {
                         }
                     })
                     .build();
-            McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-                    .initializationTimeout(Duration.ofSeconds(60))
-                    .clientInfo(new McpSchema.Implementation("gateway-e2e", "1.0.0"));
-            if (progress != null) {
-                spec.progressConsumer(progress);
-            }
-            this.client = spec.build();
-            client.initialize();
+            this.client = initialized(transport, progress);
         } catch (RuntimeException | Error e) {
             process.close();
             throw e;
