@@ -1,16 +1,16 @@
 package com.verivus.gateway.process;
 
 import com.verivus.gateway.config.GatewayEnvironment;
-import java.io.File;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.process.posix.PipeReactor;
 import com.verivus.gateway.process.posix.PosixSpawn;
 import com.verivus.gateway.process.posix.SpawnFailure;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

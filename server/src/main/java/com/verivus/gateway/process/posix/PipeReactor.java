@@ -4,7 +4,10 @@ import com.verivus.gateway.log.GatewayLog;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +31,8 @@ public final class PipeReactor {
 
     private final int epollFd;
     private final Map<Integer, Child> byFd = new ConcurrentHashMap<>();
+    /** Exited children whose pipes are still open, each until its drain deadline (reactor thread only). */
+    private final Set<Child> draining = new HashSet<>();
     private final Arena arena = Arena.ofShared();
     private final MemorySegment state = Libc.callState(arena);
     private final MemorySegment events = arena.allocate(Libc.EPOLL_EVENT, MAX_EVENTS);
@@ -124,18 +129,16 @@ public final class PipeReactor {
     private int nextTimeoutMillis() {
         long now = System.nanoTime();
         long soonest = Long.MAX_VALUE;
-        for (Child c : byFd.values()) {
-            if (c.drainDeadline != 0) {
-                soonest = Math.min(soonest, c.drainDeadline - now);
-            }
+        for (Child c : draining) {
+            soonest = Math.min(soonest, c.drainDeadline - now);
         }
         return soonest == Long.MAX_VALUE ? -1 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, soonest / 1_000_000 + 1));
     }
 
     private void cutExpiredDrains() {
         long now = System.nanoTime();
-        for (Child c : byFd.values()) {
-            if (c.drainDeadline != 0 && now - c.drainDeadline >= 0) {
+        for (Child c : List.copyOf(draining)) { // cut() leaves the set
+            if (now - c.drainDeadline >= 0) {
                 c.cut();
             }
         }
@@ -155,7 +158,7 @@ public final class PipeReactor {
         boolean stdoutOpen = true;
         boolean stderrOpen = true;
         boolean exitReported;
-        long drainDeadline; // 0 until the child has exited with a pipe still open
+        long drainDeadline; // while in {@code draining}
 
         Child(SpawnedChild child, ChildListener listener, long drainGraceMillis) {
             this.child = child;
@@ -192,7 +195,7 @@ public final class PipeReactor {
             }
             report(() -> listener.end(stream, cut));
             if (!stdoutOpen && !stderrOpen) {
-                drainDeadline = 0;
+                draining.remove(this);
             }
         }
 
@@ -213,9 +216,7 @@ public final class PipeReactor {
             exitReported = true;
             if (stdoutOpen || stderrOpen) {
                 drainDeadline = System.nanoTime() + drainGraceNanos;
-                if (drainDeadline == 0) {
-                    drainDeadline = 1;
-                }
+                draining.add(this);
             }
             report(() -> listener.exited(code));
         }
@@ -233,7 +234,6 @@ public final class PipeReactor {
         }
 
         void cut() {
-            drainDeadline = 0;
             ended(ChildListener.STDOUT, true);
             ended(ChildListener.STDERR, true);
         }
