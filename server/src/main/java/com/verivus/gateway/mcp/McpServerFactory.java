@@ -1,8 +1,10 @@
 package com.verivus.gateway.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayVersion;
 import com.verivus.gateway.workspace.CallOrigin;
-import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -16,11 +18,19 @@ public final class McpServerFactory {
     /** Long enough for the SDK never to cut off a sync tool call that runs inline (SYNC_DEADLINE_MS=0). */
     private static final Duration REQUEST_TIMEOUT = Duration.ofHours(2);
 
+    /**
+     * What the SDK's default supplier makes (a plain ObjectMapper), built without its ServiceLoader lookup, which
+     * opens every jar on the class path; one instance, so that both transports and the server share Jackson's
+     * (de)serializer caches.
+     */
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+
     private McpServerFactory() {
     }
 
     public static McpSyncServer stdio(McpServerTransportProvider transport, ToolCatalog catalog, String instructions) {
         return McpServer.sync(transport)
+                .jsonMapper(JSON)
                 .serverInfo(GatewayVersion.NAME, GatewayVersion.version())
                 .instructions(instructions)
                 .capabilities(capabilities(catalog))
@@ -36,6 +46,7 @@ public final class McpServerFactory {
     public static McpSyncServer streamable(McpStreamableServerTransportProvider transport, ToolCatalog catalog,
                                            String instructions) {
         return McpServer.sync(transport)
+                .jsonMapper(JSON)
                 .serverInfo(GatewayVersion.NAME, GatewayVersion.version())
                 .instructions(instructions)
                 .capabilities(capabilities(catalog))
@@ -58,7 +69,7 @@ public final class McpServerFactory {
     }
 
     /** The JSON mapper the SDK transports use. */
-    public static io.modelcontextprotocol.json.McpJsonMapper jsonMapper() {
-        return McpJsonDefaults.getMapper();
+    public static McpJsonMapper jsonMapper() {
+        return JSON;
     }
 }

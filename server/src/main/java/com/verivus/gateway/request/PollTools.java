@@ -1,6 +1,7 @@
 package com.verivus.gateway.request;
 
 import java.util.Collection;
+import java.util.Objects;
 
 /**
  * The tools a deferred reply tells the client to poll, fetch and cancel with: only tools that exist
@@ -21,6 +22,15 @@ public record PollTools(String pollWith, String fetchWith, String cancelWith) {
     public static PollTools registered(boolean asyncJobTools) {
         return asyncJobTools ? new PollTools("llm_job_status", "llm_job_result", "llm_job_cancel")
                 : new PollTools("job_status", "job_result", null);
+    }
+
+    /**
+     * Field by field: the record's generated equals is bootstrapped on first use (~8 ms of method handles
+     * spun at run time), which the runtime's start-up check need not pay.
+     */
+    public boolean sameAs(PollTools other) {
+        return Objects.equals(pollWith, other.pollWith) && Objects.equals(fetchWith, other.fetchWith)
+                && Objects.equals(cancelWith, other.cancelWith);
     }
 
     /** llm_job_* when registered (async jobs enabled), else the validation tools' job_status / job_result. */
