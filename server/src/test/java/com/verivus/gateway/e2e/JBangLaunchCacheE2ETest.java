@@ -57,6 +57,17 @@ class JBangLaunchCacheE2ETest {
         assertThat(serverName(launch().env("LLM_GATEWAY_AOT", "off"))).isEqualTo("llm-cli-gateway-edited");
         assertThat(Files.readString(entry)).isNotEqualTo(firstLine);
 
+        // a source file added, no known file touched: the set of inputs changed, so JBang builds again
+        String[] beforeAdd = Files.readString(entry).split("\n", 3);
+        Path added = version.resolveSibling("LaunchCacheProbe.java");
+        Files.writeString(added, "package com.verivus.gateway.config;\n\nfinal class LaunchCacheProbe {\n}\n");
+        assertThat(serverName(launch().env("LLM_GATEWAY_AOT", "off"))).isEqualTo("llm-cli-gateway-edited");
+        String[] afterAdd = Files.readString(entry).split("\n", 3);
+        assertThat(afterAdd[0]).as("the key").isNotEqualTo(beforeAdd[0]);
+        assertThat(afterAdd[1]).as("JBang's java command line (its jar is named by the sources)")
+                .isNotEqualTo(beforeAdd[1]);
+        Files.delete(added);
+
         // print-client-config trains the AOT cache in the foreground; its stdout is the configuration alone
         try (GatewayProcess gw = launch().args("print-client-config").start()) {
             gw.closeStdin();
