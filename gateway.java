@@ -23,7 +23,7 @@
 //FILES application.yaml=server/src/main/resources/application.yaml
 //FILES db/postgres/=server/src/main/resources/db/postgres/**
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m
-//JAVA_OPTIONS -Djdk.reflect.useNativeAccessorOnly=true
+//JAVA_OPTIONS -Djdk.reflect.useNativeAccessorOnly=true -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning,aot=off,cds=off:stderr
 
 import com.verivus.gateway.cli.GatewayCommand;

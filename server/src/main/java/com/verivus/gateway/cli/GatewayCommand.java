@@ -57,6 +57,7 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ColdStartPrimer.startInBackground();
         GatewayLog.routeJavaUtilLogging();
         GatewayEnvironment env = GatewayEnvironment.fromSystem();
         String chosen = transport != null ? transport
