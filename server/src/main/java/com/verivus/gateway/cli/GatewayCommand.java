@@ -58,10 +58,12 @@ public final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ColdStartPrimer.startInBackground();
-        GatewayLog.routeJavaUtilLogging();
         GatewayEnvironment env = GatewayEnvironment.fromSystem();
         String chosen = transport != null ? transport
                 : env.nonBlank("LLM_GATEWAY_TRANSPORT").or(() -> env.nonBlank("MCP_TRANSPORT")).orElse("stdio");
+        // stdio: stdin is read (and the first message checked) while the runtime starts
+        StdioGateway stdio = chosen.equals("stdio") ? StdioGateway.openProcessStdio() : null;
+        GatewayLog.routeJavaUtilLogging();
         // stdio: the signal handlers are installed while the runtime starts (their proxy class is generated
         // at run time, ~20 ms), and are in place before the first answer
         CompletableFuture<CountDownLatch> signals = chosen.equals("stdio")
@@ -71,7 +73,7 @@ public final class GatewayCommand implements Callable<Integer> {
             switch (chosen) {
                 case "stdio" -> {
                     stopOnSignal(runtime, signals.join());
-                    StdioGateway.serve(runtime.catalog(), runtime.instructions());
+                    stdio.serve(runtime.catalog(), runtime.instructions());
                 }
                 case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions(),
                         runtime.processHealth()::json, Optional.of(consoleSources(runtime)));

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,6 +53,8 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final InboundParser parser;
+    private final CountDownLatch sessionReady = new CountDownLatch(1);
+    private final AtomicBoolean reading = new AtomicBoolean();
     private volatile McpServerSession session;
     private volatile Throwable failure;
 
@@ -65,7 +68,37 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     @Override
     public void setSessionFactory(McpServerSession.Factory factory) {
         this.session = factory.create(new SessionTransport());
-        Thread.ofPlatform().name("mcp-stdio-reader").daemon().start(this::readUntilEndOfInput);
+        sessionReady.countDown();
+        startReading();
+    }
+
+    /**
+     * Starts the reader now, before the server exists (at most once): a line is read and checked at once, and
+     * handed to the session once there is one, in order. So the first message is parsed while the gateway
+     * still starts (on a fresh JVM that is ~40 ms of Jackson building its readers). A refused line is answered
+     * at once, as it would be later: its reply does not depend on the session.
+     */
+    void startReading() {
+        if (reading.compareAndSet(false, true)) {
+            Thread.ofPlatform().name("mcp-stdio-reader").daemon().start(this::readUntilEndOfInput);
+        }
+    }
+
+    /** The session, once the server has created it; the reader waits here, never the server. */
+    private McpServerSession awaitSession() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                sessionReady.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return session;
     }
 
     /** Blocks until stdin has closed, every request read was answered (or the cap passed) and the session closed. */
@@ -109,6 +142,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         if (message instanceof JSONRPCRequest request) {
             unanswered.add(key(request.id()));
         }
+        McpServerSession session = awaitSession();
         try {
             session.handle(message).subscribe(null, error -> {
                 GatewayLog.warn("handling a " + message.getClass().getSimpleName() + " failed: " + error);
@@ -161,7 +195,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
                     + DRAIN_CAP.toSeconds() + " s");
         }
         try {
-            session.closeGracefully().block(Duration.ofSeconds(5));
+            awaitSession().closeGracefully().block(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             GatewayLog.debug("closing the stdio session: " + e.getMessage());
         }

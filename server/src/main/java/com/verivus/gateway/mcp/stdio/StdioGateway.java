@@ -18,21 +18,38 @@ import java.io.PrintStream;
  */
 public final class StdioGateway {
 
-    private StdioGateway() {
+    private final LineStdioTransportProvider transport;
+
+    private StdioGateway(InputStream stdin, OutputStream stdout) {
+        this.transport = new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin, stdout);
     }
 
-    /** Serves on the process's real stdin/stdout; System.out is pointed at stderr so nothing else writes there. */
-    public static void serve(ToolCatalog catalog, String instructions) throws InterruptedException {
+    /**
+     * Takes the process's real stdin/stdout (System.out is pointed at stderr so nothing else writes there)
+     * and starts reading at once, while the caller builds what {@link #serve(ToolCatalog, String)} needs:
+     * messages are checked as they arrive and handled, in order, once the server exists.
+     */
+    public static StdioGateway openProcessStdio() {
         OutputStream realStdout = new FileOutputStream(FileDescriptor.out);
         InputStream realStdin = new FileInputStream(FileDescriptor.in);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        serve(catalog, instructions, realStdin, realStdout);
+        StdioGateway gateway = new StdioGateway(realStdin, realStdout);
+        gateway.transport.startReading();
+        return gateway;
+    }
+
+    /** Serves on the process's real stdin/stdout. */
+    public static void serveProcessStdio(ToolCatalog catalog, String instructions) throws InterruptedException {
+        openProcessStdio().serve(catalog, instructions);
     }
 
     public static void serve(ToolCatalog catalog, String instructions, InputStream stdin, OutputStream stdout)
             throws InterruptedException {
-        LineStdioTransportProvider transport =
-                new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin, stdout);
+        new StdioGateway(stdin, stdout).serve(catalog, instructions);
+    }
+
+    /** Builds the server on this transport and serves until end of input. */
+    public void serve(ToolCatalog catalog, String instructions) throws InterruptedException {
         McpSyncServer server = McpServerFactory.stdio(transport, catalog, instructions);
         GatewayLog.info("llm-cli-gateway MCP server running on stdio");
         transport.awaitFinished();

@@ -30,7 +30,7 @@ public final class ResourceServerMain {
             body.put("jobs", List.of());
             return body;
         }));
-        StdioGateway.serve(new ToolCatalog(List.of(), resources),
+        StdioGateway.serveProcessStdio(new ToolCatalog(List.of(), resources),
                 ServerInstructions.text(45_000, true, skills.instructionLines()));
     }
 }

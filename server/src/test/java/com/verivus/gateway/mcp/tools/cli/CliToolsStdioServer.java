@@ -22,6 +22,6 @@ public final class CliToolsStdioServer {
                 new CliVersionsTool(new ProviderStatusProbe(env)),
                 new CliUpgradeTool(new UpgradePlanner(new MistralInstallDetector(env, Duration.ofSeconds(15))),
                         new UpgradeRunner(env))), List.of());
-        StdioGateway.serve(catalog, "cli tools test server");
+        StdioGateway.serveProcessStdio(catalog, "cli tools test server");
     }
 }
