@@ -1,5 +1,7 @@
 package com.verivus.gateway.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.invoke.MethodHandles;
 import java.math.BigDecimal;
 import java.util.Calendar;
 import java.util.UUID;
@@ -22,11 +24,11 @@ final class ColdStartPrimer {
 
     private static void prime() {
         try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", true, ColdStartPrimer.class.getClassLoader());
+            MethodHandles.lookup().ensureInitialized(ObjectMapper.class);
             Calendar.getInstance();
             BigDecimal.ONE.hashCode();
             UUID.randomUUID();
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (IllegalAccessException | LinkageError e) {
             // the classes are then initialised where they are first used, as without this
         }
     }
