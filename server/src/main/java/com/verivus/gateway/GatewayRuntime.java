@@ -134,7 +134,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 engine, pipeline, providerRuns, recorder, metrics, processHealth, approvals, sessions,
                 sessionBackend.health(), models, directories, receipts(store), skills));
         PollTools registered = PollTools.from(catalog.tools().stream().map(GatewayTool::name).toList());
-        if (!registered.sameAs(pollTools)) {
+        if (!registered.equals(pollTools)) {
             throw new IllegalStateException("deferred replies would name " + pollTools + " but the gateway registers "
                     + registered);
         }

@@ -25,12 +25,18 @@ public record PollTools(String pollWith, String fetchWith, String cancelWith) {
     }
 
     /**
-     * Field by field: the record's generated equals is bootstrapped on first use (~8 ms of method handles
-     * spun at run time), which the runtime's start-up check need not pay.
+     * Written out, field by field: the generated equals and hashCode are bootstrapped on first use (~8 ms of
+     * method handles spun at run time), and the runtime compares two of these while it starts.
      */
-    public boolean sameAs(PollTools other) {
-        return Objects.equals(pollWith, other.pollWith) && Objects.equals(fetchWith, other.fetchWith)
-                && Objects.equals(cancelWith, other.cancelWith);
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PollTools that && Objects.equals(pollWith, that.pollWith)
+                && Objects.equals(fetchWith, that.fetchWith) && Objects.equals(cancelWith, that.cancelWith);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pollWith, fetchWith, cancelWith);
     }
 
     /** llm_job_* when registered (async jobs enabled), else the validation tools' job_status / job_result. */

@@ -142,9 +142,9 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         if (message instanceof JSONRPCRequest request) {
             unanswered.add(key(request.id()));
         }
-        McpServerSession session = awaitSession();
+        McpServerSession current = awaitSession();
         try {
-            session.handle(message).subscribe(null, error -> {
+            current.handle(message).subscribe(null, error -> {
                 GatewayLog.warn("handling a " + message.getClass().getSimpleName() + " failed: " + error);
                 answerIfUnanswered(message);
             });
