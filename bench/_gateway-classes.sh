@@ -1,7 +1,7 @@
 # Sourced by bench/requests, bench/async and bench/jobs: sets JAVA_HOME (a JDK 25, via .mvn/find-jdk.sh)
 # and GATEWAY_CP (server/target/classes plus its runtime classpath), building server/ (and dag/, which
 # it depends on) offline first when the classes or the classpath file are missing or older than a source
-# file. BENCH_BUILD=always forces the build, BENCH_BUILD=never skips it.
+# file (online when the local Maven repository lacks a dependency). BENCH_BUILD=always forces the build, BENCH_BUILD=never skips it.
 # shellcheck shell=bash
 _bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../.mvn/find-jdk.sh
@@ -22,7 +22,9 @@ case "${BENCH_BUILD:-auto}" in
 esac
 if [ "$_bench_need" = 1 ]; then
   echo "bench: building server/ (./mvnw -q -B -o -pl server -am test-compile) ..." >&2
-  (cd "$_bench_root" && ./mvnw -q -B -o -pl server -am test-compile >&2)
+  # offline first (fast); online once when a fresh ~/.m2 lacks a dependency
+  (cd "$_bench_root" && { ./mvnw -q -B -o -pl server -am test-compile >/dev/null 2>&1 \
+    || ./mvnw -q -B -pl server -am test-compile >&2; })
   touch "$_bench_marker"   # javac skips unchanged classes; the marker's time says "built after the sources"
 fi
 [ -s "$_bench_cpfile" ] || { echo "bench: $_bench_cpfile is missing after the build" >&2; exit 1; }

@@ -628,7 +628,10 @@ def async_baseline_run(a, template, work, rep):
 
 
 def java_command(a):
-    """The gateway JVM as the entry script declares it: gateway.java's //JAVA_OPTIONS, then the classpath."""
+    """The gateway JVM as the entry script declares it: gateway.java's //JAVA_OPTIONS, then the classpath;
+    or --gateway-command (the java command ./jbang execs, with its AOT cache)."""
+    if a.gateway_command:
+        return list(a.gateway_command)
     return [a.java] + a.jvm_options.split() + ["-cp", a.classpath, "com.verivus.gateway.cli.GatewayCommand"]
 
 
@@ -729,6 +732,8 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the temp directory (gateway logs, records)")
     ap.add_argument("--jvm-options", default="--enable-native-access=ALL-UNNAMED",
                     help="JVM options of the gateway (bench/async passes gateway.java's //JAVA_OPTIONS)")
+    ap.add_argument("--gateway-command", type=json.loads, default=None, metavar="JSON_ARGV",
+                    help="the gateway's whole command as a JSON array (default: java, --jvm-options, --classpath)")
     ap.add_argument("--node", default="node", help="the node executable for --node-gateway")
     ap.add_argument("--node-gateway", help="dist/index.js of the Node llm-cli-gateway 1.5.14: measured as 'node'")
     sub = ap.add_subparsers(dest="command", required=True)
