@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.http;
 
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
+import com.verivus.gateway.mcp.jsonrpc.MessageWriter;
 import com.verivus.gateway.mcp.jsonrpc.Inbound;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -60,6 +61,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
 
     private final McpJsonMapper jsonMapper;
+    private final MessageWriter writer;
     private final long maxBodyBytes;
     private final Duration keepAlive;
     private final Duration sessionIdleTimeout;
@@ -70,6 +72,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
 
     private HelidonStreamableTransportProvider(Builder b) {
         this.jsonMapper = b.jsonMapper;
+        this.writer = new MessageWriter(b.jsonMapper);
         this.maxBodyBytes = b.maxBodyBytes;
         this.keepAlive = b.keepAlive;
         this.sessionIdleTimeout = b.sessionIdleTimeout;
@@ -434,9 +437,9 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         }
     }
 
-    private byte[] json(Object value) {
+    private byte[] json(McpSchema.JSONRPCMessage message) {
         try {
-            return jsonMapper.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+            return writer.write(message).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

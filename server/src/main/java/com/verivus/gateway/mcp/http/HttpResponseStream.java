@@ -1,6 +1,7 @@
 package com.verivus.gateway.mcp.http;
 
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.mcp.jsonrpc.MessageWriter;
 import com.verivus.gateway.mcp.jsonrpc.OutgoingErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -42,6 +43,7 @@ final class HttpResponseStream implements McpStreamableServerTransport {
     private static final End END = new End();
 
     private final McpJsonMapper jsonMapper;
+    private final MessageWriter writer;
     private final boolean jsonOnly;
     private final String label;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
@@ -50,6 +52,7 @@ final class HttpResponseStream implements McpStreamableServerTransport {
 
     HttpResponseStream(McpJsonMapper jsonMapper, boolean jsonOnly, String label) {
         this.jsonMapper = jsonMapper;
+        this.writer = new MessageWriter(jsonMapper);
         this.jsonOnly = jsonOnly;
         this.label = label;
     }
@@ -142,7 +145,7 @@ final class HttpResponseStream implements McpStreamableServerTransport {
             }
             event.append("event: message\n");
             // Compact JSON never holds a raw newline, so one data line carries the whole message.
-            event.append("data: ").append(jsonMapper.writeValueAsString(o.message())).append("\n\n");
+            event.append("data: ").append(writer.write(o.message())).append("\n\n");
             out.write(event.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
         }

@@ -2,6 +2,7 @@ package com.verivus.gateway.mcp.stdio;
 
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
+import com.verivus.gateway.mcp.jsonrpc.MessageWriter;
 import com.verivus.gateway.mcp.jsonrpc.Inbound;
 import com.verivus.gateway.mcp.jsonrpc.InboundParser;
 import com.verivus.gateway.mcp.jsonrpc.OutgoingErrors;
@@ -53,6 +54,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final InboundParser parser;
+    private final MessageWriter writer;
     private final CountDownLatch sessionReady = new CountDownLatch(1);
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile McpServerSession session;
@@ -61,6 +63,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     LineStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
         this.json = json;
         this.parser = new InboundParser(json);
+        this.writer = new MessageWriter(json);
         this.in = in;
         this.out = out;
     }
@@ -206,7 +209,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         JSONRPCMessage outgoing = OutgoingErrors.forCaller(message);
         String text;
         try {
-            text = json.writeValueAsString(outgoing);
+            text = writer.write(outgoing);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise an MCP message", e);
         }
