@@ -75,18 +75,26 @@ public final class InboundParser {
     /**
      * What {@link McpSchema#deserializeJsonRpcMessage} makes of the text (the same tests on the same keys,
      * the same target types), converted from the tree already read for the checks: the SDK would parse the
-     * text a second time, into a map, on the one thread that reads every incoming message.
+     * text a second time, into a map, on the one thread that reads every incoming message. Requests and
+     * notifications are built from the checked envelope directly: a string {@code jsonrpc} and {@code method},
+     * and the id and params as Jackson reads an untyped value (the records declare both {@code Object}); so a
+     * fresh JVM does not build Jackson's readers for those records before its first answers.
      */
     private McpSchema.JSONRPCMessage message(JsonNode tree) {
-        if (tree.has("method") && tree.has("id")) {
-            return mapper.convertValue(tree, McpSchema.JSONRPCRequest.class);
-        }
         if (tree.has("method")) {
-            return mapper.convertValue(tree, McpSchema.JSONRPCNotification.class);
+            String version = tree.get("jsonrpc").asText();
+            String method = tree.get("method").asText();
+            Object params = untyped(tree.get("params"));
+            return tree.has("id") ? new McpSchema.JSONRPCRequest(version, method, untyped(tree.get("id")), params)
+                    : new McpSchema.JSONRPCNotification(version, method, params);
         }
         if (tree.has("result") || tree.has("error")) {
             return mapper.convertValue(tree, McpSchema.JSONRPCResponse.class);
         }
         throw new IllegalArgumentException("Cannot deserialize JSONRPCMessage: " + tree);
+    }
+
+    private Object untyped(JsonNode value) {
+        return value == null || value.isNull() ? null : mapper.convertValue(value, Object.class);
     }
 }

@@ -67,6 +67,9 @@ final class ParamsCheck {
         if (absent) {
             return needsParams ? Optional.of(method + " needs params (an object)") : Optional.empty();
         }
+        if (!needsParams && params.isEmpty()) {
+            return Optional.empty(); // {} reads as a request with every (optional) field unset
+        }
         for (String field : shape.requiredStrings()) {
             JsonNode value = params.get(field);
             if (value == null || value.isNull()) {
