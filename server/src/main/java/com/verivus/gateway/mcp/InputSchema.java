@@ -368,7 +368,7 @@ public final class InputSchema {
             params.add(new Param(p.name(), p.type(), p.description(), p.required(), p.nullable(), p.defaultValue(),
                     p.allowed(), p.minimum(), p.maximum(), p.minLength(), p.maxLength(), p.minItems(), p.maxItems(),
                     p.messages(), itemSchema == null ? null
-                            : Collections.unmodifiableMap(new LinkedHashMap<>(itemSchema))));
+                            : Collections.unmodifiableSequencedMap(new LinkedHashMap<>(itemSchema))));
             return this;
         }
 

@@ -22,6 +22,14 @@ public final class JobSchemas {
         return Map.of("anyOf", List.of(Map.of("type", type), Map.of("type", "null")));
     }
 
+    /** An array of these items ({@code type} first, as written: not a Map.of, whose order varies by JVM). */
+    public static Map<String, Object> arrayOf(Map<String, Object> items) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "array");
+        m.put("items", items);
+        return m;
+    }
+
     public static Map<String, Object> described(String description, Map<String, Object> schema) {
         Map<String, Object> m = new LinkedHashMap<>(schema);
         m.put("description", description);
@@ -42,8 +50,9 @@ public final class JobSchemas {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", type("string"));
         p.put("cli", type("string"));
-        p.put("status", Map.of("type", "string", "enum", List.of("running", "completed", "failed", "canceled",
-                "orphaned")));
+        Map<String, Object> status = new LinkedHashMap<>(type("string"));
+        status.put("enum", List.of("running", "completed", "failed", "canceled", "orphaned"));
+        p.put("status", status);
         p.put("startedAt", type("string"));
         p.put("finishedAt", nullable("string"));
         p.put("exitCode", nullable("integer"));

@@ -77,7 +77,7 @@ public final class RequestResultTool implements GatewayTool {
         p.put("job", JobSchemas.described("The live snapshot of the job that ran the request, when it ran as a job "
                 + "this gateway can read; null otherwise.", JobSchemas.nullable("object")));
         p.put("otherMatches", JobSchemas.described("Older requests with the same correlationId (summaries, most "
-                + "recent first).", Map.of("type", "array", "items", Map.of("type", "object"))));
+                + "recent first).", JobSchemas.arrayOf(JobSchemas.type("object"))));
         return JobSchemas.object(p);
     }
 

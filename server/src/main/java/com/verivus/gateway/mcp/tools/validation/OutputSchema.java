@@ -47,7 +47,7 @@ final class OutputSchema {
     }
 
     static Map<String, Object> oneOf(List<String> values) {
-        return Map.of("type", "string", "enum", List.copyOf(values));
+        return ordered("type", "string", "enum", List.copyOf(values));
     }
 
     static Map<String, Object> oneOf(String... values) {
@@ -55,7 +55,18 @@ final class OutputSchema {
     }
 
     static Map<String, Object> arrayOf(Map<String, Object> items) {
-        return Map.of("type", "array", "items", items);
+        return ordered("type", "array", "items", items);
+    }
+
+    /**
+     * Two keys in the order given. Not {@code Map.of}: a Map.of of several entries iterates in an order that
+     * changes from one JVM to the next, and tools/list must be the same text at every start.
+     */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     static Map<String, Object> nullable(Map<String, Object> schema) {
