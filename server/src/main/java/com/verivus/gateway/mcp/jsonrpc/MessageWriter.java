@@ -55,11 +55,10 @@ public final class MessageWriter {
             g.writeStartObject();
             field(g, "jsonrpc", response.jsonrpc());
             field(g, "id", response.id());
+            g.writeFieldName("result");
             if (response.result() instanceof InitializeResult init) {
-                g.writeFieldName("result");
                 initialize(g, init);
             } else {
-                g.writeFieldName("result");
                 toolList(g, (ListToolsResult) response.result());
             }
             g.writeEndObject();
