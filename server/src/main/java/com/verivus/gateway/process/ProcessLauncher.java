@@ -33,6 +33,7 @@ public final class ProcessLauncher {
     private static final int ENOEXEC = 8;
     private static final Duration WARM_UP_DELAY = Duration.ofSeconds(1);
     private static final AtomicBoolean WARMED = new AtomicBoolean();
+    private static volatile ProcessLauncher first;
 
     private final GatewayEnvironment env;
     private final String path;
@@ -52,22 +53,37 @@ public final class ProcessLauncher {
     }
 
     /**
-     * A second after the first launcher is built (when a stdio client has had its tools/list answer),
-     * decides the spawn method and links posix_spawn's native calls, so the first CLI run does not pay the
-     * one-time cost (0.1–0.3 s on an idle machine, seconds under load).
+     * A second after the first launcher is built (when a stdio client has had its tools/list answer), warms
+     * the spawn path ({@link #warmUpNow()}) unless a stdio client's tools/list answer has done so already.
      */
     private void warmUpSoon() {
-        if (WARMED.compareAndSet(false, true)) {
-            ProcessTimers.shared().schedule(() -> Thread.startVirtualThread(() -> {
-                if (spawnMethod() == SpawnMethod.POSIX) {
-                    try {
-                        PipeReactor.shared();
-                    } catch (SpawnFailure e) {
-                        GatewayLog.debug("the pipe reactor could not start yet: " + e.getMessage());
-                    }
-                    PosixSpawn.warmUp();
-                }
-            }), WARM_UP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            first = this;
+            ProcessTimers.shared().schedule(ProcessLauncher::warmUpNow, WARM_UP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Decides the spawn method and links posix_spawn's native calls on a virtual thread, once per process, so
+     * the first CLI run does not pay the one-time cost (~60 ms of CPU on an idle machine, seconds under load).
+     * Called when a stdio client has its tool list (its first call may follow at once), else a second after the
+     * first launcher exists; does nothing before there is a launcher, and nothing the second time.
+     */
+    public static void warmUpNow() {
+        ProcessLauncher launcher = first;
+        if (launcher != null && WARMED.compareAndSet(false, true)) {
+            Thread.startVirtualThread(launcher::warmUp);
+        }
+    }
+
+    private void warmUp() {
+        if (spawnMethod() == SpawnMethod.POSIX) {
+            try {
+                PipeReactor.shared();
+            } catch (SpawnFailure e) {
+                GatewayLog.debug("the pipe reactor could not start yet: " + e.getMessage());
+            }
+            PosixSpawn.warmUp();
         }
     }
 

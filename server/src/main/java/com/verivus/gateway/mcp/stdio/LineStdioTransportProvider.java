@@ -60,7 +60,16 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     private volatile McpServerSession session;
     private volatile Throwable failure;
 
+    /** Runs once, on a virtual thread of its own, after the first tools/list answer has been written. */
+    private final Runnable afterToolList;
+    private final AtomicBoolean toolListed = new AtomicBoolean();
+
     LineStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
+        this(json, in, out, () -> { });
+    }
+
+    LineStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out, Runnable afterToolList) {
+        this.afterToolList = afterToolList;
         this.json = json;
         this.parser = new InboundParser(json);
         this.writer = new MessageWriter(json);
@@ -214,6 +223,10 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
             throw new UncheckedIOException("cannot serialise an MCP message", e);
         }
         writeLine(text);
+        if (outgoing instanceof JSONRPCResponse listed && listed.result() instanceof McpSchema.ListToolsResult
+                && toolListed.compareAndSet(false, true)) {
+            Thread.startVirtualThread(afterToolList);
+        }
         if (outgoing instanceof JSONRPCResponse response && response.id() != null) {
             unanswered.remove(key(response.id()));
             synchronized (unanswered) {

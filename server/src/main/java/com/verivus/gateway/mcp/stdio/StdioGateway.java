@@ -3,6 +3,8 @@ package com.verivus.gateway.mcp.stdio;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.McpServerFactory;
 import com.verivus.gateway.mcp.ToolCatalog;
+import com.verivus.gateway.mcp.jsonrpc.ToolCallCodecs;
+import com.verivus.gateway.process.ProcessLauncher;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -21,7 +23,18 @@ public final class StdioGateway {
     private final LineStdioTransportProvider transport;
 
     private StdioGateway(InputStream stdin, OutputStream stdout) {
-        this.transport = new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin, stdout);
+        this.transport = new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin, stdout,
+                StdioGateway::prepareFirstCall);
+    }
+
+    /**
+     * Once the client has its tool list, its first call may follow at once: the one-time costs of a first
+     * CLI run (linking the native spawn calls, Jackson's codecs for tools/call) are paid now, in the
+     * background, not by that call.
+     */
+    private static void prepareFirstCall() {
+        ProcessLauncher.warmUpNow();
+        ToolCallCodecs.prepare(McpServerFactory.jsonMapper());
     }
 
     /**
