@@ -84,12 +84,36 @@ def print_table(header, rows, left=1):
 
 # ----------------------------------------------------------------------------------------- fakes
 
-class FakeClis:
-    """The fake provider CLIs (server/src/test/resources/fake-cli) copied into a temp bin dir, executable."""
+# A claude for --fake sh: /bin/sh and sleep, no python (the issue's reference run used shell-script fakes).
+# The real CLI's JSON result, after FAKE_CLI_SLEEP_MS when FAKE_CLI_MODE=slow; the version and login probes
+# answer at once. It records nothing.
+SH_CLAUDE = """#!/bin/sh
+case "$1" in
+  --version) echo "2.1.332 (Claude Code)"; exit 0 ;;
+  auth) echo '{"loggedIn":true,"authMethod":"claude.ai"}'; exit 0 ;;
+esac
+if [ "$FAKE_CLI_MODE" = slow ]; then
+  ms=${FAKE_CLI_SLEEP_MS:-1000}
+  sleep "$((ms / 1000)).$(printf %03d $((ms % 1000)))"
+fi
+printf '%s\\n' '{"type":"result","subtype":"success","is_error":false,"result":"ok","session_id":"7d7a4c1e-2f0b-4a51-9c3e-0a1b2c3d4e5f"}'
+"""
 
-    def __init__(self, source_dir, work):
+
+class FakeClis:
+    """The fake provider CLIs in a temp bin dir, executable: the python family of the tests
+    (server/src/test/resources/fake-cli), or with kind "sh" a shell-script claude alone."""
+
+    def __init__(self, source_dir, work, kind="python"):
         self.bin = os.path.join(work, "bin")
+        self.kind = kind
         os.makedirs(self.bin)
+        if kind == "sh":
+            dst = os.path.join(self.bin, "claude")
+            with open(dst, "w", encoding="utf-8") as f:
+                f.write(SH_CLAUDE)
+            os.chmod(dst, 0o755)
+            return
         for name in os.listdir(source_dir):
             src = os.path.join(source_dir, name)
             if os.path.isfile(src) and not name.endswith(".md"):
@@ -538,6 +562,7 @@ def async_gateway_run(a, fakes, work, rep, transport):
     try:
         g.initialize()
         g.call("tools/list", {})
+        time.sleep(a.settle_ms / 1000.0)  # an idle client between connecting and its first call
         idle_hwm = g.proc_status("VmHWM")
         idle_threads = g.proc_status("Threads")
         cpu0 = g.cpu_seconds()
@@ -664,6 +689,10 @@ def bench_async(a, fakes, work):
                   f"answered in {r['accepted']:.3f} s, VmHWM {r['hwm_kb'] / 1024:.1f} MB, {r['ok']}/{a.jobs} "
                   f"completed", file=sys.stderr, flush=True)
             runs[t].append(r)
+        if template is None and fakes.kind == "sh":  # the shell fake records nothing: spawn it as the gateway would
+            template = {"cli": "claude", "argv": ["-p", "bench async baseline", "--output-format", "json"],
+                        "cwd": work, "env": {"PATH": fakes.bin + ":/usr/bin:/bin", "FAKE_CLI_MODE": "slow",
+                                             "FAKE_CLI_SLEEP_MS": str(a.sleep_ms)}}
         if template is None:
             continue
         print(f"async: repetition {rep}/{a.reps}, bare spawns ...", file=sys.stderr, flush=True)
@@ -674,7 +703,9 @@ def bench_async(a, fakes, work):
     floor = a.sleep_ms / 1000.0
     print()
     how = "all sent at once" if a.inflight >= a.jobs else f"at most {a.inflight} call(s) in flight"
-    print(f"{a.jobs} concurrent {a.cli}_request_async jobs of {a.sleep_ms} ms each (fake in slow mode, floor "
+    if a.settle_ms:
+        how += f", {a.settle_ms} ms after the tools/list answer"
+    print(f"{a.jobs} concurrent {a.cli}_request_async jobs of {a.sleep_ms} ms each ({a.fake} fake in slow mode, floor "
           f"{floor:.3f} s), distinct prompts, {how}; medians over {a.reps} repetitions, a fresh gateway each")
     print(machine_line())
     sec = lambda v: f"{v:.3f} s"
@@ -748,6 +779,12 @@ def main():
     s.add_argument("--reps", type=int, default=3, help="repetitions, a fresh gateway each (default 3)")
     s.add_argument("--poll-ms", type=int, default=100, help="pause between llm_job_status polls (default 100)")
     s.add_argument("--cli", default="claude", help="which CLI's async tool (default claude)")
+    s.add_argument("--settle-ms", type=int, default=0,
+                   help="idle time between the tools/list answer and the burst (default 0: the burst comes at "
+                        "once; a client usually calls later, when the gateway's background warm-up has run)")
+    s.add_argument("--fake", choices=["python", "sh"], default="python",
+                   help="the fake CLI: the tests' python fakes (default; each start costs ~20 ms of CPU) or a "
+                        "shell-script claude (sleep and print, as in the issue's reference run; --cli claude only)")
     s.add_argument("--gateway-env", action="append", default=[], metavar="NAME=VALUE",
                    help="an environment variable for the Java gateway only (repeatable), e.g. LLM_GATEWAY_SPAWN=jdk")
     s.add_argument("--transports", default="stdio,http", help="comma-separated (default stdio,http)")
@@ -766,7 +803,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="gateway-bench-")
     try:
-        fakes = FakeClis(a.fake_cli_dir, work)
+        fakes = FakeClis(a.fake_cli_dir, work, getattr(a, "fake", "python"))
         if a.command == "requests":
             bench_requests(a, fakes, work)
         else:
