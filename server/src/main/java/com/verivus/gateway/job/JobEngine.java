@@ -69,10 +69,14 @@ public final class JobEngine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ForeignJobWatch foreign;
     private final boolean signalled;
+    /** Done once the store's rows of gone gateways are marked orphaned and its expired rows deleted. */
+    private final CompletableFuture<Void> recovered;
 
     /**
-     * Creates the engine and, with a store, at once marks orphaned the running rows of gateways that
-     * are gone (before any tool can read them), then schedules output flushes, heartbeats and sweeps.
+     * Creates the engine and, with a store, marks orphaned the running rows of gateways that are gone and
+     * deletes expired rows, on a thread of its own (in a store with history that is tens of milliseconds a
+     * stdio client would otherwise wait for its first answers): every use of the store waits until that is
+     * done, so no tool reads a row before it. Then schedules output flushes, heartbeats and sweeps.
      */
     public JobEngine(JobEngineSettings settings, Optional<JobStore> store, ProcessLauncher launcher, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -89,10 +93,7 @@ public final class JobEngine implements AutoCloseable {
         this.foreign = journal == null ? null
                 : new ForeignJobWatch(this::localSettlement, this::readSnapshot,
                         signalled ? SIGNALLED_RECHECK : FOREIGN_POLL);
-        if (journal != null) {
-            journal.sweepOrphans(jobs::containsKey);
-            journal.evictExpired();
-        }
+        this.recovered = journal == null ? CompletableFuture.completedFuture(null) : recoverInBackground();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-engine-ticker");
             t.setDaemon(true);
@@ -125,12 +126,39 @@ public final class JobEngine implements AutoCloseable {
                 new ProcessLauncher(env), Clock.systemUTC());
     }
 
+    private CompletableFuture<Void> recoverInBackground() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("job-store-recovery").daemon().start(() -> {
+            try {
+                journal.sweepOrphans(jobs::containsKey);
+                journal.evictExpired();
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** The journal, once the start-up recovery of the store is done. */
+    private JobJournal journal() {
+        recovered.join();
+        return journal;
+    }
+
+    /**
+     * Completes once the start-up recovery of the store (orphans marked, expired rows deleted) is done. The
+     * engine's own uses of the store wait for it; this is for a caller that reads the store directly.
+     */
+    public CompletableFuture<Void> storeRecovered() {
+        return recovered;
+    }
+
     public boolean hasStore() {
         return journal != null;
     }
 
     public Optional<JobStore> store() {
-        return Optional.ofNullable(journal).map(JobJournal::store);
+        return Optional.ofNullable(journal).map(j -> journal().store());
     }
 
     public JobEngineSettings settings() {
@@ -204,7 +232,7 @@ public final class JobEngine implements AutoCloseable {
     /** Records the job before it spawns; a store failure fails the request (temp files deleted). */
     private Optional<JobRecord> claimOrCleanUp(LiveJob job, CliInvocation invocation, Instant dedupCutoff) {
         try {
-            return journal.claim(job, dedupCutoff, jobs::containsKey);
+            return journal().claim(job, dedupCutoff, jobs::containsKey);
         } catch (RuntimeException e) {
             deleteFiles(invocation.tempFiles());
             GatewayLog.error("JobStore.startOrReuse failed; request not run", e);
@@ -252,7 +280,7 @@ public final class JobEngine implements AutoCloseable {
                 job.attach(run);
                 register(job);
                 if (journal != null) {
-                    journal.recordPid(job, run.pid());
+                    journal().recordPid(job, run.pid());
                 }
                 GatewayLog.info("Job " + job.id + " started for " + inv.cli().key() + " (pid " + run.pid()
                         + ", correlationId " + job.correlationId + ")");
@@ -312,7 +340,7 @@ public final class JobEngine implements AutoCloseable {
 
     private void persist(LiveJob job) {
         if (journal != null) {
-            journal.persist(job);
+            journal().persist(job);
         }
     }
 
@@ -411,7 +439,7 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private Optional<JobRecord> readStore(String jobId) {
-        return journal == null ? Optional.empty() : journal.read(jobId, jobs::containsKey);
+        return journal == null ? Optional.empty() : journal().read(jobId, jobs::containsKey);
     }
 
     // ---------------------------------------------------------------- cancel
@@ -444,11 +472,11 @@ public final class JobEngine implements AutoCloseable {
         if (r.status().terminal()) {
             return new CancelResult.AlreadyFinished(jobId, r.status());
         }
-        if (journal.ownerGone(r)) {
-            journal.markOrphaned(r);
+        if (journal().ownerGone(r)) {
+            journal().markOrphaned(r);
             return new CancelResult.NoLiveProcess(jobId);
         }
-        if (!journal.requestCancel(jobId)) {
+        if (!journal().requestCancel(jobId)) {
             return new CancelResult.RunningElsewhere(jobId, r.owner());
         }
         // the owner cancels as soon as it hears of the request; report what it did
@@ -517,9 +545,9 @@ public final class JobEngine implements AutoCloseable {
     private void heartbeat() {
         List<String> running = jobs.values().stream().filter(j -> j.status() == JobStatus.RUNNING).map(j -> j.id)
                 .toList();
-        journal.heartbeat(running);
+        journal().heartbeat(running);
         if (signalled) {
-            journal.cancelRequested(running).forEach(this::cancelRequestedElsewhere);
+            journal().cancelRequested(running).forEach(this::cancelRequestedElsewhere);
         }
     }
 
@@ -534,8 +562,8 @@ public final class JobEngine implements AutoCloseable {
             }
         }
         if (journal != null) {
-            journal.sweepOrphans(jobs::containsKey);
-            journal.evictExpired();
+            journal().sweepOrphans(jobs::containsKey);
+            journal().evictExpired();
         }
     }
 
@@ -551,6 +579,7 @@ public final class JobEngine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        recovered.join(); // a gateway stopped right after its start still leaves the store recovered
         ticker.shutdownNow();
         if (foreign != null) {
             foreign.close();

@@ -71,6 +71,7 @@ public final class JobFixtures implements AutoCloseable {
     public JobEngine engine(JobEngineSettings settings, Optional<JobStore> store) {
         JobEngine engine = new JobEngine(settings, store, launcher(), Clock.systemUTC());
         engines.add(engine);
+        engine.storeRecovered().join(); // the tests read the store directly, not only through the engine
         return engine;
     }
 
