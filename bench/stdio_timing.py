@@ -3,8 +3,9 @@
 answer of tools/list (initialize -> notifications/initialized -> tools/list), N runs each, interleaved
 so that machine load affects every command alike. Prints medians, min and max; no assertions.
 
-Usage: stdio_timing.py --runs N [--warmup] [--csv FILE] --launch LABEL=COMMAND [--launch ...]
+Usage: stdio_timing.py --runs N [--warmup] [--csv FILE] [--before-each SHELL_COMMAND] --launch LABEL=COMMAND ...
 COMMAND is split like a shell would (shlex); it runs with the current environment and working directory.
+--before-each runs (untimed, through sh) before every start, e.g. to restore a data file the start changes.
 """
 import argparse
 import csv
@@ -98,12 +99,18 @@ def fmt(seconds):
     return f"{seconds:.3f} s"
 
 
+def before_each(args):
+    if args.before_each:
+        subprocess.run(["sh", "-c", args.before_each], check=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--warmup", action="store_true", help="one uncounted run of each launch first")
     ap.add_argument("--csv", help="also write every sample to this CSV file")
     ap.add_argument("--launch", action="append", required=True, metavar="LABEL=COMMAND")
+    ap.add_argument("--before-each", help="a shell command run, untimed, before every start")
     args = ap.parse_args()
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -117,6 +124,7 @@ def main():
     if args.warmup:
         for label, command in launches:
             print(f"warm-up: {label} ...", file=sys.stderr, flush=True)
+            before_each(args)
             warm[label] = one_run(command)[0]
 
     samples = {label: [] for label, _ in launches}
@@ -125,6 +133,7 @@ def main():
     noise = {label: 0 for label, _ in launches}
     for i in range(args.runs):
         for label, command in launches:
+            before_each(args)
             elapsed, n_tools, n_noise, idle_rss = one_run(command)
             samples[label].append(elapsed)
             rss[label].append(idle_rss)
