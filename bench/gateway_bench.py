@@ -756,7 +756,9 @@ def bench_async(a, fakes, work):
 # ----------------------------------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    # no abbreviations: they are matched against every argument, so `requests --n 10` read as --node
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 allow_abbrev=False)
     ap.add_argument("--java", required=True, help="the java of a JDK 25")
     ap.add_argument("--classpath", required=True, help="server/target/classes:<runtime classpath>")
     ap.add_argument("--fake-cli-dir", required=True, help="server/src/test/resources/fake-cli")
