@@ -130,8 +130,7 @@ public final class JobEngine implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread.ofPlatform().name("job-store-recovery").daemon().start(() -> {
             try {
-                journal.sweepOrphans(jobs::containsKey);
-                journal.evictExpired();
+                sweepStore(journal); // not journal(): that waits for this very recovery
             } finally {
                 done.complete(null);
             }
@@ -158,7 +157,7 @@ public final class JobEngine implements AutoCloseable {
     }
 
     public Optional<JobStore> store() {
-        return Optional.ofNullable(journal).map(j -> journal().store());
+        return journal == null ? Optional.empty() : Optional.of(journal().store());
     }
 
     public JobEngineSettings settings() {
@@ -562,9 +561,14 @@ public final class JobEngine implements AutoCloseable {
             }
         }
         if (journal != null) {
-            journal().sweepOrphans(jobs::containsKey);
-            journal().evictExpired();
+            sweepStore(journal());
         }
+    }
+
+    /** Marks orphaned the running rows of gateways that are gone, and deletes the expired rows. */
+    private void sweepStore(JobJournal store) {
+        store.sweepOrphans(jobs::containsKey);
+        store.evictExpired();
     }
 
     // ---------------------------------------------------------------- shutdown

@@ -51,10 +51,7 @@ class StoreRecoveryTest {
 
     @Test
     void theEngineIsBuiltAtOnceAndReadsNothingBeforeItsRecoveryIsDone() throws Exception {
-        Instant stale = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
-        store.recordStart(new JobRecord("stale", "c", "k-stale", "claude", List.of("x"), null, JobStatus.RUNNING,
-                null, "", "", false, null, stale, null, null, null,
-                new JobOwner("some-other-host", 77, stale.minusSeconds(60)), stale));
+        recordStaleRow();
         CountDownLatch release = new CountDownLatch(1);
 
         CompletableFuture<JobEngine> built = CompletableFuture.supplyAsync(() -> new JobEngine(
@@ -87,10 +84,7 @@ class StoreRecoveryTest {
 
     @Test
     void aGatewayStoppedRightAfterItsStartStillLeavesTheStoreRecovered() throws Exception {
-        Instant stale = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
-        store.recordStart(new JobRecord("stale", "c", "k-stale", "claude", List.of("x"), null, JobStatus.RUNNING,
-                null, "", "", false, null, stale, null, null, null,
-                new JobOwner("some-other-host", 77, stale.minusSeconds(60)), stale));
+        recordStaleRow();
         CountDownLatch release = new CountDownLatch(1);
         JobEngine engine = new JobEngine(JobFixtures.testSettings(), Optional.of(new GatedRecovery(store, release)),
                 fx.launcher(), Clock.systemUTC());
@@ -107,6 +101,14 @@ class StoreRecoveryTest {
 
         assertThat(release.getCount()).as("close waited for the recovery").isZero();
         assertThat(store.find("stale").orElseThrow().status()).isEqualTo(JobStatus.ORPHANED);
+    }
+
+    /** A running row of a gateway on another host whose lease ran out an hour ago: the recovery orphans it. */
+    private void recordStaleRow() {
+        Instant stale = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+        store.recordStart(new JobRecord("stale", "c", "k-stale", "claude", List.of("x"), null, JobStatus.RUNNING,
+                null, "", "", false, null, stale, null, null, null,
+                new JobOwner("some-other-host", 77, stale.minusSeconds(60)), stale));
     }
 
     /** The real store, with the recovery's scan for running rows held until the test releases it. */

@@ -223,11 +223,13 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
             throw new UncheckedIOException("cannot serialise an MCP message", e);
         }
         writeLine(text);
-        if (outgoing instanceof JSONRPCResponse listed && listed.result() instanceof McpSchema.ListToolsResult
-                && toolListed.compareAndSet(false, true)) {
+        if (!(outgoing instanceof JSONRPCResponse response)) {
+            return;
+        }
+        if (response.result() instanceof McpSchema.ListToolsResult && toolListed.compareAndSet(false, true)) {
             Thread.startVirtualThread(afterToolList);
         }
-        if (outgoing instanceof JSONRPCResponse response && response.id() != null) {
+        if (response.id() != null) {
             unanswered.remove(key(response.id()));
             synchronized (unanswered) {
                 unanswered.notifyAll();
