@@ -4,6 +4,7 @@ import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
 import com.verivus.gateway.mcp.jsonrpc.MessageWriter;
 import com.verivus.gateway.mcp.jsonrpc.Inbound;
+import com.verivus.gateway.mcp.jsonrpc.InitializeParams;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -12,7 +13,6 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
@@ -254,8 +254,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         }
         McpSchema.InitializeRequest params;
         try {
-            params = jsonMapper.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {
-            });
+            params = InitializeParams.read(request.params(), jsonMapper);
         } catch (RuntimeException e) {
             GatewayLog.debug("MCP HTTP: initialize params: " + e.getMessage());
             error(res, 400, ErrorCodes.INVALID_PARAMS, "Invalid params for initialize");

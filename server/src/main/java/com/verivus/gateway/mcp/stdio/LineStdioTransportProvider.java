@@ -5,6 +5,7 @@ import com.verivus.gateway.mcp.jsonrpc.ErrorReply;
 import com.verivus.gateway.mcp.jsonrpc.MessageWriter;
 import com.verivus.gateway.mcp.jsonrpc.Inbound;
 import com.verivus.gateway.mcp.jsonrpc.InboundParser;
+import com.verivus.gateway.mcp.jsonrpc.InitializeParams;
 import com.verivus.gateway.mcp.jsonrpc.OutgoingErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -275,7 +276,11 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         }
 
         @Override
+        @SuppressWarnings("unchecked") // the type is checked: the SDK asks for the request by its record
         public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
+            if (typeRef.getType() == McpSchema.InitializeRequest.class) {
+                return (T) InitializeParams.read(data, json);
+            }
             return json.convertValue(data, typeRef);
         }
 
