@@ -77,8 +77,9 @@ public final class InboundParser {
      * the same target types), converted from the tree already read for the checks: the SDK would parse the
      * text a second time, into a map, on the one thread that reads every incoming message. Requests and
      * notifications are built from the checked envelope directly: a string {@code jsonrpc} and {@code method},
-     * and the id and params as Jackson reads an untyped value (the records declare both {@code Object}); so a
-     * fresh JVM does not build Jackson's readers for those records before its first answers.
+     * and the id and params as the plain values Jackson reads for an {@code Object} (the records declare both so;
+     * {@link UntypedValue}); so a fresh JVM does not build Jackson's readers for those records before its first
+     * answers.
      */
     private McpSchema.JSONRPCMessage message(JsonNode tree) {
         if (tree.has("method")) {
@@ -94,7 +95,7 @@ public final class InboundParser {
         throw new IllegalArgumentException("Cannot deserialize JSONRPCMessage: " + tree);
     }
 
-    private Object untyped(JsonNode value) {
-        return value == null || value.isNull() ? null : mapper.convertValue(value, Object.class);
+    private static Object untyped(JsonNode value) {
+        return value == null ? null : UntypedValue.of(value);
     }
 }

@@ -92,7 +92,7 @@ final class ParamsCheck {
             return Optional.of("params.level: not one of " + String.join(", ", LOG_LEVELS));
         }
         if (McpSchema.METHOD_INITIALIZE.equals(method)
-                && InitializeParams.common(mapper.convertValue(params, Object.class)).isPresent()) {
+                && InitializeParams.common(UntypedValue.of(params)).isPresent()) {
             return Optional.empty(); // a shape read without Jackson's readers for the SDK's records
         }
         try {
