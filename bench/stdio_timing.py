@@ -20,6 +20,12 @@ import time
 
 TIMEOUT_S = 300.0  # a first JBang launch compiles the entry script
 IDLE_SETTLE_S = 1.0  # idle RSS is read this long after the tools/list answer
+# what Claude Code 2.1.197 sends (captured from its stdin during `claude mcp list`), so that every server reads
+# the initialize of the client most users have
+INITIALIZE_PARAMS = {
+    "protocolVersion": "2025-11-25", "capabilities": {"roots": {}, "elicitation": {}},
+    "clientInfo": {"name": "claude-code", "title": "Claude Code", "version": "2.1.197",
+                   "description": "Anthropic's agentic coding tool", "websiteUrl": "https://claude.com/claude-code"}}
 
 
 def rss_mb(pid):
@@ -65,9 +71,7 @@ def one_run(command):
     drain.start()
     deadline = start + TIMEOUT_S
     try:
-        send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
-            "protocolVersion": "2025-11-25", "capabilities": {},
-            "clientInfo": {"name": "bench", "version": "1.0.0"}}})
+        send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": INITIALIZE_PARAMS})
         _, noise1 = await_reply(proc, proc.stdout, 1, deadline)
         send(proc, {"jsonrpc": "2.0", "method": "notifications/initialized"})
         send(proc, {"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {}})

@@ -8,6 +8,7 @@ import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities.RootCapabilitie
 import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities.Sampling;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.Set;
  * Reads the params of {@code initialize} into the SDK's {@link InitializeRequest}. In a fresh JVM, Jackson's
  * first conversion into that record builds readers for it and the records under it (their annotations, creators
  * and properties): ~25 ms of CPU on the path to a client's first answer. The shapes clients send (a protocol
- * version; {@code roots}, {@code sampling}, {@code elicitation} capabilities; a client name, title and version)
+ * version; {@code roots}, {@code sampling}, {@code elicitation} capabilities; a client name, title, version,
+ * description and website)
  * are read here directly into the records Jackson would make of them; anything else (another field, another
  * type, a null, icons, experimental capabilities) goes to Jackson as before. {@code InitializeParamsTest} checks
  * that both give equal records.
@@ -29,7 +31,7 @@ public final class InitializeParams {
     private static final Set<String> REQUEST_FIELDS = Set.of("protocolVersion", "capabilities", "clientInfo");
     private static final Set<String> CAPABILITY_FIELDS = Set.of("roots", "sampling", "elicitation");
     private static final Set<String> ROOTS_FIELDS = Set.of("listChanged");
-    private static final Set<String> CLIENT_FIELDS = Set.of("name", "title", "version");
+    private static final Set<String> CLIENT_FIELDS = Set.of("name", "title", "version", "description", "websiteUrl");
 
     private InitializeParams() {
     }
@@ -90,11 +92,13 @@ public final class InitializeParams {
                 || !(map.get("name") instanceof String name) || !(map.get("version") instanceof String version)) {
             return Optional.empty();
         }
-        Object title = map.get("title");
-        if (map.containsKey("title") && !(title instanceof String)) {
-            return Optional.empty();
+        for (String optional : List.of("title", "description", "websiteUrl")) {
+            if (map.containsKey(optional) && !(map.get(optional) instanceof String)) {
+                return Optional.empty();
+            }
         }
-        return Optional.of(new Implementation(name, (String) title, version, null, null, null));
+        return Optional.of(new Implementation(name, (String) map.get("title"), version, (String) map.get("description"),
+                null, (String) map.get("websiteUrl")));
     }
 
     private static boolean isEmptyObject(Object value) {

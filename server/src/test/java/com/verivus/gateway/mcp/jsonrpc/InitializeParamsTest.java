@@ -27,20 +27,22 @@ class InitializeParamsTest {
 
     private static final McpJsonMapper JSON = McpServerFactory.jsonMapper();
 
-    /** What real clients sent as initialize params (their capabilities and client info, as each prints them). */
+    /** What real clients sent as initialize params (captured from their stdin, or as their code writes them). */
     private static final List<String> CLIENTS = List.of(
-            // Claude Code 2.x
-            "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"roots\":{},\"elicitation\":{}},"
-                    + "\"clientInfo\":{\"name\":\"claude-code\",\"version\":\"2.0.14\"}}",
-            // the MCP Inspector
+            // Claude Code 2.1.197 (`claude mcp list`), captured
+            "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"roots\":{},\"elicitation\":{}},\"clientInfo\":"
+                    + "{\"name\":\"claude-code\",\"title\":\"Claude Code\",\"version\":\"2.1.197\",\"description\":"
+                    + "\"Anthropic's agentic coding tool\",\"websiteUrl\":\"https://claude.com/claude-code\"}}",
+            // the MCP Inspector's CLI 0.5.1, captured
+            "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"inspector-cli\","
+                    + "\"version\":\"0.5.1\"}}",
+            // the Inspector's web client
             "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"sampling\":{},\"elicitation\":{},"
                     + "\"roots\":{\"listChanged\":true}},\"clientInfo\":{\"name\":\"inspector-client\",\"version\":\"0.17.0\"}}",
             // Codex
             "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"elicitation\":{}},"
                     + "\"clientInfo\":{\"name\":\"codex-mcp-client\",\"title\":\"Codex\",\"version\":\"0.46.0\"}}",
-            // Gemini CLI, the MCP SDK's Java client and our own test client
-            "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"gemini-cli-mcp-client\","
-                    + "\"version\":\"0.0.1\"}}",
+            // the MCP SDK's Java client
             "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"roots\":{\"listChanged\":false},\"sampling\":{}},"
                     + "\"clientInfo\":{\"name\":\"Java SDK MCP Client\",\"version\":\"1.0.0\"}}");
 
@@ -96,8 +98,8 @@ class InitializeParamsTest {
         Arbitrary<Object> capabilities = object(Map.of("roots", object(Map.of("listChanged", bool), Map.of()),
                 "sampling", empty, "elicitation", empty), Map.of("experimental", nullOr(Map.of("k", Map.of()))));
         Arbitrary<Object> text = mostly(Arbitraries.strings().ofMaxLength(6), 3, null, List.of("a"), false);
-        Arbitrary<Object> client = object(Map.of("name", text, "version", text, "title", text),
-                Map.of("websiteUrl", text));
+        Arbitrary<Object> client = object(Map.of("name", text, "version", text, "title", text, "description", text,
+                "websiteUrl", text), Map.of("icons", nullOr(List.of(Map.of("src", "https://example.com/i.png")))));
         return object(Map.of("protocolVersion", version, "capabilities", capabilities, "clientInfo", client),
                 Map.of("_meta", nullOr(Map.of("k", "v")))).filter(Map.class::isInstance).map(InitializeParamsTest::asMap);
     }
