@@ -18,10 +18,9 @@ import java.util.Set;
  * first conversion into that record builds readers for it and the records under it (their annotations, creators
  * and properties): ~25 ms of CPU on the path to a client's first answer. The shapes clients send (a protocol
  * version; {@code roots}, {@code sampling}, {@code elicitation} capabilities; a client name, title, version,
- * description and website)
- * are read here directly into the records Jackson would make of them; anything else (another field, another
- * type, a null, icons, experimental capabilities) goes to Jackson as before. {@code InitializeParamsTest} checks
- * that both give equal records.
+ * description and website, as Claude Code sends them) are read here directly into the records Jackson would
+ * make of them; anything else (another field, another type, a null, icons, experimental capabilities) goes to
+ * Jackson as before. {@code InitializeParamsTest} checks that both give equal records.
  */
 public final class InitializeParams {
 
