@@ -30,6 +30,13 @@ public final class JobSchemas {
         return m;
     }
 
+    /** A string that is one of {@code values} ({@code type} first, then {@code enum}). */
+    public static Map<String, Object> oneOf(List<String> values) {
+        Map<String, Object> m = new LinkedHashMap<>(type("string"));
+        m.put("enum", List.copyOf(values));
+        return m;
+    }
+
     public static Map<String, Object> described(String description, Map<String, Object> schema) {
         Map<String, Object> m = new LinkedHashMap<>(schema);
         m.put("description", description);
@@ -50,9 +57,7 @@ public final class JobSchemas {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", type("string"));
         p.put("cli", type("string"));
-        Map<String, Object> status = new LinkedHashMap<>(type("string"));
-        status.put("enum", List.of("running", "completed", "failed", "canceled", "orphaned"));
-        p.put("status", status);
+        p.put("status", oneOf(List.of("running", "completed", "failed", "canceled", "orphaned")));
         p.put("startedAt", type("string"));
         p.put("finishedAt", nullable("string"));
         p.put("exitCode", nullable("integer"));

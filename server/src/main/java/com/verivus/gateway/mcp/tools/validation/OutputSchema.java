@@ -1,5 +1,6 @@
 package com.verivus.gateway.mcp.tools.validation;
 
+import com.verivus.gateway.mcp.tools.job.JobSchemas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ final class OutputSchema {
     }
 
     static Map<String, Object> oneOf(List<String> values) {
-        return ordered("type", "string", "enum", List.copyOf(values));
+        return JobSchemas.oneOf(values);
     }
 
     static Map<String, Object> oneOf(String... values) {
@@ -55,18 +56,7 @@ final class OutputSchema {
     }
 
     static Map<String, Object> arrayOf(Map<String, Object> items) {
-        return ordered("type", "array", "items", items);
-    }
-
-    /**
-     * Two keys in the order given. Not {@code Map.of}: a Map.of of several entries iterates in an order that
-     * changes from one JVM to the next, and tools/list must be the same text at every start.
-     */
-    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(k1, v1);
-        m.put(k2, v2);
-        return m;
+        return JobSchemas.arrayOf(items);
     }
 
     static Map<String, Object> nullable(Map<String, Object> schema) {
@@ -74,9 +64,7 @@ final class OutputSchema {
     }
 
     static Map<String, Object> described(String description, Map<String, Object> schema) {
-        Map<String, Object> m = new LinkedHashMap<>(schema);
-        m.put("description", description);
-        return m;
+        return JobSchemas.described(description, schema);
     }
 
     /** Builds one object schema. */
