@@ -10,7 +10,7 @@
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-toml:2.21.3
 //DEPS org.xerial:sqlite-jdbc:3.54.1.0
 //DEPS info.picocli:picocli:4.7.7
-//DEPS org.slf4j:slf4j-jdk14:2.0.17
+//DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.postgresql:postgresql:42.7.14
 //DEPS com.zaxxer:HikariCP:7.1.0
 //DEPS org.flywaydb:flyway-core:13.12.2
@@ -19,6 +19,7 @@
 //SOURCES server/src/main/java/**/*.java
 //FILES llm-cli-gateway/version.properties=server/src/main/resources/llm-cli-gateway/version.properties
 //FILES llm-cli-gateway/doctor-report.schema.json=server/src/main/resources/llm-cli-gateway/doctor-report.schema.json
+//FILES META-INF/services/org.slf4j.spi.SLF4JServiceProvider=server/src/main/resources/META-INF/services/org.slf4j.spi.SLF4JServiceProvider
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED
 
 import com.verivus.gateway.cli.DoctorCommand;

@@ -1,5 +1,6 @@
 package com.verivus.gateway.cli;
 
+import com.verivus.gateway.log.LibraryLogging;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.doctor.Doctor;
 import com.verivus.gateway.doctor.DoctorReport;
@@ -53,6 +54,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** Entry for doctor.java. */
     public static int run(String... args) {
+        LibraryLogging.routeToGatewayLog();
         return Writers.utf8(new CommandLine(new DoctorCommand())).execute(args);
     }
 

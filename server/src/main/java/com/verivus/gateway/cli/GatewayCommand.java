@@ -10,6 +10,7 @@ import com.verivus.gateway.console.RecorderRequestSource;
 import com.verivus.gateway.console.StoreSessionSource;
 import com.verivus.gateway.http.HttpGatewayRunner;
 import com.verivus.gateway.log.GatewayLog;
+import com.verivus.gateway.log.LibraryLogging;
 import com.verivus.gateway.mcp.stdio.StdioGateway;
 import com.verivus.gateway.lifecycle.TerminationSignals;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class GatewayCommand implements Callable<Integer> {
     String transport;
 
     public static int run(String... args) {
+        LibraryLogging.routeToGatewayLog();
         AotCacheCheck.warnIfUnused();
         if (args.length == 0) {
             // What every MCP client runs: nothing to parse, so skip building picocli's model of all the
@@ -63,7 +65,6 @@ public final class GatewayCommand implements Callable<Integer> {
                 : env.nonBlank("LLM_GATEWAY_TRANSPORT").or(() -> env.nonBlank("MCP_TRANSPORT")).orElse("stdio");
         // stdio: stdin is read (and the first message checked) while the runtime starts
         StdioGateway stdio = chosen.equals("stdio") ? StdioGateway.openProcessStdio() : null;
-        GatewayLog.routeJavaUtilLogging();
         // stdio: the signal handlers are installed while the runtime starts (their proxy class is generated
         // at run time, ~20 ms), and are in place before the first answer
         CompletableFuture<CountDownLatch> signals = chosen.equals("stdio")
