@@ -1,7 +1,6 @@
 package com.verivus.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.verivus.gateway.config.ChildEnvironmentConfig.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ public final class ChildEnvironmentConfigLoader {
     static final String TABLE = "childEnvironment";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final TomlMapper TOML = new TomlMapper();
 
     private ChildEnvironmentConfigLoader() {
     }
@@ -90,7 +88,7 @@ public final class ChildEnvironmentConfigLoader {
         }
         JsonNode root;
         try {
-            root = TOML.readTree(Files.readString(file));
+            root = ConfigToml.readTree(Files.readString(file));
         } catch (IOException | RuntimeException e) {
             return null;
         }

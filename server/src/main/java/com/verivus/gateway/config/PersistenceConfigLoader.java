@@ -1,7 +1,6 @@
 package com.verivus.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.verivus.gateway.config.PersistenceConfig.Backend;
 import com.verivus.gateway.log.GatewayLog;
 import java.io.IOException;
@@ -43,7 +42,6 @@ public final class PersistenceConfigLoader {
             List.of("backend", "path", "dsn", "retentionDays", "dedupWindowMs", "acknowledgeEphemeral");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern YES = Pattern.compile("1|true|yes", Pattern.CASE_INSENSITIVE);
-    private static final TomlMapper TOML = new TomlMapper();
 
     private PersistenceConfigLoader() {
     }
@@ -119,7 +117,7 @@ public final class PersistenceConfigLoader {
         }
         JsonNode root;
         try {
-            root = TOML.readTree(Files.readString(file));
+            root = ConfigToml.readTree(Files.readString(file));
         } catch (IOException | RuntimeException e) {
             warnings.accept("Failed to parse gateway config at " + location + "; using defaults ("
                     + firstLine(e.getMessage()) + ")");

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,14 +49,14 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     /** Longest accepted message line; big prompts fit, a runaway writer does not exhaust memory. */
     static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-    private final McpJsonMapper json;
+    private final Supplier<McpJsonMapper> jsonSource;
+    private final Object codecsLock = new Object();
+    private volatile Codecs codecs;
     private final InputStream in;
     private final OutputStream out;
     private final Object writeLock = new Object();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final InboundParser parser;
-    private final MessageWriter writer;
     private final CountDownLatch sessionReady = new CountDownLatch(1);
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile McpServerSession session;
@@ -66,16 +67,38 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     private final AtomicBoolean toolListed = new AtomicBoolean();
 
     LineStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out) {
-        this(json, in, out, () -> { });
+        this(() -> json, in, out, () -> { });
     }
 
-    LineStdioTransportProvider(McpJsonMapper json, InputStream in, OutputStream out, Runnable afterToolList) {
+    /**
+     * @param jsonSource the mapper, asked for on first use (by the reader, as a rule): in a fresh JVM building it
+     *     waits for Jackson's class initialisation, which the thread that starts the gateway need not wait for
+     */
+    LineStdioTransportProvider(Supplier<McpJsonMapper> jsonSource, InputStream in, OutputStream out,
+            Runnable afterToolList) {
         this.afterToolList = afterToolList;
-        this.json = json;
-        this.parser = new InboundParser(json);
-        this.writer = new MessageWriter(json);
+        this.jsonSource = jsonSource;
         this.in = in;
         this.out = out;
+    }
+
+    /** The mapper, and the parser and writer built on it. */
+    private record Codecs(McpJsonMapper json, InboundParser parser, MessageWriter writer) {
+    }
+
+    private Codecs codecs() {
+        Codecs current = codecs;
+        if (current == null) {
+            synchronized (codecsLock) {
+                current = codecs;
+                if (current == null) {
+                    McpJsonMapper json = jsonSource.get();
+                    current = new Codecs(json, new InboundParser(json), new MessageWriter(json));
+                    codecs = current;
+                }
+            }
+        }
+        return current;
     }
 
     @Override
@@ -126,7 +149,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
 
     private void readUntilEndOfInput() {
         try {
-            StdinLines lines = new StdinLines(in, MAX_LINE_BYTES);
+        StdinLines lines = new StdinLines(in, MAX_LINE_BYTES);
             for (StdinLines.Line line; (line = lines.next()) != null; ) {
                 if (line.tooLong()) {
                     refuse(Inbound.Refused.invalidRequest("the message is " + line.length()
@@ -146,7 +169,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
 
     /** One line: the session gets it only when it is a valid message; anything else is answered here. */
     private void dispatch(byte[] line) {
-        Inbound inbound = parser.parse(line);
+        Inbound inbound = codecs().parser().parse(line);
         if (inbound instanceof Inbound.Refused refused) {
             refuse(refused);
             return;
@@ -219,7 +242,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         JSONRPCMessage outgoing = OutgoingErrors.forCaller(message);
         String text;
         try {
-            text = writer.write(outgoing);
+            text = codecs().writer().write(outgoing);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise an MCP message", e);
         }
@@ -279,9 +302,9 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
         @SuppressWarnings("unchecked") // the type is checked: the SDK asks for the request by its record
         public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
             if (typeRef.getType() == McpSchema.InitializeRequest.class) {
-                return (T) InitializeParams.read(data, json);
+                return (T) InitializeParams.read(data, codecs().json());
             }
-            return json.convertValue(data, typeRef);
+            return codecs().json().convertValue(data, typeRef);
         }
 
         @Override

@@ -23,7 +23,7 @@ public final class StdioGateway {
     private final LineStdioTransportProvider transport;
 
     private StdioGateway(InputStream stdin, OutputStream stdout) {
-        this.transport = new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin, stdout,
+        this.transport = new LineStdioTransportProvider(McpServerFactory::jsonMapper, stdin, stdout,
                 StdioGateway::prepareFirstCall);
     }
 

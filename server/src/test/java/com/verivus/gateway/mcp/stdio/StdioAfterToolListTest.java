@@ -37,7 +37,7 @@ class StdioAfterToolListTest {
         BufferedReader replies = new BufferedReader(new InputStreamReader(serverOut, StandardCharsets.UTF_8));
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch ran = new CountDownLatch(1);
-        LineStdioTransportProvider transport = new LineStdioTransportProvider(McpServerFactory.jsonMapper(), stdin,
+        LineStdioTransportProvider transport = new LineStdioTransportProvider(McpServerFactory::jsonMapper, stdin,
                 stdout, () -> {
                     runs.incrementAndGet();
                     ran.countDown();

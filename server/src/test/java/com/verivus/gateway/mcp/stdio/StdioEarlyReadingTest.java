@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,30 @@ class StdioEarlyReadingTest {
         assertThat(nextReply().get("id").asInt()).isEqualTo(1);
         assertThat(CompletableFuture.runAsync(this::awaitFinished).get(10, TimeUnit.SECONDS)).isNull();
         assertThat(transport.failure()).isNull();
+        server.closeGracefully();
+    }
+
+    @Test
+    void theMapperIsAskedForWhenTheFirstLineArrivesAndOnlyOnce() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        PipedOutputStream lateClient = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(lateClient, 1 << 16);
+        PipedInputStream out = new PipedInputStream(1 << 16);
+        BufferedReader lateReplies = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
+        LineStdioTransportProvider lazy = new LineStdioTransportProvider(() -> {
+            asked.incrementAndGet();
+            return McpServerFactory.jsonMapper();
+        }, stdin, new PipedOutputStream(out), () -> { });
+        lazy.startReading();
+        assertThat(asked).as("building and starting the transport does not need the mapper").hasValue(0);
+
+        lateClient.write(("{\n" + INIT + "\n").getBytes(StandardCharsets.UTF_8));
+        lateClient.flush();
+        assertThat(JSON.readTree(lateReplies.readLine()).at("/error/code").asInt()).isEqualTo(-32700);
+        McpSyncServer server = McpServerFactory.stdio(lazy, new ToolCatalog(List.of(), List.of()), "test");
+        assertThat(JSON.readTree(lateReplies.readLine()).get("id").asInt()).isEqualTo(1);
+        assertThat(asked).hasValue(1);
+        lateClient.close();
         server.closeGracefully();
     }
 
