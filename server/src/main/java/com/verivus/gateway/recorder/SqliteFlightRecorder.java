@@ -9,6 +9,7 @@ import com.verivus.gateway.files.PrivateDirectory;
 import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.store.SqliteFiles;
+import com.verivus.gateway.store.StatementCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,13 +39,27 @@ public final class SqliteFlightRecorder implements FlightRecorder {
                 + "m.error_message, m.async_job_id, m.retry_count, m.cost_usd, m.approval_decision "
                 + "FROM requests r LEFT JOIN gateway_metadata m ON m.request_id = r.id ";
 
+    private static final String INSERT_REQUEST = "INSERT INTO requests (id, cli, model, prompt, system, session_id, "
+            + "datetime_utc, correlation_id, working_dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_METADATA = "INSERT INTO gateway_metadata (request_id, async_job_id, status) "
+            + "VALUES (?, ?, 'started')";
+    private static final String FINISH_METADATA = "UPDATE gateway_metadata SET retry_count = ?, "
+            + "circuit_breaker_state = ?, cost_usd = ?, approval_decision = ?, optimization_applied = ?, "
+            + "thinking_blocks = ?, exit_code = ?, error_message = ?, status = ?, "
+            + "async_job_id = COALESCE(?, async_job_id) WHERE request_id = ? AND status = 'started'";
+    private static final String FINISH_REQUEST = "UPDATE requests SET response = ?, duration_ms = ?, input_tokens = ?, "
+            + "output_tokens = ?, cache_read_tokens = ?, cache_creation_tokens = ? WHERE id = ?";
+    private static final String LINK_JOB = "UPDATE gateway_metadata SET async_job_id = ? WHERE request_id = ?";
+
     private final Path file;
     private final Connection conn;
+    private final StatementCache statements;
     private boolean closed;
 
     private SqliteFlightRecorder(Path file, Connection conn) {
         this.file = file;
         this.conn = conn;
+        this.statements = new StatementCache(conn);
     }
 
     /**
@@ -94,26 +109,21 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         }
         try {
             inTransaction(() -> {
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO requests (id, cli, model, prompt, "
-                        + "system, session_id, datetime_utc, correlation_id, working_dir) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, start.requestId());
-                    ps.setString(2, start.cli().key());
-                    ps.setString(3, start.model());
-                    ps.setString(4, start.prompt());
-                    ps.setString(5, start.system());
-                    ps.setString(6, start.sessionId());
-                    ps.setString(7, RecorderSchema.now());
-                    ps.setString(8, start.correlationId());
-                    ps.setString(9, start.workingDir());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gateway_metadata (request_id, "
-                        + "async_job_id, status) VALUES (?, ?, 'started')")) {
-                    ps.setString(1, start.requestId());
-                    ps.setString(2, start.asyncJobId());
-                    ps.executeUpdate();
-                }
+                PreparedStatement request = statements.get(INSERT_REQUEST);
+                request.setString(1, start.requestId());
+                request.setString(2, start.cli().key());
+                request.setString(3, start.model());
+                request.setString(4, start.prompt());
+                request.setString(5, start.system());
+                request.setString(6, start.sessionId());
+                request.setString(7, RecorderSchema.now());
+                request.setString(8, start.correlationId());
+                request.setString(9, start.workingDir());
+                request.executeUpdate();
+                PreparedStatement metadata = statements.get(INSERT_METADATA);
+                metadata.setString(1, start.requestId());
+                metadata.setString(2, start.asyncJobId());
+                metadata.executeUpdate();
                 return true;
             });
         } catch (SQLException e) {
@@ -142,39 +152,30 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         try {
             String thinking = ThinkingBlocks.encode(outcome.thinkingBlocks());
             boolean updated = inTransaction(() -> {
-                int rows;
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE gateway_metadata SET retry_count = ?, "
-                        + "circuit_breaker_state = ?, cost_usd = ?, approval_decision = ?, optimization_applied = ?, "
-                        + "thinking_blocks = ?, exit_code = ?, error_message = ?, status = ?, "
-                        + "async_job_id = COALESCE(?, async_job_id) WHERE request_id = ? AND status = 'started'")) {
-                    ps.setInt(1, outcome.retryCount());
-                    ps.setString(2, outcome.circuitBreakerState());
-                    setDouble(ps, 3, outcome.costUsd());
-                    ps.setString(4, outcome.approvalDecision());
-                    ps.setInt(5, outcome.optimizationApplied() ? 1 : 0);
-                    ps.setString(6, thinking);
-                    setLong(ps, 7, outcome.exitCode() == null ? null : outcome.exitCode().longValue());
-                    ps.setString(8, outcome.errorMessage());
-                    ps.setString(9, outcome.status().key());
-                    ps.setString(10, outcome.asyncJobId());
-                    ps.setString(11, outcome.requestId());
-                    rows = ps.executeUpdate();
-                }
-                if (rows == 0) {
+                PreparedStatement metadata = statements.get(FINISH_METADATA);
+                metadata.setInt(1, outcome.retryCount());
+                metadata.setString(2, outcome.circuitBreakerState());
+                setDouble(metadata, 3, outcome.costUsd());
+                metadata.setString(4, outcome.approvalDecision());
+                metadata.setInt(5, outcome.optimizationApplied() ? 1 : 0);
+                metadata.setString(6, thinking);
+                setLong(metadata, 7, outcome.exitCode() == null ? null : outcome.exitCode().longValue());
+                metadata.setString(8, outcome.errorMessage());
+                metadata.setString(9, outcome.status().key());
+                metadata.setString(10, outcome.asyncJobId());
+                metadata.setString(11, outcome.requestId());
+                if (metadata.executeUpdate() == 0) {
                     return false; // never started, or already finished: the first outcome stands
                 }
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE requests SET response = ?, duration_ms = ?, "
-                        + "input_tokens = ?, output_tokens = ?, cache_read_tokens = ?, cache_creation_tokens = ? "
-                        + "WHERE id = ?")) {
-                    ps.setString(1, outcome.response());
-                    setLong(ps, 2, outcome.durationMs());
-                    setLong(ps, 3, outcome.inputTokens());
-                    setLong(ps, 4, outcome.outputTokens());
-                    setLong(ps, 5, outcome.cacheReadTokens());
-                    setLong(ps, 6, outcome.cacheCreationTokens());
-                    ps.setString(7, outcome.requestId());
-                    ps.executeUpdate();
-                }
+                PreparedStatement request = statements.get(FINISH_REQUEST);
+                request.setString(1, outcome.response());
+                setLong(request, 2, outcome.durationMs());
+                setLong(request, 3, outcome.inputTokens());
+                setLong(request, 4, outcome.outputTokens());
+                setLong(request, 5, outcome.cacheReadTokens());
+                setLong(request, 6, outcome.cacheCreationTokens());
+                request.setString(7, outcome.requestId());
+                request.executeUpdate();
                 return true;
             });
             if (!updated) {
@@ -192,12 +193,13 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         if (requestId == null || asyncJobId == null || closed) {
             return;
         }
-        try (PreparedStatement ps = conn.prepareStatement(
-                "UPDATE gateway_metadata SET async_job_id = ? WHERE request_id = ?")) {
+        try {
+            PreparedStatement ps = statements.get(LINK_JOB);
             ps.setString(1, asyncJobId);
             ps.setString(2, requestId);
             ps.executeUpdate();
         } catch (SQLException e) {
+            statements.close();
             GatewayLog.warn("Flight recorder: failed to link job " + asyncJobId + " to " + requestId + ": "
                     + e.getMessage());
         }
@@ -282,6 +284,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             return;
         }
         closed = true;
+        statements.close();
         try {
             conn.close();
         } catch (SQLException e) {
@@ -305,6 +308,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             }
             return commit;
         } catch (SQLException | RuntimeException e) {
+            statements.close(); // prepared afresh next time, whatever state the failure left them in
             conn.rollback();
             throw e;
         } finally {

@@ -37,11 +37,13 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
     private final long retentionMs;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final StatementCache statements;
 
     private SqliteJobStore(Path path, long retentionMs, Connection connection) {
         this.path = path;
         this.retentionMs = retentionMs;
         this.connection = connection;
+        this.statements = new StatementCache(connection);
     }
 
     /** Opens (creating parent directories and the file, mode 0600) and migrates the schema. */
@@ -267,6 +269,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
     public void close() {
         lock.lock();
         try {
+            statements.close();
             closeQuietly(connection);
         } finally {
             lock.unlock();
@@ -304,10 +307,12 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
 
     private int update(String op, String sql, Binder binder) {
         lock.lock();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement ps = statements.get(sql);
             binder.bind(ps);
             return ps.executeUpdate();
         } catch (SQLException e) {
+            statements.discard(sql);
             throw failure(op, e);
         } finally {
             lock.unlock();
@@ -316,12 +321,14 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
 
     private Optional<JobRecord> queryOne(String op, String sql, Binder binder) {
         lock.lock();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try {
+            PreparedStatement ps = statements.get(sql);
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(JobRows.record(rs, SqliteJobStore::time)) : Optional.empty();
             }
         } catch (SQLException e) {
+            statements.discard(sql);
             throw failure(op, e);
         } finally {
             lock.unlock();
