@@ -234,7 +234,10 @@ public final class FileSessionStore implements SessionStore {
     private <T> T lookup(Function<SessionDocument, T> operation) {
         SessionDocument doc = null;
         try {
-            doc = SessionDocument.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            // no sessions yet (the common case until a session is made): one stat instead of a failed open,
+            // whose two exceptions cost more than the call they answer; a file made meanwhile is read next time
+            doc = Files.exists(file) ? SessionDocument.parse(new String(Files.readAllBytes(file),
+                    StandardCharsets.UTF_8)) : SessionDocument.empty();
         } catch (NoSuchFileException e) {
             doc = SessionDocument.empty();
         } catch (IOException | SessionDocument.Corrupt e) {
