@@ -35,11 +35,13 @@ public final class InboundParser {
         } catch (CharacterCodingException e) {
             return Inbound.Refused.parseError("the message is not valid UTF-8");
         }
-        JsonNode tree;
-        try {
-            tree = JsonLimits.STRICT.readTree(text);
-        } catch (JsonProcessingException e) {
-            return Inbound.Refused.parseError(JsonSyntaxError.describe(e));
+        JsonNode tree = PlainJsonReader.read(text).orElse(null);
+        if (tree == null) {
+            try {
+                tree = JsonLimits.STRICT.readTree(text);
+            } catch (JsonProcessingException e) {
+                return Inbound.Refused.parseError(JsonSyntaxError.describe(e));
+            }
         }
         if (tree == null || tree.isMissingNode()) {
             return Inbound.Refused.parseError("the message is empty");
