@@ -1,11 +1,11 @@
 package com.verivus.gateway.cli;
 
-import com.verivus.gateway.log.LibraryLogging;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.doctor.Doctor;
 import com.verivus.gateway.doctor.DoctorReport;
 import com.verivus.gateway.doctor.ProviderStatusProbe;
 import com.verivus.gateway.json.NodeJson;
+import com.verivus.gateway.log.LibraryLogging;
 import com.verivus.gateway.process.BoundedCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

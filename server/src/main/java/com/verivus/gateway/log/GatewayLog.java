@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * The gateway's logger: every line goes to stderr as {@code [LEVEL] <ISO> - <message>}, because
  * stdout belongs to the MCP protocol in stdio mode. {@code DEBUG} (any value) enables debug lines.
- * Library logging (JUL, and SLF4J through slf4j-jdk14) is routed here too ({@link JulRouting}).
+ * Library logging (SLF4J and java.util.logging) is routed here too ({@link LibraryLogging}).
  */
 public final class GatewayLog {
 

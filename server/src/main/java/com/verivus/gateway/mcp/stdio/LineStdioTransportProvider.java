@@ -149,7 +149,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
 
     private void readUntilEndOfInput() {
         try {
-        StdinLines lines = new StdinLines(in, MAX_LINE_BYTES);
+            StdinLines lines = new StdinLines(in, MAX_LINE_BYTES);
             for (StdinLines.Line line; (line = lines.next()) != null; ) {
                 if (line.tooLong()) {
                     refuse(Inbound.Refused.invalidRequest("the message is " + line.length()
