@@ -69,17 +69,11 @@ final class PlainJsonReader {
     }
 
     private ObjectNode object(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw Declined.INSTANCE;
-        }
         ObjectNode node = NODES.objectNode();
-        pos++; // {
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
+        if (emptyContainer(depth, '}')) {
             return node;
         }
-        while (true) {
+        do {
             if (peek() != '"') {
                 throw Declined.INSTANCE;
             }
@@ -90,43 +84,48 @@ final class PlainJsonReader {
             if (node.replace(key, value(depth)) != null) {
                 throw Declined.INSTANCE; // a duplicate key: which value stands is Jackson's to say
             }
-            skipWhitespace();
-            char c = peek();
-            pos++;
-            if (c == '}') {
-                return node;
-            }
-            if (c != ',') {
-                throw Declined.INSTANCE;
-            }
-            skipWhitespace();
-        }
+        } while (!closed('}'));
+        return node;
     }
 
     private ArrayNode array(int depth) {
+        ArrayNode node = NODES.arrayNode();
+        if (emptyContainer(depth, ']')) {
+            return node;
+        }
+        do {
+            node.add(value(depth));
+        } while (!closed(']'));
+        return node;
+    }
+
+    /** Steps over an object's or array's opening bracket; true when {@code close} follows at once (also consumed). */
+    private boolean emptyContainer(int depth, char close) {
         if (depth > MAX_DEPTH) {
             throw Declined.INSTANCE;
         }
-        ArrayNode node = NODES.arrayNode();
-        pos++; // [
+        pos++;
         skipWhitespace();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
-            return node;
+            return true;
         }
-        while (true) {
-            node.add(value(depth));
-            skipWhitespace();
-            char c = peek();
-            pos++;
-            if (c == ']') {
-                return node;
-            }
-            if (c != ',') {
-                throw Declined.INSTANCE;
-            }
-            skipWhitespace();
+        return false;
+    }
+
+    /** After a member or element: true at {@code close}, false after a comma (either consumed, and the space). */
+    private boolean closed(char close) {
+        skipWhitespace();
+        char c = peek();
+        pos++;
+        if (c == close) {
+            return true;
         }
+        if (c != ',') {
+            throw Declined.INSTANCE;
+        }
+        skipWhitespace();
+        return false;
     }
 
     private String string() {
