@@ -83,11 +83,27 @@ public final class RequestKey {
     }
 
     private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        return HexFormat.of().formatHex(Sha256.fresh().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Copies of one SHA-256 digest: no provider lookup per key. */
+    private static final class Sha256 {
+        private static final MessageDigest PROTOTYPE = create();
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is always available", e);
+            }
+        }
+
+        static MessageDigest fresh() {
+            try {
+                return (MessageDigest) PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                return create();
+            }
         }
     }
 }

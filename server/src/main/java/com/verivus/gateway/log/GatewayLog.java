@@ -2,6 +2,8 @@ package com.verivus.gateway.log;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The gateway's logger: every line goes to stderr as {@code [LEVEL] <ISO> - <message>}, because
@@ -45,7 +47,41 @@ public final class GatewayLog {
         return debug;
     }
 
+    /** One write of the whole line, encoded as the stream would encode it (no PrintStream text path, no formatter). */
     private static void write(String level, String message) {
-        out.println("[" + level + "] " + Instant.now() + " - " + message);
+        StringBuilder line = new StringBuilder(level.length() + message.length() + 48);
+        line.append('[').append(level).append("] ");
+        appendTimestamp(line, Instant.now());
+        line.append(" - ").append(message).append(System.lineSeparator());
+        PrintStream stream = out;
+        byte[] bytes = line.toString().getBytes(stream.charset());
+        stream.write(bytes, 0, bytes.length);
+    }
+
+    /** Exactly {@link Instant#toString()} (ISO-8601 UTC, 0, 3, 6 or 9 fraction digits), without its formatter. */
+    static void appendTimestamp(StringBuilder to, Instant at) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            to.append(at); // the formatter's sign and padding rules for unusual years
+            return;
+        }
+        to.append(t.getYear()).append('-');
+        twoDigits(to, t.getMonthValue()).append('-');
+        twoDigits(to, t.getDayOfMonth()).append('T');
+        twoDigits(to, t.getHour()).append(':');
+        twoDigits(to, t.getMinute()).append(':');
+        twoDigits(to, t.getSecond());
+        int nano = at.getNano();
+        if (nano != 0) {
+            int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+            int value = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano;
+            String text = Integer.toString(value);
+            to.append('.').repeat('0', digits - text.length()).append(text);
+        }
+        to.append('Z');
+    }
+
+    private static StringBuilder twoDigits(StringBuilder to, int value) {
+        return (value < 10 ? to.append('0') : to).append(value);
     }
 }

@@ -32,15 +32,18 @@ final class RequestCompletion {
         this.metrics = metrics;
     }
 
-    /** The flight-recorder row of a request about to run (or be refused). */
-    void started(PreparedRequest p) {
+    /**
+     * The flight-recorder row of a request about to run (or be refused), or of an async request whose job
+     * has just started ({@code asyncJobId}, else null).
+     */
+    void started(PreparedRequest p, String asyncJobId) {
         String session = p.run().session().effectiveSessionId();
         if (session == null) {
             session = p.run().session().upstreamSessionId();
         }
         Path dir = p.invocation().workingDir();
         recorder.logStart(new RequestStart(p.requestId(), p.cli(), p.resolvedModel(), p.spec().call().shared()
-                .prompt(), p.call().systemPrompt(), session, null, p.correlationId(),
+                .prompt(), p.call().systemPrompt(), session, asyncJobId, p.correlationId(),
                 dir == null ? null : dir.toString()));
     }
 

@@ -174,15 +174,10 @@ public final class RequestPipeline implements AutoCloseable {
 
     /** Runs a prepared sync request (see {@link #sync}). */
     public RequestReply runSync(PreparedRequest p, ProgressSink progress) {
-        completion.started(p);
-        if (p.denied()) {
-            deleteTempFiles(p.run());
-            completion.denied(p);
-            return ReplyBodies.denied(p);
-        }
-        Optional<RequestReply> refused = refuseLoggedOut(p);
-        if (refused.isPresent()) {
-            return refused.get();
+        completion.started(p, null);
+        Optional<String> loggedOut = loggedOut(p);
+        if (p.denied() || loggedOut.isPresent()) {
+            return refuse(p, loggedOut);
         }
         if (services.syncDeadlineMs() == 0) {
             return runDirect(p);
@@ -257,16 +252,25 @@ public final class RequestPipeline implements AutoCloseable {
         }
     }
 
-    /** A CLI known to be logged out is not started: the request fails at once with the login advice. */
-    private Optional<RequestReply> refuseLoggedOut(PreparedRequest p) {
-        Optional<String> why = logins.refusal(p.cli());
-        if (why.isEmpty()) {
-            return Optional.empty();
-        }
+    /** Why the CLI of a request the approval gate let through is not started: known to be logged out. */
+    private Optional<String> loggedOut(PreparedRequest p) {
+        return p.denied() ? Optional.empty() : logins.refusal(p.cli());
+    }
+
+    /**
+     * The reply of a request that is not run, its recorder row (already started) finished: denied by the
+     * approval gate, or failed at once with the login advice of a CLI known to be logged out.
+     */
+    private RequestReply refuse(PreparedRequest p, Optional<String> loggedOut) {
         deleteTempFiles(p.run());
-        completion.failedWithoutRun(p, why.get());
+        if (p.denied()) {
+            completion.denied(p);
+            return ReplyBodies.denied(p);
+        }
+        String why = loggedOut.orElseThrow();
+        completion.failedWithoutRun(p, why);
         GatewayLog.info("[" + p.correlationId() + "] " + p.cli().key() + " not started: known to be logged out");
-        return Optional.of(new RequestReply.CliFailure(p.cli().key(), 1, why.get(), p.correlationId()));
+        return new RequestReply.CliFailure(p.cli().key(), 1, why, p.correlationId());
     }
 
     private static RequestReply finished(PreparedRequest p, RunOutcome o) {
@@ -279,17 +283,16 @@ public final class RequestPipeline implements AutoCloseable {
 
     // ---------------------------------------------------------------- async
 
-    /** Runs a prepared async request (see {@link #async}). */
+    /**
+     * Runs a prepared async request (see {@link #async}). A request that starts a job (or reuses one) gets
+     * its recorder row once the job is known, with the job's id, in one write; one that does not gets it
+     * before it is refused or fails.
+     */
     public RequestReply runAsync(PreparedRequest p) {
-        completion.started(p);
-        if (p.denied()) {
-            deleteTempFiles(p.run());
-            completion.denied(p);
-            return ReplyBodies.denied(p);
-        }
-        Optional<RequestReply> refused = refuseLoggedOut(p);
-        if (refused.isPresent()) {
-            return refused.get();
+        Optional<String> loggedOut = loggedOut(p);
+        if (p.denied() || loggedOut.isPresent()) {
+            completion.started(p, null);
+            return refuse(p, loggedOut);
         }
         JobStart start;
         try {
@@ -298,6 +301,7 @@ public final class RequestPipeline implements AutoCloseable {
             start = engine.start(p.invocation(), p.correlationId(), p.call().shared().forceRefresh());
         } catch (RuntimeException e) {
             deleteTempFiles(p.run());
+            completion.started(p, null);
             completion.failedWithoutRun(p, message(e));
             return new RequestReply.HandlerError(p.operation(), p.correlationId(), e);
         }
@@ -315,7 +319,7 @@ public final class RequestPipeline implements AutoCloseable {
             p = joined;
         }
         String jobId = start.job().id();
-        services.recorder().linkAsyncJob(p.requestId(), jobId);
+        completion.started(p, jobId); // before the job's end can be booked against the row
         tracker.track(p, RequestCompletion.Mode.ASYNC, jobId);
         return ReplyBodies.started(p, start, p.call().startedSessionId(p.run().session(), sessions));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,12 +96,37 @@ final class ParamsCheck {
                 && InitializeParams.common(UntypedValue.of(params)).isPresent()) {
             return Optional.empty(); // a shape read without Jackson's readers for the SDK's records
         }
+        if (McpSchema.METHOD_TOOLS_CALL.equals(method) && plainToolCall(params)) {
+            return Optional.empty(); // the SDK reads such params into its record whatever the values
+        }
         try {
             mapper.convertValue(params, shape.type());
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(FieldMismatch.describe(mappingCause(e), params));
         }
+    }
+
+    /**
+     * A tools/call whose params have only the record's fields, {@code arguments} and {@code _meta} objects
+     * (or null): the name is already known to be a string, and any object reads as the record's maps.
+     */
+    private static boolean plainToolCall(JsonNode params) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            switch (field.getKey()) {
+                case "name" -> { }
+                case "arguments", "_meta" -> {
+                    if (!field.getValue().isObject() && !field.getValue().isNull()) {
+                        return false;
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static JsonMappingException mappingCause(Throwable e) {
