@@ -10,6 +10,7 @@ import com.verivus.gateway.files.PrivateFiles;
 import com.verivus.gateway.log.GatewayLog;
 import com.verivus.gateway.store.SqliteFiles;
 import com.verivus.gateway.store.StatementCache;
+import com.verivus.gateway.store.WalCheckpoints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,6 +55,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
     private final Path file;
     private final Connection conn;
     private final StatementCache statements;
+    private final WalCheckpoints checkpoints = new WalCheckpoints(this::checkpoint);
     private boolean closed;
 
     private SqliteFlightRecorder(Path file, Connection conn) {
@@ -198,6 +200,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             ps.setString(1, asyncJobId);
             ps.setString(2, requestId);
             ps.executeUpdate();
+            checkpoints.wrote();
         } catch (SQLException e) {
             statements.close();
             GatewayLog.warn("Flight recorder: failed to link job " + asyncJobId + " to " + requestId + ": "
@@ -292,6 +295,12 @@ public final class SqliteFlightRecorder implements FlightRecorder {
         }
     }
 
+    private synchronized void checkpoint() {
+        if (!closed) {
+            WalCheckpoints.passive(conn, "flight recorder " + file);
+        }
+    }
+
     private interface Work {
         boolean run() throws SQLException;
     }
@@ -303,6 +312,7 @@ public final class SqliteFlightRecorder implements FlightRecorder {
             boolean commit = work.run();
             if (commit) {
                 conn.commit();
+                checkpoints.wrote();
             } else {
                 conn.rollback();
             }

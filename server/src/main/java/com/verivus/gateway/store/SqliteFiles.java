@@ -15,14 +15,26 @@ public final class SqliteFiles {
     }
 
     /**
+     * SQLite's own checkpoint threshold on the gateway's connections, in pages: a safety net only, since
+     * {@link WalCheckpoints} checkpoints once writes pause (SQLite's default is 1,000).
+     */
+    static final int AUTOCHECKPOINT_PAGES = 10_000;
+
+    /** A WAL that grew past this is cut back to it when it is next reset (SQLite keeps it whole otherwise). */
+    static final int WAL_SIZE_LIMIT_BYTES = 4 << 20;
+
+    /**
      * WAL, so readers never wait for the writer; synchronous NORMAL, which cannot corrupt a WAL file and
-     * only skips an fsync per commit; a busy timeout for writers of other gateways on the same file.
+     * only skips an fsync per commit; a busy timeout for writers of other gateways on the same file;
+     * checkpoints left to {@link WalCheckpoints}.
      */
     public static SQLiteConfig walConfig(int busyTimeoutMs) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(busyTimeoutMs);
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(AUTOCHECKPOINT_PAGES));
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
         return config;
     }
 

@@ -38,12 +38,14 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final StatementCache statements;
+    private final WalCheckpoints checkpoints;
 
     private SqliteJobStore(Path path, long retentionMs, Connection connection) {
         this.path = path;
         this.retentionMs = retentionMs;
         this.connection = connection;
         this.statements = new StatementCache(connection);
+        this.checkpoints = new WalCheckpoints(this::checkpoint);
     }
 
     /** Opens (creating parent directories and the file, mode 0600) and migrates the schema. */
@@ -130,6 +132,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
                     recordStart(job);
                 }
                 connection.commit();
+                checkpoints.wrote();
                 return reusable;
             } catch (RuntimeException e) {
                 connection.rollback();
@@ -245,6 +248,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
                     n += ps.executeUpdate();
                 }
                 connection.commit();
+                checkpoints.wrote();
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
@@ -281,6 +285,7 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         lock.lock();
         try {
             SqliteReceiptTable.insert(connection, receipt);
+            checkpoints.wrote();
         } catch (SQLException e) {
             throw failure("insertReceipt", e);
         } finally {
@@ -300,6 +305,15 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         }
     }
 
+    private void checkpoint() {
+        lock.lock();
+        try {
+            WalCheckpoints.passive(connection, "job store " + path);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
@@ -310,7 +324,9 @@ public final class SqliteJobStore implements JobStore, ReceiptStore {
         try {
             PreparedStatement ps = statements.get(sql);
             binder.bind(ps);
-            return ps.executeUpdate();
+            int changed = ps.executeUpdate();
+            checkpoints.wrote();
+            return changed;
         } catch (SQLException e) {
             statements.discard(sql);
             throw failure(op, e);
