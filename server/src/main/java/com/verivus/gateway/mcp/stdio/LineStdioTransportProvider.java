@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -175,6 +176,12 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
             return;
         }
         JSONRPCMessage message = ((Inbound.Accepted) inbound).message();
+        if (message instanceof JSONRPCRequest request && McpSchema.METHOD_PING.equals(request.method())) {
+            // MCP allows a ping at any time; the SDK's session would hold it until the client's
+            // notifications/initialized (for ever, if that never comes). Its answer is always the empty result.
+            write(JSONRPCResponse.result(request.id(), Map.of()));
+            return;
+        }
         if (message instanceof JSONRPCRequest request) {
             unanswered.add(key(request.id()));
         }

@@ -48,6 +48,20 @@ class StdioTransportBadInputTest {
     }
 
     @Test
+    void pingsAreAnsweredBeforeInitializeAndBeforeInitializedAtOnce() throws Exception {
+        // no notifications/initialized ever: the pings must not wait for it (nor the end of input's drain)
+        String input = String.join("\n", "{\"jsonrpc\":\"2.0\",\"id\":\"early\",\"method\":\"ping\"}", INIT,
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\",\"params\":{}}") + "\n";
+        long started = System.nanoTime();
+        List<JsonNode> replies = serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        assertThat(replies).extracting(r -> r.get("id").toString() + " " + r.path("result"))
+                .contains("\"early\" {}", "7 {}");
+        assertThat(replies).filteredOn(r -> r.get("id").asInt() == 1).singleElement()
+                .satisfies(r -> assertThat(r.at("/result/protocolVersion").asText()).isEqualTo("2025-11-25"));
+        assertThat(System.nanoTime() - started).as("no wait for the end-of-input drain").isLessThan(20_000_000_000L);
+    }
+
+    @Test
     void stdinFailingBeforeEndOfInputIsNotANormalStop() {
         InputStream failing = new SequenceInputStream(
                 new ByteArrayInputStream((INIT + "\n").getBytes(StandardCharsets.UTF_8)), new InputStream() {
