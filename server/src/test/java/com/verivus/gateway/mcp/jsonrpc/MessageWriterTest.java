@@ -2,10 +2,16 @@ package com.verivus.gateway.mcp.jsonrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.verivus.gateway.GatewayRuntime;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.mcp.McpServerFactory;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
@@ -34,6 +40,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** {@link MessageWriter} writes exactly the text the SDK's Jackson mapper writes, for every message. */
@@ -63,15 +70,39 @@ class MessageWriterTest {
     }
 
     @Test
+    void a_tool_result_of_text_is_written_without_the_mappers_serializers() throws IOException {
+        ObjectMapper poisoned = new ObjectMapper();
+        SimpleModule refuse = new SimpleModule();
+        refuse.addSerializer(McpSchema.CallToolResult.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(McpSchema.CallToolResult value, JsonGenerator g, SerializerProvider p) {
+                throw new IllegalStateException("the mapper wrote a tool result");
+            }
+        });
+        poisoned.registerModule(refuse);
+        MessageWriter writer = new MessageWriter(new JacksonMcpJsonMapper(poisoned));
+        for (McpSchema.CallToolResult result : List.of(
+                new McpSchema.CallToolResult(List.of(new McpSchema.TextContent("{\n  \"success\": true\n}")), false,
+                        null, null),
+                new McpSchema.CallToolResult(List.of(new McpSchema.TextContent("one"), new McpSchema.TextContent("two")),
+                        true, Map.of("a", List.of(1, "b")), Map.of("m", 1)))) {
+            JSONRPCResponse reply = JSONRPCResponse.result("call-1", result);
+            assertThat(writer.write(reply)).isEqualTo(JSON.writeValueAsString(reply));
+        }
+    }
+
+    @Test
     void other_messages_are_left_to_the_mapper() throws IOException {
         assertSameText(JSONRPCResponse.error(7, new JSONRPCResponse.JSONRPCError(-32602, "bad", Map.of("x", 1))));
         assertSameText(JSONRPCResponse.result(8, new McpSchema.CallToolResult(
                 List.of(new McpSchema.TextContent("hi")), false, Map.of("a", "b"), null)));
+        assertSameText(JSONRPCResponse.result(8, new McpSchema.CallToolResult(
+                List.of(new McpSchema.ImageContent(null, "aW1n", "image/png")), false, null, null)));
         assertSameText(new McpSchema.JSONRPCNotification("2.0", "notifications/message", Map.of("level", "info")));
         assertSameText(JSONRPCResponse.result(9, Map.of()));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void generated_replies_are_the_mappers_text(@ForAll("replies") JSONRPCResponse response) throws IOException {
         assertSameText(response);
     }
@@ -84,7 +115,7 @@ class MessageWriterTest {
     Arbitrary<JSONRPCResponse> replies() {
         Arbitrary<Object> id = Arbitraries.oneOf(Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.longs().map(l -> (Object) l), text().map(s -> (Object) s));
-        Arbitrary<Object> result = Arbitraries.oneOf(initializeResults(), toolLists());
+        Arbitrary<Object> result = Arbitraries.oneOf(initializeResults(), toolLists(), toolResults());
         return Combinators.combine(id, result).as(JSONRPCResponse::result);
     }
 
@@ -127,6 +158,19 @@ class MessageWriterTest {
     }
 
     /** JSON-ish maps as tools' schemas and _meta hold them, with the odd value the writer hands to the mapper. */
+    /** Text blocks (with or without _meta), sometimes an annotated or non-text block that goes to the mapper. */
+    private static Arbitrary<Object> toolResults() {
+        Arbitrary<McpSchema.Content> text = Combinators.combine(text(), maybe(meta()))
+                .as((t, m) -> (McpSchema.Content) new McpSchema.TextContent(null, t, m));
+        Arbitrary<McpSchema.Content> other = Arbitraries.of(
+                new McpSchema.TextContent(new McpSchema.Annotations(List.of(McpSchema.Role.USER), 0.5), "annotated"),
+                new McpSchema.ImageContent(null, "aW1n", "image/png"));
+        Arbitrary<List<McpSchema.Content>> content = Arbitraries.frequencyOf(
+                Tuple.of(9, text), Tuple.of(1, other)).list().ofMaxSize(3);
+        return Combinators.combine(content, nullableBoolean(), maybe(meta()), maybe(meta()))
+                .as((c, error, structured, meta) -> (Object) new McpSchema.CallToolResult(c, error, structured, meta));
+    }
+
     private static Arbitrary<Map<String, Object>> meta() {
         return Arbitraries.maps(text(), values(3)).ofMaxSize(5).map(LinkedHashMap::new);
     }
