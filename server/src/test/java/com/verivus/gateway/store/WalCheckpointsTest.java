@@ -56,7 +56,8 @@ class WalCheckpointsTest {
             while (Files.size(file) < before + 200 * 8000 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(Files.size(file)).as("database file after the pause").isGreaterThanOrEqualTo(before + 200 * 8000);
+            assertThat(Files.size(file)).as("database file after the pause")
+                    .isGreaterThanOrEqualTo(before + 200 * 8000);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
                 assertThat(rs.getInt(1)).isEqualTo(200);
             }

@@ -31,8 +31,9 @@ import java.util.Map;
  * annotations, for which the JDK generates proxy classes) before it can write them. For these two replies
  * that was ~20 ms on the path to the first {@code tools/list} answer, the largest single step left in a
  * stdio start; tool results are the reply of every call (the bean serializers were ~5% of a request's CPU in
- * a burst of calls, more while they were being built). The text is the mapper's, byte for byte: the SDK declares every one of these records
- * {@code @JsonInclude(NON_ABSENT)} with its properties in component order under the names written below
+ * a burst of calls, more while they were being built). The text is the mapper's, byte for byte: the SDK
+ * declares every one of these records {@code @JsonInclude(NON_ABSENT)} with its properties in component order
+ * under the names written below
  * ({@code _meta} for {@code meta}), and values are written by the same generator calls the mapper's own
  * serializers make. A value of any other type (an icon, a non-string map key, an enum) goes to the
  * mapper. {@code MessageWriterTest} compares both writers on the gateway's real replies and on generated ones.
