@@ -12,14 +12,26 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The glibc functions the gateway calls directly (through the FFM API): posix_spawn with its file
- * actions and attributes, pipes, epoll, pidfd and waitid. Each handle that can set errno captures it;
- * {@link #errno} reads it back from the call-state segment the caller passed first.
+ * actions and attributes, pipes, epoll, pidfd and waitid.
+ *
+ * <p>All of them go through <em>one</em> downcall handle of one C shape, {@code long f(long, long, long,
+ * long, long, long)}, capturing errno, called with the function's address: pointers are passed as their
+ * addresses, ints widened, unused trailing arguments as 0, and an int result is the low half of the long.
+ * That is exactly what each function receives on the two ABIs this is enabled on ({@link #missingSymbol}
+ * refuses others): on x86-64 System V and AArch64 the first six integer and pointer arguments travel in
+ * registers, a callee reads an int parameter from the low 32 bits of its register and never reads a
+ * register for a parameter it does not declare, and an int result is the low 32 bits of the return
+ * register. One shape instead of fifteen is what keeps the JVM from generating, and compiling the
+ * generators of, a binding class and a native stub per signature: about 40 ms of CPU at the first spawn,
+ * paid while the first burst of requests waits (bench/README.md, "Session 9").
+ *
+ * <p>Each typed method below takes the call-state segment ({@link #callState}) first; {@link #errno}
+ * reads errno back from it after a failed call.
  */
 final class Libc {
 
@@ -63,166 +75,114 @@ final class Libc {
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    static final MethodHandle POSIX_SPAWN = plain("posix_spawn", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-    static final MethodHandle FILE_ACTIONS_INIT = plain("posix_spawn_file_actions_init", JAVA_INT, ADDRESS);
-    static final MethodHandle FILE_ACTIONS_DESTROY = plain("posix_spawn_file_actions_destroy", JAVA_INT, ADDRESS);
-    static final MethodHandle FILE_ACTIONS_ADDOPEN = plain("posix_spawn_file_actions_addopen",
-            JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    static final MethodHandle FILE_ACTIONS_ADDDUP2 = plain("posix_spawn_file_actions_adddup2", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    static final MethodHandle FILE_ACTIONS_ADDCHDIR = plain("posix_spawn_file_actions_addchdir_np", JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle FILE_ACTIONS_ADDCLOSEFROM = plain("posix_spawn_file_actions_addclosefrom_np", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle SPAWNATTR_INIT = plain("posix_spawnattr_init", JAVA_INT, ADDRESS);
-    static final MethodHandle SPAWNATTR_DESTROY = plain("posix_spawnattr_destroy", JAVA_INT, ADDRESS);
-    static final MethodHandle SPAWNATTR_SETFLAGS = plain("posix_spawnattr_setflags", JAVA_INT, ADDRESS, ValueLayout.JAVA_SHORT);
-    static final MethodHandle SPAWNATTR_SETSIGMASK = plain("posix_spawnattr_setsigmask", JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle SPAWNATTR_SETSIGDEFAULT = plain("posix_spawnattr_setsigdefault", JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle SIGEMPTYSET = plain("sigemptyset", JAVA_INT, ADDRESS);
-    static final MethodHandle SIGFILLSET = plain("sigfillset", JAVA_INT, ADDRESS);
+    /** (function address, call state, six arguments) -> long: the one native call shape. */
+    private static final MethodHandle CALL = LINKER.downcallHandle(
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.captureCallState("errno"));
 
-    static final MethodHandle PIPE2 = withErrno("pipe2", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle FCNTL = withErrno("fcntl", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
-    static final MethodHandle READ = withErrno("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    static final MethodHandle EPOLL_CREATE1 = withErrno("epoll_create1", JAVA_INT, JAVA_INT);
-    static final MethodHandle EPOLL_CTL = withErrno("epoll_ctl", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-    static final MethodHandle EPOLL_WAIT = withErrno("epoll_wait", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    static final MethodHandle WAITID = withErrno("waitid", JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle PIDFD_OPEN = LIBC.find("syscall").map(s -> LINKER.downcallHandle(s,
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT),
-            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1))).orElseThrow();
+    static final MemorySegment POSIX_SPAWN = symbol("posix_spawn");
+    static final MemorySegment FILE_ACTIONS_INIT = symbol("posix_spawn_file_actions_init");
+    static final MemorySegment FILE_ACTIONS_DESTROY = symbol("posix_spawn_file_actions_destroy");
+    static final MemorySegment FILE_ACTIONS_ADDOPEN = symbol("posix_spawn_file_actions_addopen");
+    static final MemorySegment FILE_ACTIONS_ADDDUP2 = symbol("posix_spawn_file_actions_adddup2");
+    static final MemorySegment FILE_ACTIONS_ADDCHDIR = symbol("posix_spawn_file_actions_addchdir_np");
+    static final MemorySegment FILE_ACTIONS_ADDCLOSEFROM = symbol("posix_spawn_file_actions_addclosefrom_np");
+    static final MemorySegment SPAWNATTR_INIT = symbol("posix_spawnattr_init");
+    static final MemorySegment SPAWNATTR_DESTROY = symbol("posix_spawnattr_destroy");
+    static final MemorySegment SPAWNATTR_SETFLAGS = symbol("posix_spawnattr_setflags");
+    static final MemorySegment SPAWNATTR_SETSIGMASK = symbol("posix_spawnattr_setsigmask");
+    static final MemorySegment SPAWNATTR_SETSIGDEFAULT = symbol("posix_spawnattr_setsigdefault");
+    static final MemorySegment SIGEMPTYSET = symbol("sigemptyset");
+    static final MemorySegment SIGFILLSET = symbol("sigfillset");
+    private static final MemorySegment PIPE2 = symbol("pipe2");
+    private static final MemorySegment FCNTL = symbol("fcntl");
+    private static final MemorySegment CLOSE = symbol("close");
+    private static final MemorySegment READ = symbol("read");
+    private static final MemorySegment EPOLL_CREATE1 = symbol("epoll_create1");
+    private static final MemorySegment EPOLL_CTL = symbol("epoll_ctl");
+    private static final MemorySegment EPOLL_WAIT = symbol("epoll_wait");
+    private static final MemorySegment WAITID = symbol("waitid");
+    private static final MemorySegment SYSCALL = symbol("syscall");
 
     private Libc() {
     }
 
     // ---------------------------------------------------------------- typed calls (invokeExact: no boxing, no spreading)
-    // The first MemorySegment of the errno-capturing ones is the call state ({@link #callState}).
 
-    static int posixSpawn(MemorySegment pid, MemorySegment path, MemorySegment actions, MemorySegment attr,
-                          MemorySegment argv, MemorySegment envp) {
-        try {
-            return (int) POSIX_SPAWN.invokeExact(pid, path, actions, attr, argv, envp);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    static int posixSpawn(MemorySegment state, MemorySegment pid, MemorySegment path, MemorySegment actions,
+                          MemorySegment attr, MemorySegment argv, MemorySegment envp) {
+        return (int) call(POSIX_SPAWN, state, pid.address(), path.address(), actions.address(), attr.address(),
+                argv.address(), envp.address());
     }
 
-    static int onSegment(MethodHandle handle, MemorySegment segment) {
-        try {
-            return (int) handle.invokeExact(segment);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    /** A function of one pointer returning an int: the init/destroy functions, sigemptyset, sigfillset. */
+    static int onSegment(MemorySegment function, MemorySegment state, MemorySegment segment) {
+        return (int) call(function, state, segment.address(), 0, 0, 0, 0, 0);
     }
 
-    static int onSegments(MethodHandle handle, MemorySegment a, MemorySegment b) {
-        try {
-            return (int) handle.invokeExact(a, b);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    /** A function of two pointers returning an int: addchdir_np, setsigmask, setsigdefault. */
+    static int onSegments(MemorySegment function, MemorySegment state, MemorySegment a, MemorySegment b) {
+        return (int) call(function, state, a.address(), b.address(), 0, 0, 0, 0);
     }
 
-    static int addOpen(MemorySegment actions, int fd, MemorySegment path, int flags, int mode) {
-        try {
-            return (int) FILE_ACTIONS_ADDOPEN.invokeExact(actions, fd, path, flags, mode);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    static int addOpen(MemorySegment state, MemorySegment actions, int fd, MemorySegment path, int flags, int mode) {
+        return (int) call(FILE_ACTIONS_ADDOPEN, state, actions.address(), fd, path.address(), flags, mode, 0);
     }
 
-    static int addDup2(MemorySegment actions, int fd, int newFd) {
-        try {
-            return (int) FILE_ACTIONS_ADDDUP2.invokeExact(actions, fd, newFd);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    static int addDup2(MemorySegment state, MemorySegment actions, int fd, int newFd) {
+        return (int) call(FILE_ACTIONS_ADDDUP2, state, actions.address(), fd, newFd, 0, 0, 0);
     }
 
-    static int addCloseFrom(MemorySegment actions, int lowFd) {
-        try {
-            return (int) FILE_ACTIONS_ADDCLOSEFROM.invokeExact(actions, lowFd);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    static int addCloseFrom(MemorySegment state, MemorySegment actions, int lowFd) {
+        return (int) call(FILE_ACTIONS_ADDCLOSEFROM, state, actions.address(), lowFd, 0, 0, 0, 0);
     }
 
-    static int setFlags(MemorySegment attr, short flags) {
-        try {
-            return (int) SPAWNATTR_SETFLAGS.invokeExact(attr, flags);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    static int setFlags(MemorySegment state, MemorySegment attr, short flags) {
+        return (int) call(SPAWNATTR_SETFLAGS, state, attr.address(), flags, 0, 0, 0, 0);
     }
 
     static int pipe2(MemorySegment state, MemorySegment fds, int flags) {
-        try {
-            return (int) PIPE2.invokeExact(state, fds, flags);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(PIPE2, state, fds.address(), flags, 0, 0, 0, 0);
     }
 
     static int fcntl(MemorySegment state, int fd, int command, int argument) {
-        try {
-            return (int) FCNTL.invokeExact(state, fd, command, argument);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(FCNTL, state, fd, command, argument, 0, 0, 0);
     }
 
     static int close(MemorySegment state, int fd) {
-        try {
-            return (int) CLOSE.invokeExact(state, fd);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(CLOSE, state, fd, 0, 0, 0, 0, 0);
     }
 
     static long read(MemorySegment state, int fd, MemorySegment buffer, long count) {
-        try {
-            return (long) READ.invokeExact(state, fd, buffer, count);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return call(READ, state, fd, buffer.address(), count, 0, 0, 0);
     }
 
     static int epollCreate1(MemorySegment state, int flags) {
-        try {
-            return (int) EPOLL_CREATE1.invokeExact(state, flags);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(EPOLL_CREATE1, state, flags, 0, 0, 0, 0, 0);
     }
 
     static int epollCtl(MemorySegment state, int epollFd, int operation, int fd, MemorySegment event) {
-        try {
-            return (int) EPOLL_CTL.invokeExact(state, epollFd, operation, fd, event);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(EPOLL_CTL, state, epollFd, operation, fd, event.address(), 0, 0);
     }
 
     static int epollWait(MemorySegment state, int epollFd, MemorySegment events, int maxEvents, int timeoutMillis) {
-        try {
-            return (int) EPOLL_WAIT.invokeExact(state, epollFd, events, maxEvents, timeoutMillis);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(EPOLL_WAIT, state, epollFd, events.address(), maxEvents, timeoutMillis, 0, 0);
     }
 
     static int waitid(MemorySegment state, int idType, int id, MemorySegment info, int options) {
-        try {
-            return (int) WAITID.invokeExact(state, idType, id, info, options);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+        return (int) call(WAITID, state, idType, id, info.address(), options, 0, 0);
     }
 
+    /** pidfd_open through syscall(2): glibc before 2.36 has no wrapper. */
     static int pidfdOpen(MemorySegment state, long pid) {
+        return (int) call(SYSCALL, state, SYS_PIDFD_OPEN, pid, 0, 0, 0, 0);
+    }
+
+    private static long call(MemorySegment function, MemorySegment state, long a, long b, long c, long d, long e,
+                             long f) {
         try {
-            return (int) (long) PIDFD_OPEN.invokeExact(state, SYS_PIDFD_OPEN, (int) pid, 0);
+            return (long) CALL.invokeExact(function, state, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw failed(t);
         }
@@ -247,24 +207,25 @@ final class Libc {
         return (int) ERRNO.get(callState, 0L);
     }
 
-    /** Whether every symbol this needs exists in the C library (glibc 2.34 or later, on Linux). */
+    /**
+     * Why these calls cannot be made here (another architecture, or a C library older than glibc 2.34),
+     * or empty when they can.
+     */
     static Optional<String> missingSymbol() {
+        String arch = System.getProperty("os.arch", "");
+        if (!arch.equals("amd64") && !arch.equals("aarch64")) {
+            return Optional.of("the architecture " + arch + " (x86-64 or AArch64 is needed)");
+        }
         for (String name : new String[] {"posix_spawn_file_actions_addchdir_np", "posix_spawn_file_actions_addclosefrom_np",
                 "epoll_create1", "waitid", "pipe2", "syscall"}) {
             if (LIBC.find(name).isEmpty()) {
-                return Optional.of(name);
+                return Optional.of("the C library has no " + name + " (glibc 2.34 or later is needed)");
             }
         }
         return Optional.empty();
     }
 
-    private static MethodHandle plain(String name, ValueLayout result, MemoryLayout... args) {
-        return LIBC.find(name).map(s -> LINKER.downcallHandle(s, FunctionDescriptor.of(result, args)))
-                .orElse(null);
-    }
-
-    private static MethodHandle withErrno(String name, ValueLayout result, MemoryLayout... args) {
-        return LIBC.find(name).map(s -> LINKER.downcallHandle(s, FunctionDescriptor.of(result, args), CAPTURE_ERRNO))
-                .orElse(null);
+    private static MemorySegment symbol(String name) {
+        return LIBC.find(name).orElse(MemorySegment.NULL);
     }
 }

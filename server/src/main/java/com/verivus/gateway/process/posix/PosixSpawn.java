@@ -49,7 +49,7 @@ public final class PosixSpawn {
             }
             long pid;
             try {
-                pid = spawnWith(arena, command, environment, directory, out[1], err[1]);
+                pid = spawnWith(arena, state, command, environment, directory, out[1], err[1]);
             } catch (SpawnFailure e) {
                 close(out[0]);
                 close(err[0]);
@@ -71,31 +71,32 @@ public final class PosixSpawn {
         }
     }
 
-    private static long spawnWith(Arena arena, List<String> command, Map<String, String> environment, Path directory,
+    private static long spawnWith(Arena arena, MemorySegment state, List<String> command, Map<String, String> environment, Path directory,
                                   int stdoutW, int stderrW) throws SpawnFailure {
         MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
         MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
-        check("posix_spawn_file_actions_init", Libc.onSegment(Libc.FILE_ACTIONS_INIT, actions));
+        check("posix_spawn_file_actions_init", Libc.onSegment(Libc.FILE_ACTIONS_INIT, state, actions));
         try {
-            check("posix_spawnattr_init", Libc.onSegment(Libc.SPAWNATTR_INIT, attr));
+            check("posix_spawnattr_init", Libc.onSegment(Libc.SPAWNATTR_INIT, state, attr));
             try {
-                check("addopen", Libc.addOpen(actions, 0, arena.allocateFrom("/dev/null"), Libc.O_RDONLY, 0));
-                check("adddup2", Libc.addDup2(actions, stdoutW, 1));
-                check("adddup2", Libc.addDup2(actions, stderrW, 2));
-                check("addclosefrom_np", Libc.addCloseFrom(actions, 3));
+                check("addopen", Libc.addOpen(state, actions, 0, arena.allocateFrom("/dev/null"), Libc.O_RDONLY, 0));
+                check("adddup2", Libc.addDup2(state, actions, stdoutW, 1));
+                check("adddup2", Libc.addDup2(state, actions, stderrW, 2));
+                check("addclosefrom_np", Libc.addCloseFrom(state, actions, 3));
                 if (directory != null) {
-                    check("addchdir_np", Libc.onSegments(Libc.FILE_ACTIONS_ADDCHDIR, actions,
+                    check("addchdir_np", Libc.onSegments(Libc.FILE_ACTIONS_ADDCHDIR, state, actions,
                             arena.allocateFrom(directory.toString())));
                 }
                 MemorySegment none = arena.allocate(Libc.SIGSET_SIZE, 8);
                 MemorySegment all = arena.allocate(Libc.SIGSET_SIZE, 8);
-                Libc.onSegment(Libc.SIGEMPTYSET, none);
-                Libc.onSegment(Libc.SIGFILLSET, all);
-                check("setsigmask", Libc.onSegments(Libc.SPAWNATTR_SETSIGMASK, attr, none));
-                check("setsigdefault", Libc.onSegments(Libc.SPAWNATTR_SETSIGDEFAULT, attr, all));
-                check("setflags", Libc.setFlags(attr, (short) (Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)));
+                Libc.onSegment(Libc.SIGEMPTYSET, state, none);
+                Libc.onSegment(Libc.SIGFILLSET, state, all);
+                check("setsigmask", Libc.onSegments(Libc.SPAWNATTR_SETSIGMASK, state, attr, none));
+                check("setsigdefault", Libc.onSegments(Libc.SPAWNATTR_SETSIGDEFAULT, state, attr, all));
+                check("setflags", Libc.setFlags(state, attr,
+                        (short) (Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)));
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                int rc = Libc.posixSpawn(pid, arena.allocateFrom(command.get(0)), actions, attr,
+                int rc = Libc.posixSpawn(state, pid, arena.allocateFrom(command.get(0)), actions, attr,
                         strings(arena, command), strings(arena, environment.entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
                 if (rc != 0) {
@@ -103,10 +104,10 @@ public final class PosixSpawn {
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                Libc.onSegment(Libc.SPAWNATTR_DESTROY, attr);
+                Libc.onSegment(Libc.SPAWNATTR_DESTROY, state, attr);
             }
         } finally {
-            Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, actions);
+            Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, state, actions);
         }
     }
 
@@ -136,8 +137,8 @@ public final class PosixSpawn {
 
     /**
      * Makes the calls a spawn and the reactor make once each, harmlessly (an empty pipe read, a wait for a
-     * child that is not ours, file actions built and dropped), so the JVM links and compiles their native
-     * call paths now rather than on the first CLI run.
+     * child that is not ours, file actions built and dropped), so the JVM links the native call and
+     * compiles its path now rather than on the first CLI run.
      */
     public static void warmUp() {
         if (UNAVAILABLE.isPresent()) {
@@ -157,11 +158,11 @@ public final class PosixSpawn {
             close(fds[1]);
             MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
             MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
-            Libc.onSegment(Libc.FILE_ACTIONS_INIT, actions);
-            Libc.addCloseFrom(actions, 3);
-            Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, actions);
-            Libc.onSegment(Libc.SPAWNATTR_INIT, attr);
-            Libc.onSegment(Libc.SPAWNATTR_DESTROY, attr);
+            Libc.onSegment(Libc.FILE_ACTIONS_INIT, state, actions);
+            Libc.addCloseFrom(state, actions, 3);
+            Libc.onSegment(Libc.FILE_ACTIONS_DESTROY, state, actions);
+            Libc.onSegment(Libc.SPAWNATTR_INIT, state, attr);
+            Libc.onSegment(Libc.SPAWNATTR_DESTROY, state, attr);
         } catch (SpawnFailure | RuntimeException | LinkageError e) {
             // warming is an optimisation: the first spawn will link what this could not
         }
@@ -188,7 +189,7 @@ public final class PosixSpawn {
         try {
             Optional<String> missing = Libc.missingSymbol();
             if (missing.isPresent()) {
-                return Optional.of("the C library has no " + missing.get() + " (glibc 2.34 or later is needed)");
+                return missing;
             }
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment state = Libc.callState(arena);
