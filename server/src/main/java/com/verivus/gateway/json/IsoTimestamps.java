@@ -28,7 +28,42 @@ public final class IsoTimestamps {
     }
 
     public static String format(Instant instant) {
-        return instant == null ? null : FORMAT.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(24);
+        if (!appendSeconds(text, instant)) {
+            return FORMAT.format(instant); // the formatter's sign and padding rules for unusual years
+        }
+        int millis = instant.getNano() / 1_000_000;
+        text.append('.');
+        if (millis < 100) {
+            text.append(millis < 10 ? "00" : "0");
+        }
+        return text.append(millis).append('Z').toString();
+    }
+
+    /**
+     * Appends {@code yyyy-MM-ddTHH:mm:ss} of the instant in UTC, written by hand (a formatter costs far more
+     * per call, and every job row and tool result carries timestamps); nothing, and false, for a year
+     * outside 1000-9999.
+     */
+    public static boolean appendSeconds(StringBuilder to, Instant at) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return false;
+        }
+        to.append(t.getYear()).append('-');
+        twoDigits(to, t.getMonthValue()).append('-');
+        twoDigits(to, t.getDayOfMonth()).append('T');
+        twoDigits(to, t.getHour()).append(':');
+        twoDigits(to, t.getMinute()).append(':');
+        twoDigits(to, t.getSecond());
+        return true;
+    }
+
+    private static StringBuilder twoDigits(StringBuilder to, int value) {
+        return (value < 10 ? to.append('0') : to).append(value);
     }
 
     /** Strict: what {@link #format} wrote (the gateway's own rows). */

@@ -1,9 +1,8 @@
 package com.verivus.gateway.log;
 
+import com.verivus.gateway.json.IsoTimestamps;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * The gateway's logger: every line goes to stderr as {@code [LEVEL] <ISO> - <message>}, because
@@ -60,17 +59,10 @@ public final class GatewayLog {
 
     /** Exactly {@link Instant#toString()} (ISO-8601 UTC, 0, 3, 6 or 9 fraction digits), without its formatter. */
     static void appendTimestamp(StringBuilder to, Instant at) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
-        if (t.getYear() < 1000 || t.getYear() > 9999) {
+        if (!IsoTimestamps.appendSeconds(to, at)) {
             to.append(at); // the formatter's sign and padding rules for unusual years
             return;
         }
-        to.append(t.getYear()).append('-');
-        twoDigits(to, t.getMonthValue()).append('-');
-        twoDigits(to, t.getDayOfMonth()).append('T');
-        twoDigits(to, t.getHour()).append(':');
-        twoDigits(to, t.getMinute()).append(':');
-        twoDigits(to, t.getSecond());
         int nano = at.getNano();
         if (nano != 0) {
             int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
@@ -79,9 +71,5 @@ public final class GatewayLog {
             to.append('.').repeat('0', digits - text.length()).append(text);
         }
         to.append('Z');
-    }
-
-    private static StringBuilder twoDigits(StringBuilder to, int value) {
-        return (value < 10 ? to.append('0') : to).append(value);
     }
 }
