@@ -22,13 +22,16 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>All of them go through <em>one</em> downcall handle of one C shape, {@code long f(long, long, long,
  * long, long, long)}, capturing errno, called with the function's address: pointers are passed as their
  * addresses, ints widened, unused trailing arguments as 0, and an int result is the low half of the long.
- * That is exactly what each function receives on the two ABIs this is enabled on ({@link #missingSymbol}
+ * That is exactly what each function receives on the two ABIs this is enabled on ({@link #unsupported}
  * refuses others): on x86-64 System V and AArch64 the first six integer and pointer arguments travel in
  * registers, a callee reads an int parameter from the low 32 bits of its register and never reads a
  * register for a parameter it does not declare, and an int result is the low 32 bits of the return
- * register. One shape instead of fifteen is what keeps the JVM from generating, and compiling the
- * generators of, a binding class and a native stub per signature: about 40 ms of CPU at the first spawn,
- * paid while the first burst of requests waits (bench/README.md, "Session 9").
+ * register. The shape is linked as variadic: for the variadic fcntl and syscall that is what they are,
+ * and on x86-64 it makes the linker set %al, the vector-register count a variadic callee may read, to 0;
+ * other callees ignore %al, and on AArch64 Linux variadic integers travel as named ones do. One shape
+ * instead of fifteen is what keeps the JVM from generating, and compiling the generators of, a binding
+ * class and a native stub per signature: about 40 ms of CPU at the first spawn, paid while the first
+ * burst of requests waits (bench/README.md, "Session 9").
  *
  * <p>Each typed method below takes the call-state segment ({@link #callState}) first; {@link #errno}
  * reads errno back from it after a failed call.
@@ -79,7 +82,7 @@ final class Libc {
     /** (function address, call state, six arguments) -> long: the one native call shape. */
     private static final MethodHandle CALL = LINKER.downcallHandle(
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            Linker.Option.captureCallState("errno"));
+            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(0));
 
     static final MemorySegment POSIX_SPAWN = symbol("posix_spawn");
     static final MemorySegment FILE_ACTIONS_INIT = symbol("posix_spawn_file_actions_init");
@@ -211,7 +214,7 @@ final class Libc {
      * Why these calls cannot be made here (another architecture, or a C library older than glibc 2.34),
      * or empty when they can.
      */
-    static Optional<String> missingSymbol() {
+    static Optional<String> unsupported() {
         String arch = System.getProperty("os.arch", "");
         if (!arch.equals("amd64") && !arch.equals("aarch64")) {
             return Optional.of("the architecture " + arch + " (x86-64 or AArch64 is needed)");

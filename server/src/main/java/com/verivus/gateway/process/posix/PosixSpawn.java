@@ -203,9 +203,9 @@ public final class PosixSpawn {
             return Optional.of("not Linux");
         }
         try {
-            Optional<String> missing = Libc.missingSymbol();
-            if (missing.isPresent()) {
-                return missing;
+            Optional<String> unsupported = Libc.unsupported();
+            if (unsupported.isPresent()) {
+                return unsupported;
             }
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment state = Libc.callState(arena);

@@ -25,7 +25,7 @@ class LibcTest {
 
     @BeforeEach
     void setUp() {
-        assertThat(Libc.missingSymbol()).isEmpty();
+        assertThat(Libc.unsupported()).isEmpty();
         arena = Arena.ofAuto();
         state = Libc.callState(arena);
     }
