@@ -60,6 +60,7 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final CountDownLatch sessionReady = new CountDownLatch(1);
     private final AtomicBoolean reading = new AtomicBoolean();
+    private final Handshake handshake = new Handshake();
     private volatile McpServerSession session;
     private volatile Throwable failure;
 
@@ -182,9 +183,32 @@ final class LineStdioTransportProvider implements McpServerTransportProvider {
             write(JSONRPCResponse.result(request.id(), Map.of()));
             return;
         }
+        switch (handshake.next(message)) {
+            case REFUSE -> {
+                JSONRPCRequest request = (JSONRPCRequest) message;
+                GatewayLog.warn("stdin: a " + request.method() + " request before initialize; refused");
+                write(JSONRPCResponse.error(request.id(), Handshake.notInitialized(request.method())));
+                return;
+            }
+            case DROP -> {
+                GatewayLog.debug("stdin: a repeated notifications/initialized; dropped");
+                return;
+            }
+            case INITIALIZED_FIRST -> {
+                GatewayLog.warn("stdin: a " + ((JSONRPCRequest) message).method() + " request before "
+                        + "notifications/initialized; the session is taken as initialized");
+                hand(Handshake.INITIALIZED);
+            }
+            case PASS -> { }
+        }
         if (message instanceof JSONRPCRequest request) {
             unanswered.add(key(request.id()));
         }
+        hand(message);
+    }
+
+    /** Gives the session one message; a failure to handle a request still answers it. */
+    private void hand(JSONRPCMessage message) {
         McpServerSession current = awaitSession();
         try {
             current.handle(message).subscribe(null, error -> {

@@ -62,6 +62,36 @@ class StdioTransportBadInputTest {
     }
 
     @Test
+    void aRequestAfterInitializeButBeforeInitializedIsAnsweredAsIfTheNotificationHadCome() throws Exception {
+        // the SDK's session would hold tools/list until notifications/initialized, for ever if it never came
+        String input = String.join("\n", INIT, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{}}") + "\n";
+        long started = System.nanoTime();
+        List<JsonNode> replies = serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        assertThat(replies).extracting(r -> r.get("id").asInt()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(replies).filteredOn(r -> r.get("id").asInt() == 2).singleElement()
+                .satisfies(r -> assertThat(r.at("/result/tools").isArray()).isTrue());
+        assertThat(replies).filteredOn(r -> r.get("id").asInt() == 3).singleElement()
+                .satisfies(r -> assertThat(r.at("/result/tools").isArray()).isTrue());
+        assertThat(System.nanoTime() - started).as("no wait for the end-of-input drain").isLessThan(20_000_000_000L);
+    }
+
+    @Test
+    void aRequestBeforeInitializeIsRefusedAtOnceAndTheSessionStillOpensAfterIt() throws Exception {
+        String input = String.join("\n", "{\"jsonrpc\":\"2.0\",\"id\":\"early\",\"method\":\"tools/list\"}", INIT,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}") + "\n";
+        List<JsonNode> replies = serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        assertThat(replies).extracting(r -> r.get("id").asText()).containsExactly("early", "1", "2");
+        JsonNode refused = replies.get(0);
+        assertThat(refused.at("/error/code").asInt()).isEqualTo(-32600);
+        assertThat(refused.at("/error/message").asText()).contains("not initialized").contains("tools/list");
+        assertThat(replies.get(2).at("/result/tools").isArray()).isTrue();
+    }
+
+    @Test
     void stdinFailingBeforeEndOfInputIsNotANormalStop() {
         InputStream failing = new SequenceInputStream(
                 new ByteArrayInputStream((INIT + "\n").getBytes(StandardCharsets.UTF_8)), new InputStream() {
