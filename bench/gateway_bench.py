@@ -147,7 +147,8 @@ def spawn_direct(record, record_file):
 class Gateway:
     """The real gateway as a child process with its own temp HOME. transport: "stdio" or "http"."""
 
-    LISTENING = re.compile(r"listening on (http://\S+)")
+    # ours: "listening on http://..."; the Node gateway: "... connected and ready at http://..."
+    LISTENING = re.compile(r"(?:listening on|ready at) (http://\S+)")
 
     def __init__(self, command, fakes, work, name, transport="stdio", extra_env=None):
         self.transport = transport
@@ -462,6 +463,7 @@ class HttpMcp:
                     found, arrived = msg, time.perf_counter()
                     # the server ends the stream after the response; reading to its end keeps the
                     # connection reusable and happens after the timestamp
+        resp.read()  # a stream sent with a Content-Length (Node's) is only marked done by read()
         if found is None:
             raise RuntimeError(f"SSE stream ended without the response to request {rid}")
         return found, arrived
@@ -554,11 +556,12 @@ class GatewayFailed(RuntimeError):
 
 def async_gateway_run(a, fakes, work, rep, transport):
     env = {"FAKE_CLI_MODE": "slow", "FAKE_CLI_SLEEP_MS": str(a.sleep_ms)}
-    if transport != "node":
+    node = transport.startswith("node")
+    if not node:
         env.update(dict(kv.split("=", 1) for kv in a.gateway_env))
-    # "node": the Node gateway 1.5.14 over stdio, the same driver and fakes
-    command = [a.node, a.node_gateway] if transport == "node" else java_command(a)
-    g = Gateway(command, fakes, work, f"async-{transport}-{rep}", "stdio" if transport == "node" else transport, env)
+    # "node" / "node-http": the Node gateway 1.5.14 over stdio / over HTTP, the same driver and fakes
+    command = [a.node, a.node_gateway] if node else java_command(a)
+    g = Gateway(command, fakes, work, f"async-{transport}-{rep}", "http" if transport.endswith("http") else "stdio", env)
     try:
         g.initialize()
         g.call("tools/list", {})
@@ -664,9 +667,9 @@ def bench_async(a, fakes, work):
     transports = [t for t in a.transports.split(",") if t]
     if a.node_gateway and "node" not in transports:
         transports.append("node")
-    if not transports or set(transports) - {"stdio", "http", "node"}:
-        raise SystemExit("--transports: one or more of stdio,http,node")
-    if "node" in transports and not a.node_gateway:
+    if not transports or set(transports) - {"stdio", "http", "node", "node-http"}:
+        raise SystemExit("--transports: one or more of stdio,http,node,node-http")
+    if {"node", "node-http"} & set(transports) and not a.node_gateway:
         raise SystemExit("--transports node needs --node-gateway DIST_INDEX_JS")
     runs = {t: [] for t in transports}
     failures = {t: [] for t in transports}
