@@ -25,6 +25,7 @@
 //FILES META-INF/services/org.slf4j.spi.SLF4JServiceProvider=server/src/main/resources/META-INF/services/org.slf4j.spi.SLF4JServiceProvider
 //JAVA_OPTIONS --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m
 //JAVA_OPTIONS -Djdk.reflect.useNativeAccessorOnly=true -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining
+//JAVA_OPTIONS -XX:-AOTAdapterCaching
 //JAVA_OPTIONS -Djava.locale.providers=FALLBACK
 //JAVA_OPTIONS -Xlog:disable -Xlog:all=warning,aot=off,cds=off:stderr
 

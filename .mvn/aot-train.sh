@@ -4,8 +4,12 @@
 # The training run is the gateway in stdio mode answering what every MCP client sends first
 # (initialize, tools/list, resources/list, one cheap tool call) and one synchronous claude_request against
 # a stand-in `claude` (so the cache also holds the request path and the native spawn calls a first CLI run
-# needs), then stdin closes and it exits; the JVM writes the cache at exit. It runs with a throw-away HOME so it never touches the user's job store,
-# sessions or flight recorder. One training at a time per cache file (a mkdir lock); the file appears
+# needs), then stdin closes and it exits; the JVM writes the cache at exit. For HTTP mode's cache (an
+# AOT_FILE named *-http.aot) it also runs HTTP mode once in the same JVM before the stdio session
+# (LLM_GATEWAY_AOT_TRAINING=http: an ephemeral loopback port, a random token, the first requests an HTTP
+# client sends; see AotTrainingHttpRound). Stdio's cache leaves HTTP out: the JVM loads every class of a
+# cache at start-up.
+# It runs with a throw-away HOME so it never touches the user's job store, sessions or flight recorder. One training at a time per cache file (a mkdir lock); the file appears
 # whole (written beside it, then renamed) or not at all. Cache files of older fingerprints are removed.
 # It also extracts SQLite's native library for the platform into AOT_FILE.sqlite/ (see below).
 set -uo pipefail
@@ -19,6 +23,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$lock"; rm -f "$aot.tmp.$$" "$aot.tmp.$$.config"' EXIT
 [ -s "$aot" ] && exit 0
+case "$aot" in *-http.aot) round=http ;; *) round=stdio-only ;; esac
 cat > "$work/requests.jsonl" <<'JSONRPC'
 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"aot-training","version":"1"}}}
 {"jsonrpc":"2.0","method":"notifications/initialized"}
@@ -53,11 +58,13 @@ fi
 mkdir -p "$work/home"
 # -XX:-AOTRecordTraining: no method profiles in the cache. The gateway runs C1 only (TieredStopAtLevel=1),
 # which uses none, and replaying them at start-up queued compilations that cost ~14 ms of every launch.
-if env -i "HOME=$work/home" "PATH=$work/bin:/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" "LLM_GATEWAY_LOGIN_CHECK=off" \
+if env -i "HOME=$work/home" "PATH=$work/bin:/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" "LLM_GATEWAY_LOGIN_CHECK=off" "LLM_GATEWAY_AOT_TRAINING=$round" \
      "$java_bin" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining "-XX:AOTCacheOutput=$aot.tmp.$$" "$@" < "$work/requests.jsonl" > "$work/stdout" 2> "$work/stderr" \
    && [ -s "$aot.tmp.$$" ]; then
-  for old in "${aot%-*}"-*.aot "${aot%-*}"-*.aot.sqlite "${aot%-*}"-*.aot.failed; do
-    [ "$old" = "$aot" ] || [ "$old" = "$native" ] || rm -rf "$old"
+  # caches of older keys go; the other transport's cache of this key stays
+  prefix=${aot%.aot}; prefix=${prefix%-http}
+  for old in "${prefix%-*}"-*.aot "${prefix%-*}"-*.aot.sqlite "${prefix%-*}"-*.aot.failed; do
+    case "$old" in "$prefix".aot*|"$prefix"-http.aot*) ;; *) rm -rf "$old" ;; esac
   done
   mv -f "$aot.tmp.$$" "$aot"
   rm -f "$aot.failed"

@@ -22,7 +22,9 @@ _launch_id=${_launch_id//\//_s}
 _launch_entry="$_launch_jbang_dir/cache/llm-cli-gateway-launch/gateway-$_launch_id.launch"
 [ -s "$_launch_entry" ] || { echo "bench: no cached launch line at $_launch_entry after the preparation" >&2; exit 1; }
 eval "LAUNCH_NO_AOT=($(sed -n 2p "$_launch_entry"))"
-LAUNCH_AOT=$(ls "$_launch_jbang_dir/cache/llm-cli-gateway-launch/gateway-$_launch_id-"*.aot 2>/dev/null | head -1 || true)
+# stdio's cache (HTTP mode's is the same name with -http)
+LAUNCH_AOT="$_launch_jbang_dir/cache/llm-cli-gateway-launch/gateway-$_launch_id-$(sed -n 1p "$_launch_entry").aot"
+[ -s "$LAUNCH_AOT" ] || LAUNCH_AOT=""
 LAUNCH_DIRECT=("${LAUNCH_NO_AOT[0]}")
 if [ -n "$LAUNCH_AOT" ]; then
   LAUNCH_DIRECT+=("-XX:AOTCache=$LAUNCH_AOT" "-Dllm.gateway.aot.cache=$LAUNCH_AOT")

@@ -38,15 +38,35 @@ public final class GatewayCommand implements Callable<Integer> {
         if (args.length == 0) {
             // What every MCP client runs: nothing to parse, so skip building picocli's model of all the
             // subcommands (a sizeable share of a stdio start before the first answer).
-            return serveWithoutArguments();
+            return serveWithoutArguments(null);
+        }
+        Optional<String> transportOnly = transportOnly(args);
+        if (transportOnly.isPresent()) {
+            return serveWithoutArguments(transportOnly.get()); // the same for `--transport=http`
         }
         return Writers.utf8(new CommandLine(new GatewayCommand())).execute(args);
     }
 
-    /** {@link #call()} as picocli would run it with no arguments: an exception is printed and exits 1. */
-    private static int serveWithoutArguments() {
+    /**
+     * The transport when the arguments are exactly {@code --transport=X} or {@code --transport X} (X not an
+     * option), as picocli would read them; otherwise empty.
+     */
+    static Optional<String> transportOnly(String... args) {
+        if (args.length == 1 && args[0].startsWith("--transport=")) {
+            return Optional.of(args[0].substring("--transport=".length()));
+        }
+        if (args.length == 2 && args[0].equals("--transport") && !args[1].startsWith("-")) {
+            return Optional.of(args[1]);
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #call()} as picocli would run it with only a transport: an exception is printed and exits 1. */
+    private static int serveWithoutArguments(String transport) {
         try {
-            return new GatewayCommand().call();
+            GatewayCommand command = new GatewayCommand();
+            command.transport = transport;
+            return command.call();
         } catch (Exception e) {
             e.printStackTrace(System.err);
             return 1;
@@ -74,6 +94,10 @@ public final class GatewayCommand implements Callable<Integer> {
             switch (chosen) {
                 case "stdio" -> {
                     stopOnSignal(runtime, signals.join());
+                    if (AotTrainingHttpRound.requested(env)) {
+                        AotTrainingHttpRound.run(runtime.environment(), runtime.catalog(), runtime.instructions(),
+                                runtime.processHealth()::json, Optional.of(consoleSources(runtime)));
+                    }
                     stdio.serve(runtime.catalog(), runtime.instructions());
                 }
                 case "http" -> HttpGatewayRunner.serve(runtime.environment(), runtime.catalog(), runtime.instructions(),

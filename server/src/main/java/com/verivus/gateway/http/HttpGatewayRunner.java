@@ -8,6 +8,7 @@ import com.verivus.gateway.mcp.McpServerFactory;
 import com.verivus.gateway.mcp.ToolCatalog;
 import com.verivus.gateway.mcp.http.HelidonStreamableTransportProvider;
 import io.modelcontextprotocol.server.McpSyncServer;
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,8 @@ public final class HttpGatewayRunner {
     }
 
     /**
+     * Serves until SIGTERM or SIGINT, then stops in order and returns.
+     *
      * @param processHealth the body of {@code GET /process-health}, the same text {@code llm_process_health}
      *                      returns
      * @param console       the web console's sources, or empty for a gateway without the console
@@ -31,7 +34,24 @@ public final class HttpGatewayRunner {
     public static void serve(GatewayEnvironment env, ToolCatalog catalog, String instructions,
                              Supplier<String> processHealth, Optional<ConsoleSources> console)
             throws InterruptedException {
-        HttpSettings settings = HttpSettings.load(env);
+        Running running = start(HttpSettings.load(env), catalog, instructions, processHealth, console);
+        // Backstop for exits that are not SIGTERM/SIGINT (SIGHUP, System.exit elsewhere).
+        Thread hook = new Thread(running::stop, "http-gateway-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch signalled = TerminationSignals.install();
+        // Without signal handlers nothing opens the latch: the JVM's own handling runs the hook.
+        (signalled != null ? signalled : new CountDownLatch(1)).await();
+        running.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs (idempotently) anyway
+        }
+    }
+
+    /** Starts the MCP server and the web server with these settings; the caller stops them. */
+    public static Running start(HttpSettings settings, ToolCatalog catalog, String instructions,
+                                Supplier<String> processHealth, Optional<ConsoleSources> console) {
         HelidonStreamableTransportProvider transport =
                 HelidonStreamableTransportProvider.builder(McpServerFactory.jsonMapper())
                         .maxBodyBytes(settings.maxBodyBytes()).build();
@@ -43,8 +63,28 @@ public final class HttpGatewayRunner {
             server.close();
             throw e;
         }
-        AtomicBoolean stopped = new AtomicBoolean();
-        Runnable stop = () -> {
+        return new Running(server, gateway);
+    }
+
+    /** A started HTTP gateway. */
+    public static final class Running {
+
+        private final McpSyncServer server;
+        private final HttpGateway gateway;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        private Running(McpSyncServer server, HttpGateway gateway) {
+            this.server = server;
+            this.gateway = gateway;
+        }
+
+        /** The MCP endpoint, with the real port. */
+        public URI url() {
+            return gateway.url();
+        }
+
+        /** Stops in order, once: MCP sessions (ending their SSE streams), then the listener. */
+        public void stop() {
             if (stopped.compareAndSet(false, true)) {
                 GatewayLog.info("HTTP gateway stopping");
                 try {
@@ -54,18 +94,6 @@ public final class HttpGatewayRunner {
                 }
                 gateway.close();
             }
-        };
-        // Backstop for exits that are not SIGTERM/SIGINT (SIGHUP, System.exit elsewhere).
-        Thread hook = new Thread(stop, "http-gateway-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        CountDownLatch signalled = TerminationSignals.install();
-        // Without signal handlers nothing opens the latch: the JVM's own handling runs the hook.
-        (signalled != null ? signalled : new CountDownLatch(1)).await();
-        stop.run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs (idempotently) anyway
         }
     }
 }

@@ -3,6 +3,7 @@ package com.verivus.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.verivus.gateway.testing.GatewayClient;
 import com.verivus.gateway.testing.GatewayProcess;
 import com.verivus.gateway.testing.JsonRpc;
 import java.io.IOException;
@@ -85,6 +86,40 @@ class JBangLaunchCacheE2ETest {
         assertThat(serverName(withAot, stderr -> assertThat(AotCacheFallbackE2ETest.warnings(stderr)).isEmpty()))
                 .isEqualTo("llm-cli-gateway-edited");
 
+        // HTTP mode has a cache of its own (stdio's must not load HTTP's classes at every start): none yet, so
+        // the first HTTP launch trains it in the background (as the training's parent, it runs meanwhile:
+        // this harness kills a gateway's descendants with it); stdio's cache stays
+        Path httpAot = aot.resolveSibling(aot.getFileName().toString().replace(".aot", "-http.aot"));
+        String token = "launch-cache-http-token-0123456789";
+        GatewayProcess first = launch().http().env("LLM_GATEWAY_AUTH_TOKEN", token).start();
+        try (GatewayClient client = GatewayClient.connectHttp(first, token)) {
+            assertThat(client.toolNames()).hasSize(40);
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!(Files.isRegularFile(httpAot) && Files.size(httpAot) > 0) && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(500));
+            }
+        }
+        assertThat(httpAot).as("HTTP mode's AOT cache, trained after its first launch").isNotEmptyFile();
+        assertThat(aot).as("stdio's AOT cache").isNotEmptyFile();
+        // the next HTTP launch runs with it (the java command names it), without a warning
+        GatewayProcess second = launch().http().env("LLM_GATEWAY_AUTH_TOKEN", token).start();
+        try (GatewayClient client = GatewayClient.connectHttp(second, token)) {
+            assertThat(client.toolNames()).hasSize(40);
+            assertThat(Files.readString(Path.of("/proc", String.valueOf(second.pid()), "cmdline")))
+                    .contains("-XX:AOTCache=" + httpAot + "\0");
+            assertThat(AotCacheFallbackE2ETest.warnings(client.stderr())).isEmpty();
+        }
+        // stdio still runs with its own
+        GatewayProcess stdio = launch().start();
+        try {
+            stdio.send(JsonRpc.initialize(1));
+            assertThat(stdio.readLine(BUILD)).as("the initialize answer: the bootstrap has become java").isPresent();
+            assertThat(Files.readString(Path.of("/proc", String.valueOf(stdio.pid()), "cmdline")))
+                    .contains("-XX:AOTCache=" + aot + "\0");
+        } finally {
+            stdio.close();
+        }
+
         // a corrupt AOT cache: a normal start, one warning, and the file removed so that it is rebuilt
         Files.write(aot, new byte[4096]);
         assertThat(serverName(launch().env("LLM_GATEWAY_AOT", null),
@@ -92,6 +127,15 @@ class JBangLaunchCacheE2ETest {
                         .contains("could not be used")))
                 .isEqualTo("llm-cli-gateway-edited");
         assertThat(aot).doesNotExist();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private GatewayProcess.Builder launch() {
