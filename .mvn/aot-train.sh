@@ -8,9 +8,9 @@
 # AOT_FILE named *-http.aot) it also runs HTTP mode once in the same JVM before the stdio session
 # (LLM_GATEWAY_AOT_TRAINING=http: an ephemeral loopback port, a random token, the first requests an HTTP
 # client sends; see AotTrainingHttpRound). Stdio's cache leaves HTTP out: the JVM loads every class of a
-# cache at start-up.
-# It runs with a throw-away HOME so it never touches the user's job store, sessions or flight recorder. One training at a time per cache file (a mkdir lock); the file appears
-# whole (written beside it, then renamed) or not at all. Cache files of older fingerprints are removed.
+# cache at start-up. It runs with a throw-away HOME so it never touches the user's job store, sessions or
+# flight recorder. One training at a time per cache file (a mkdir lock); the file appears whole (written
+# beside it, then renamed) or not at all. Cache files of older fingerprints are removed.
 # It also extracts SQLite's native library for the platform into AOT_FILE.sqlite/ (see below).
 set -uo pipefail
 aot="${1:?AOT file}"; java_bin="${2:?java}"; shift 2
@@ -58,7 +58,8 @@ fi
 mkdir -p "$work/home"
 # -XX:-AOTRecordTraining: no method profiles in the cache. The gateway runs C1 only (TieredStopAtLevel=1),
 # which uses none, and replaying them at start-up queued compilations that cost ~14 ms of every launch.
-if env -i "HOME=$work/home" "PATH=$work/bin:/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" "LLM_GATEWAY_LOGIN_CHECK=off" "LLM_GATEWAY_AOT_TRAINING=$round" \
+if env -i "HOME=$work/home" "PATH=$work/bin:/usr/bin:/bin" "LANG=${LANG:-C.UTF-8}" "LLM_GATEWAY_LOGIN_CHECK=off" \
+     "LLM_GATEWAY_AOT_TRAINING=$round" \
      "$java_bin" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining "-XX:AOTCacheOutput=$aot.tmp.$$" "$@" < "$work/requests.jsonl" > "$work/stdout" 2> "$work/stderr" \
    && [ -s "$aot.tmp.$$" ]; then
   # caches of older keys go; the other transport's cache of this key stays

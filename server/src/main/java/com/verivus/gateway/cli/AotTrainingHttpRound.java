@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -48,7 +49,10 @@ final class AotTrainingHttpRound {
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        HttpSettings settings = HttpSettings.load(env).withPort(0).withAuth(Optional.of(token), false);
+        // loaded as HTTP mode loads them (application.yaml included), then bound to loopback, port 0, this token
+        HttpSettings loaded = HttpSettings.load(env);
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, loaded.path(), Optional.of(token), false,
+                Optional.empty(), List.of(), loaded.maxBodyBytes());
         HttpGatewayRunner.Running running;
         try {
             running = HttpGatewayRunner.start(settings, catalog, instructions, processHealth, console);
