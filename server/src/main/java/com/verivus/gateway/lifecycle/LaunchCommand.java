@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verivus.gateway.config.GatewayEnvironment;
 import com.verivus.gateway.json.NodeJson;
 import com.verivus.gateway.process.ExecutableSearch;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The command {@code gateway start} runs in the background. By default it relaunches this very
- * program: the java executable and class path of the running JVM (under JBang, the jar JBang built
- * from gateway.java and server sources), the given main class (the command line passes its own entry
+ * program: the java executable, JVM options and class path of the running JVM (under JBang, the jar JBang
+ * built from gateway.java and server sources), the given main class (the command line passes its own entry
  * point, so this package does not depend on it), {@code --transport=http}.
  * {@code LLM_GATEWAY_START_COMMAND} replaces it (a JSON array of strings, or words separated by
  * spaces), for packagings that launch differently and for tests.
@@ -25,6 +27,11 @@ import java.util.Optional;
 public final class LaunchCommand {
 
     public static final String OVERRIDE_ENV = "LLM_GATEWAY_START_COMMAND";
+    private static final String AOT_CACHE = "-XX:AOTCache=";
+    private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** Options of this one JVM that a background gateway must not repeat: agents (a debugger's port), AOT training. */
+    private static final List<String> NOT_INHERITED = List.of("-agentlib:", "-agentpath:", "-javaagent:",
+            "-XX:AOTCacheOutput=", "-XX:AOTMode=", "-XX:AOTConfiguration=");
     private static final ObjectMapper JSON = NodeJson.MAPPER;
 
     private LaunchCommand() {
@@ -44,15 +51,43 @@ public final class LaunchCommand {
         return detached;
     }
 
-    /** java [native-access] -cp <this class path> mainClass --transport=http. */
+    /** java, this JVM's own options, -cp this class path, mainClass --transport=http. */
     static List<String> relaunch(String mainClass) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return relaunch(java, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"), mainClass, Files::isRegularFile);
+    }
+
+    /**
+     * The relaunch command: the options this JVM was started with (under {@code ./jbang}, gateway.java's
+     * {@code //JAVA_OPTIONS} and the AOT cache: a background HTTP gateway is as light as any other launch), with
+     * stdio's AOT cache swapped for HTTP mode's ({@code X-http.aot} beside {@code X.aot}, as {@code ./jbang} names
+     * them) when that one exists.
+     */
+    static List<String> relaunch(String java, List<String> jvmOptions, String classPath, String mainClass,
+                                 Predicate<Path> exists) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc loads a native library
+        String stdioCache = null;
+        for (String option : jvmOptions) {
+            if (option.startsWith(AOT_CACHE) && option.endsWith(".aot") && !option.endsWith("-http.aot")) {
+                stdioCache = option.substring(AOT_CACHE.length());
+            }
+        }
+        String httpCache = stdioCache == null ? null
+                : stdioCache.substring(0, stdioCache.length() - ".aot".length()) + "-http.aot";
+        boolean swap = httpCache != null && exists.test(Path.of(httpCache));
+        for (String option : jvmOptions) {
+            if (NOT_INHERITED.stream().noneMatch(option::startsWith)) {
+                cmd.add(swap && option.endsWith("=" + stdioCache) ? option.replace(stdioCache, httpCache) : option);
+            }
+        }
+        if (!cmd.contains(NATIVE_ACCESS)) {
+            cmd.add(NATIVE_ACCESS); // sqlite-jdbc loads a native library
+        }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.add("--transport=http");
         return cmd;
