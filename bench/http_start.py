@@ -6,8 +6,8 @@ every command alike, and the idle RSS 1 s after the answer. Prints medians, min 
 
 Usage: http_start.py --runs N [--warmup] --launch LABEL=COMMAND ...
 COMMAND is split like a shell would (shlex) and runs with the current environment plus an ephemeral port
-(LLM_GATEWAY_HTTP_PORT=0), loopback and a random bearer token (LLM_GATEWAY_AUTH_TOKEN), in a throw-away HOME
-when the environment names none. The URL is read from the line "listening on http://..." (this gateway)
+(LLM_GATEWAY_HTTP_PORT=0), loopback and a random bearer token (LLM_GATEWAY_AUTH_TOKEN); a COMMAND that starts
+with `env -i ...` gets them as its NAME=VALUE arguments. The URL is read from the line "listening on http://..." (this gateway)
 or "ready at http://..." (the Node gateway).
 """
 import argparse
@@ -62,6 +62,12 @@ def post(url, headers, message):
 def one_run(command):
     token = secrets.token_hex(16)
     env = dict(os.environ, LLM_GATEWAY_HTTP_PORT="0", LLM_GATEWAY_HTTP_HOST="127.0.0.1", LLM_GATEWAY_AUTH_TOKEN=token)
+    if os.path.basename(command[0]) == "env":  # `env -i NAME=VALUE ... program`: the settings go in as arguments
+        at = 1
+        while at < len(command) and command[at].startswith("-"):
+            at += 1
+        command = command[:at] + [f"{k}={env[k]}" for k in
+                                  ("LLM_GATEWAY_HTTP_PORT", "LLM_GATEWAY_HTTP_HOST", "LLM_GATEWAY_AUTH_TOKEN")] + command[at:]
     t0 = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
