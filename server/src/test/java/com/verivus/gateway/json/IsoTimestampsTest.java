@@ -28,9 +28,11 @@ class IsoTimestampsTest {
         assertThat(IsoTimestamps.format(Instant.parse("2026-12-05T04:05:06Z"))).isEqualTo("2026-12-05T04:05:06.000Z");
         assertThat(IsoTimestamps.format(Instant.parse("2026-12-05T04:05:06.007999Z")))
                 .isEqualTo("2026-12-05T04:05:06.007Z");
-        assertThat(IsoTimestamps.format(Instant.parse("2026-12-05T04:05:06.07Z"))).isEqualTo("2026-12-05T04:05:06.070Z");
+        assertThat(IsoTimestamps.format(Instant.parse("2026-12-05T04:05:06.07Z")))
+                .isEqualTo("2026-12-05T04:05:06.070Z");
         assertThat(IsoTimestamps.format(Instant.parse("1000-01-01T00:00:00Z"))).isEqualTo("1000-01-01T00:00:00.000Z");
-        assertThat(IsoTimestamps.format(Instant.parse("0999-12-31T23:59:59.999Z"))).isEqualTo("0999-12-31T23:59:59.999Z");
+        assertThat(IsoTimestamps.format(Instant.parse("0999-12-31T23:59:59.999Z")))
+                .isEqualTo("0999-12-31T23:59:59.999Z");
         assertThat(IsoTimestamps.format(Instant.parse(IsoTimestamps.FAR_FUTURE))).isEqualTo(IsoTimestamps.FAR_FUTURE);
         assertThat(IsoTimestamps.format(Instant.parse("+10000-01-01T00:00:00Z")))
                 .isEqualTo(PATTERN.format(Instant.parse("+10000-01-01T00:00:00Z")));

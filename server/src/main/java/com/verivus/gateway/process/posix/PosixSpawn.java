@@ -72,8 +72,9 @@ public final class PosixSpawn {
         }
     }
 
-    private static long spawnWith(Arena arena, MemorySegment state, List<String> command, Map<String, String> environment, Path directory,
-                                  int stdoutW, int stderrW) throws SpawnFailure {
+    private static long spawnWith(Arena arena, MemorySegment state, List<String> command,
+                                  Map<String, String> environment, Path directory, int stdoutW, int stderrW)
+            throws SpawnFailure {
         MemorySegment actions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
         MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
         check("posix_spawn_file_actions_init", Libc.onSegment(Libc.FILE_ACTIONS_INIT, state, actions));
