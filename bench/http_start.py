@@ -11,9 +11,7 @@ with `env -i ...` gets them as its NAME=VALUE arguments. The URL is read from th
 or "ready at http://..." (the Node gateway).
 """
 import argparse
-import json
 import os
-import re
 import secrets
 import shlex
 import statistics
@@ -21,42 +19,14 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
+
+from gateway_bench import Gateway, HttpMcp  # the listening-line pattern; the benches' Streamable HTTP client
+from stdio_timing import rss_mb
 
 TIMEOUT_S = 300.0
 IDLE_SETTLE_S = 1.0
-URL_LINE = re.compile(rb"(?:listening on|ready at) (http://\S+)")
 INITIALIZE_PARAMS = {"protocolVersion": "2025-11-25", "capabilities": {},
                      "clientInfo": {"name": "bench-http-start", "version": "1"}}
-
-
-def rss_mb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return float("nan")
-
-
-def post(url, headers, message):
-    """One POST; the JSON-RPC reply (JSON or the first SSE data event), the session id header."""
-    request = urllib.request.Request(url, data=json.dumps(message).encode(), headers=headers, method="POST")
-    with urllib.request.urlopen(request, timeout=TIMEOUT_S) as reply:
-        body = reply.read().decode("utf-8")
-        session = reply.headers.get("Mcp-Session-Id")
-        if "id" not in message:
-            return None, session
-        if reply.headers.get_content_type() == "text/event-stream":
-            data = [line[5:].strip() for line in body.splitlines() if line.startswith("data:")]
-            for d in data:
-                msg = json.loads(d)
-                if msg.get("id") == message["id"]:
-                    return msg, session
-            raise RuntimeError(f"no reply to {message['method']} in the event stream")
-        return json.loads(body), session
 
 
 def one_run(command):
@@ -78,20 +48,17 @@ def one_run(command):
         def pump():
             for line in proc.stderr:
                 if not url:
-                    m = URL_LINE.search(line)
+                    m = Gateway.LISTENING.search(line.decode("utf-8", "replace"))
                     if m:
-                        url.append(m.group(1).decode())
+                        url.append(m.group(1))
                         found.set()
         threading.Thread(target=pump, daemon=True).start()
         if not found.wait(TIMEOUT_S):
             raise TimeoutError(f"no listening line within {TIMEOUT_S:.0f} s (exit {proc.poll()})")
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json",
-                   "Accept": "application/json, text/event-stream"}
-        reply, session = post(url[0], headers, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                                                "params": INITIALIZE_PARAMS})
-        headers.update({"Mcp-Session-Id": session, "MCP-Protocol-Version": reply["result"]["protocolVersion"]})
-        post(url[0], headers, {"jsonrpc": "2.0", "method": "notifications/initialized"})
-        tools, _ = post(url[0], headers, {"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {}})
+        client = HttpMcp(url[0], token)
+        client.initialize(INITIALIZE_PARAMS)
+        _, tools = client.call("tools/list", {})
+        client.conn.close()
         elapsed = time.perf_counter() - t0
         time.sleep(IDLE_SETTLE_S)
         return elapsed, rss_mb(proc.pid), len(tools["result"]["tools"])
